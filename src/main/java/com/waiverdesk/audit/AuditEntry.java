@@ -1,0 +1,35 @@
+package com.waiverdesk.audit;
+
+import com.waiverdesk.domain.DecisionKind;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One check as written to the audit log. Holds the masked ID and a keyed hash of the full ID, never the ID itself.
+ *
+ * @param workstationTime when the check finished on this workstation
+ * @param serviceTime     the service's {@code checkedAt}, or {@code null} when it gave no answer
+ * @param idHash          keyed hash (see {@link IdHasher}) of the normalized ID as typed, or {@code null} if empty
+ * @param name            the normalized name as sent (or as typed, for invalid input)
+ * @param depositPercent  {@code null} unless verified
+ * @param reason          {@code DecisionReason} name, plus the input problem or failure (e.g. {@code SERVICE_FAILED:TIMEOUT})
+ * @param serviceResult   MATCH / NO_RECORD / NAME_MISMATCH, or {@code null}
+ * @param errorCode       the service's error code, or {@code null}
+ */
+public record AuditEntry(Instant workstationTime, OffsetDateTime serviceTime, String operator, String workstation,
+                         String maskedId, String idHash, String name, DecisionKind decision, Integer depositPercent,
+                         String reason, List<String> categories, String serviceResult, String requestId,
+                         String errorCode, long latencyMillis) {
+    public AuditEntry {
+        Objects.requireNonNull(workstationTime, "workstationTime");
+        Objects.requireNonNull(operator, "operator");
+        Objects.requireNonNull(workstation, "workstation");
+        Objects.requireNonNull(maskedId, "maskedId");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(decision, "decision");
+        Objects.requireNonNull(reason, "reason");
+        categories = List.copyOf(categories);
+    }
+}

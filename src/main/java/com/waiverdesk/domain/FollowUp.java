@@ -1,0 +1,21 @@
+package com.waiverdesk.domain;
+
+/** The one thing the clerk should do next (after X12 271's follow-up actions). */
+public enum FollowUp {
+    /** Admit without the deposit. */
+    ADMIT_WITHOUT_DEPOSIT,
+    /** Collect the reduced deposit. */
+    COLLECT_REDUCED_DEPOSIT,
+    /** Collect the standard deposit. */
+    COLLECT_DEPOSIT,
+    /** Check the name spelling with the patient's ID card, then verify again; else collect the deposit. */
+    CHECK_NAME_AND_RETRY,
+    /** Correct the typed input and verify again. */
+    CORRECT_INPUT,
+    /** Try again in a moment; meanwhile charge the deposit or accept a paper certificate. */
+    RETRY_OR_PAPER_CERTIFICATE,
+    /** Configuration or credentials: call hospital IT; meanwhile charge the deposit or accept paper. */
+    CALL_IT,
+    /** The workstation clock is wrong: call hospital IT. */
+    FIX_CLOCK_CALL_IT
+}

@@ -1,0 +1,19 @@
+package com.waiverdesk.domain;
+
+/** Why a typed name or resident ID was refused before any network call. */
+public enum InputProblem {
+    ID_EMPTY,
+    ID_WRONG_LENGTH,
+    ID_BAD_CHARACTER,
+    ID_IMPOSSIBLE_DATE,
+    ID_FUTURE_DATE,
+    ID_WRONG_CHECK_DIGIT,
+    NAME_EMPTY,
+    NAME_HAS_DIGITS,
+    NAME_HAS_CONTROL_CHARACTERS,
+    NAME_TOO_LONG;
+
+    public boolean concernsId() {
+        return name().startsWith("ID_");
+    }
+}

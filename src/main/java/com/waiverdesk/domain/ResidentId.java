@@ -1,0 +1,152 @@
+package com.waiverdesk.domain;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * A validated 18-character resident identity number (GB 11643-1999); its {@code toString} is masked
+ * so that a full number never reaches a log or an exception message by accident.
+ */
+public final class ResidentId {
+    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    private static final String CHECK_CHARS = "10X98765432";
+    private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1880, 1, 1);
+
+    private final String value;
+
+    private ResidentId(String value) {
+        this.value = value;
+    }
+
+    /**
+     * Normalizes (trims, drops inner spaces, folds full-width digits and letters, upper-cases x) and validates.
+     * A 15-digit legacy number is upgraded to 18 characters.
+     *
+     * @param today the local date, to reject birth dates in the future
+     */
+    public static ResidentId parse(String raw, LocalDate today) throws InvalidInputException {
+        String s = normalize(raw);
+        if (s.isEmpty()) {
+            throw new InvalidInputException(InputProblem.ID_EMPTY);
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            boolean finalX = c == 'X' && i == 17 && s.length() == 18;
+            if (!digit && !finalX) {
+                throw new InvalidInputException(InputProblem.ID_BAD_CHARACTER);
+            }
+        }
+        boolean legacy = s.length() == 15;
+        if (s.length() != 18 && !legacy) {
+            throw new InvalidInputException(InputProblem.ID_WRONG_LENGTH);
+        }
+        String body = legacy ? s.substring(0, 6) + "19" + s.substring(6) : s.substring(0, 17);
+        LocalDate birth = birthDateOf(body);
+        if (birth == null || birth.isBefore(EARLIEST_BIRTH)) {
+            throw new InvalidInputException(InputProblem.ID_IMPOSSIBLE_DATE);
+        }
+        if (birth.isAfter(today)) {
+            throw new InvalidInputException(InputProblem.ID_FUTURE_DATE);
+        }
+        char check = checkCharacter(body);
+        if (!legacy && s.charAt(17) != check) {
+            throw new InvalidInputException(InputProblem.ID_WRONG_CHECK_DIGIT);
+        }
+        return new ResidentId(body + check);
+    }
+
+    /** The form the clerk meant: trimmed, no spaces, ASCII digits, upper-case X. Not validated. */
+    public static String normalize(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '-') {
+                continue;
+            }
+            if (c >= '\uFF10' && c <= '\uFF19') {
+                c = (char) ('0' + (c - '\uFF10'));
+            } else if (c == '\uFF38' || c == '\uFF58' || c == 'x') {
+                c = 'X';
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    /** The ISO 7064 MOD 11-2 check character of the first 17 digits. */
+    public static char checkCharacter(String first17) {
+        if (first17.length() != 17) {
+            throw new IllegalArgumentException("need 17 digits, got " + first17.length());
+        }
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * WEIGHTS[i];
+        }
+        return CHECK_CHARS.charAt(sum % 11);
+    }
+
+    /**
+     * Masks all but the first 6 and the last 4 characters of what was typed, for screens and the audit log;
+     * works on invalid input too (short input is masked entirely).
+     */
+    public static String mask(String raw) {
+        String s = normalize(raw);
+        if (s.length() < 11) {
+            return "*".repeat(s.length());
+        }
+        return s.substring(0, 6) + "*".repeat(s.length() - 10) + s.substring(s.length() - 4);
+    }
+
+    private static LocalDate birthDateOf(String body17) {
+        try {
+            return LocalDate.of(Integer.parseInt(body17.substring(6, 10)),
+                    Integer.parseInt(body17.substring(10, 12)),
+                    Integer.parseInt(body17.substring(12, 14)));
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The full number: only for the signed request and the keyed audit hash, never for display or logs. */
+    public String value() {
+        return value;
+    }
+
+    public String masked() {
+        return mask(value);
+    }
+
+    public String regionCode() {
+        return value.substring(0, 6);
+    }
+
+    public LocalDate birthDate() {
+        return birthDateOf(value);
+    }
+
+    public Sex sex() {
+        return (value.charAt(16) - '0') % 2 == 1 ? Sex.MALE : Sex.FEMALE;
+    }
+
+    public enum Sex { MALE, FEMALE }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ResidentId && ((ResidentId) o).value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(value);
+    }
+
+    @Override
+    public String toString() {
+        return masked();
+    }
+}
