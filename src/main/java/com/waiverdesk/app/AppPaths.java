@@ -1,0 +1,57 @@
+package com.waiverdesk.app;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/** The OS-standard folders for per-user configuration and data (XDG, %APPDATA%, Application Support). */
+public final class AppPaths {
+    private static final String APP = "waiverdesk";
+    private final Path configDir;
+    private final Path dataDir;
+
+    public AppPaths(Path configDir, Path dataDir) {
+        this.configDir = configDir;
+        this.dataDir = dataDir;
+    }
+
+    public static AppPaths forCurrentUser() {
+        return of(System.getProperty("os.name", ""), Path.of(System.getProperty("user.home", ".")), System.getenv());
+    }
+
+    static AppPaths of(String osName, Path home, Map<String, String> env) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows")) {
+            Path appData = pathOr(env.get("APPDATA"), home.resolve("AppData").resolve("Roaming"));
+            Path local = pathOr(env.get("LOCALAPPDATA"), home.resolve("AppData").resolve("Local"));
+            return new AppPaths(appData.resolve("WaiverDesk"), local.resolve("WaiverDesk"));
+        }
+        if (os.startsWith("mac")) {
+            Path support = home.resolve("Library").resolve("Application Support").resolve("WaiverDesk");
+            return new AppPaths(support, support);
+        }
+        Path config = pathOr(env.get("XDG_CONFIG_HOME"), home.resolve(".config"));
+        Path data = pathOr(env.get("XDG_DATA_HOME"), home.resolve(".local").resolve("share"));
+        return new AppPaths(config.resolve(APP), data.resolve(APP));
+    }
+
+    private static Path pathOr(String value, Path fallback) {
+        return value == null || value.isBlank() ? fallback : Path.of(value);
+    }
+
+    public Path configFile() {
+        return configDir.resolve("config.json");
+    }
+
+    public Path defaultAuditDatabase() {
+        return dataDir.resolve("audit.db");
+    }
+
+    public Path configDir() {
+        return configDir;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+}

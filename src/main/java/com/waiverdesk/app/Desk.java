@@ -1,0 +1,86 @@
+package com.waiverdesk.app;
+
+import com.waiverdesk.audit.AuditWriteException;
+import com.waiverdesk.domain.DepositPolicy;
+import com.waiverdesk.domain.PolicyRule;
+import com.waiverdesk.verification.HealthStatus;
+import com.waiverdesk.verification.VerificationClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A running desk: the check, the service's health and the settings the window shows, for one operator at one
+ * workstation. Built by {@link Wiring}; closing it releases the audit database and stops a built-in demo service.
+ */
+public final class Desk implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Desk.class.getName());
+
+    private final Config config;
+    private final CheckService checks;
+    private final VerificationClient client;
+    private final DepositPolicy policy;
+    private final List<AutoCloseable> resources;
+
+    public Desk(Config config, CheckService checks, VerificationClient client, DepositPolicy policy,
+         List<AutoCloseable> resources) {
+        this.config = config;
+        this.checks = checks;
+        this.client = client;
+        this.policy = policy;
+        this.resources = new ArrayList<>(resources);
+    }
+
+    /** Runs one check for this desk's operator. Blocking. */
+    public CheckResult check(String rawName, String rawId, String businessRef) throws AuditWriteException {
+        return checks.check(new CheckRequest(rawName, rawId, config.operatorId(), businessRef));
+    }
+
+    /** A signed health check of the service. Blocking. */
+    public HealthStatus checkHealth() {
+        return client.checkHealth();
+    }
+
+    public boolean isDemo() {
+        return config.isDemo();
+    }
+
+    public String operatorId() {
+        return config.operatorId();
+    }
+
+    public String workstation() {
+        return config.workstation();
+    }
+
+    public Duration autoClear() {
+        return config.autoClear();
+    }
+
+    public Locale locale() {
+        return config.locale();
+    }
+
+    /** The policy's own label of a category for the language, if the policy file gives one. */
+    public Optional<String> categoryLabel(String code, Locale locale) {
+        return policy.rule(code).map(PolicyRule::labels).map(labels -> labels.get(locale.getLanguage()));
+    }
+
+    public String policyId() {
+        return policy.id();
+    }
+
+    @Override
+    public void close() {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "closing " + resources.get(i).getClass().getSimpleName(), e);
+            }
+        }
+        resources.clear();
+    }
+}

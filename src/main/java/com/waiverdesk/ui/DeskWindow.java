@@ -1,0 +1,92 @@
+package com.waiverdesk.ui;
+
+import com.waiverdesk.app.Config;
+import com.waiverdesk.app.ConfigException;
+import com.waiverdesk.app.Desk;
+import com.waiverdesk.app.Wiring;
+import com.waiverdesk.ui.admission.AdmissionView;
+import com.waiverdesk.ui.admission.AdmissionViewModel;
+import com.waiverdesk.ui.common.FxBackgroundRunner;
+import com.waiverdesk.ui.common.FxScheduler;
+import com.waiverdesk.ui.common.Texts;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+
+/**
+ * The composition of the window: shows the admission screen at once, then wires the desk (audit database,
+ * service or built-in demo) in the background and hands it to the view model.
+ */
+final class DeskWindow {
+    private static final System.Logger LOG = System.getLogger(DeskWindow.class.getName());
+    private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256};
+
+    private final Config config;
+    private final ConfigException configProblem;
+    private final FxBackgroundRunner runner = new FxBackgroundRunner();
+    private final AdmissionViewModel model = new AdmissionViewModel(runner, new FxScheduler(), Clock.systemDefaultZone());
+    private Desk desk;
+
+    DeskWindow(Config config, ConfigException configProblem) {
+        this.config = config;
+        this.configProblem = configProblem;
+    }
+
+    void show() {
+        Locale locale = config == null ? Locale.SIMPLIFIED_CHINESE : config.locale();
+        Texts texts = new Texts(locale);
+        AdmissionView view = new AdmissionView(model, texts);
+        Scene scene = new Scene(view, 900, 720);
+        scene.getStylesheets().add(Objects.requireNonNull(
+                DeskWindow.class.getResource("desk.css"), "desk.css").toExternalForm());
+        Stage stage = new Stage();
+        stage.setTitle(texts.get("app.title") + " — WaiverDesk");
+        for (int size : ICON_SIZES) {
+            var url = DeskWindow.class.getResource("/com/waiverdesk/icons/waiverdesk-" + size + ".png");
+            if (url != null) {
+                stage.getIcons().add(new Image(url.toExternalForm(), true));
+            }
+        }
+        stage.setScene(scene);
+        stage.setOnShown(e -> {
+            view.focusFirstField();
+            if (System.getProperty("waiverdesk.reportShown") != null) {
+                System.out.println("WINDOW_SHOWN " + System.currentTimeMillis());
+            }
+        });
+        stage.setOnHidden(e -> shutdown());
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            LOG.log(System.Logger.Level.ERROR, "uncaught in " + thread.getName(), error);
+            Platform.runLater(() -> model.startupFailed(error));
+        });
+        stage.show();
+        if (configProblem != null) {
+            model.startupFailed(configProblem);
+            return;
+        }
+        runner.run(() -> Wiring.start(config), ready -> {
+            desk = ready;
+            model.attach(ready);
+        }, error -> {
+            LOG.log(System.Logger.Level.ERROR, "could not start the desk", error);
+            model.startupFailed(error);
+        });
+    }
+
+    private void shutdown() {
+        Desk running = desk;
+        Thread closer = new Thread(() -> {
+            if (running != null) {
+                running.close();
+            }
+            runner.close();
+            Platform.exit();
+        }, "desk-shutdown");
+        closer.start();
+    }
+
+}

@@ -1,0 +1,173 @@
+package com.waiverdesk.ui.admission;
+
+import com.waiverdesk.app.Desk;
+import com.waiverdesk.domain.InputProblem;
+import com.waiverdesk.ui.common.Texts;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The clerk's screen: lays out and binds to {@link AdmissionViewModel}; keyboard only is enough. */
+public final class AdmissionView extends BorderPane {
+    private final AdmissionViewModel model;
+    private final Texts texts;
+    private final TextField nameField = new TextField();
+    private final TextField idField = new TextField();
+    private final Label idMessage = new Label();
+    private final Label nameMessage = new Label();
+    private final ResultCard card;
+
+    public AdmissionView(AdmissionViewModel model, Texts texts) {
+        this.model = model;
+        this.texts = texts;
+        getStyleClass().add("admission");
+        card = new ResultCard(texts, new ResultText(texts, this::policyLabel));
+        card.setId("resultCard");
+        setTop(header());
+        setCenter(body());
+        setBottom(new StatusBar(model, texts));
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        model.busyProperty().addListener((obs, was, busy) -> onBusy(busy));
+        model.resultProperty().addListener((obs, old, result) -> refreshCard());
+        model.problemProperty().addListener((obs, old, problem) -> refreshCard());
+    }
+
+    private VBox header() {
+        Label banner = new Label(texts.get("banner.demo"));
+        banner.setId("demoBanner");
+        banner.getStyleClass().add("demo-banner");
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> model.deskProperty().get() != null && model.deskProperty().get().isDemo(), model.deskProperty()));
+        banner.managedProperty().bind(banner.visibleProperty());
+        Label title = new Label(texts.get("app.title"));
+        title.getStyleClass().add("app-title");
+        return new VBox(banner, title);
+    }
+
+    private VBox body() {
+        Label nameLabel = new Label(texts.get("label.name"));
+        Label idLabel = new Label(texts.get("label.id"));
+        nameLabel.setLabelFor(nameField);
+        idLabel.setLabelFor(idField);
+        nameField.setId("nameField");
+        idField.setId("idField");
+        nameField.setPromptText(texts.get("prompt.name"));
+        idField.setPromptText(texts.get("prompt.id"));
+        nameField.setAccessibleText(texts.get("label.name"));
+        idField.setAccessibleText(texts.get("label.id"));
+        nameField.getStyleClass().add("name-field");
+        idField.getStyleClass().add("id-field");
+        nameField.textProperty().bindBidirectional(model.nameProperty());
+        idField.textProperty().bindBidirectional(model.idTextProperty());
+        bindMessage(idMessage, model.idProblemProperty().get());
+        bindMessage(nameMessage, model.nameProblemProperty().get());
+        model.idProblemProperty().addListener((obs, old, problem) -> bindMessage(idMessage, problem));
+        model.nameProblemProperty().addListener((obs, old, problem) -> bindMessage(nameMessage, problem));
+        idMessage.setId("idMessage");
+        nameMessage.setId("nameMessage");
+
+        Button verify = new Button(texts.get("button.verify"));
+        verify.setId("verifyButton");
+        verify.setDefaultButton(false);
+        verify.disableProperty().bind(model.canVerifyBinding().not());
+        verify.setOnAction(e -> model.verify());
+        Button clear = new Button(texts.get("button.clear"));
+        clear.setId("clearButton");
+        clear.setOnAction(e -> clearAndRestart());
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setId("busyIndicator");
+        spinner.getStyleClass().add("busy-indicator");
+        spinner.visibleProperty().bind(model.busyProperty());
+        spinner.setAccessibleText(texts.get("card.busy"));
+
+        GridPane form = new GridPane();
+        form.getStyleClass().add("form");
+        form.add(nameLabel, 0, 0);
+        form.add(nameField, 1, 0);
+        form.add(nameMessage, 1, 1);
+        form.add(idLabel, 0, 2);
+        form.add(idField, 1, 2);
+        form.add(idMessage, 1, 3);
+        GridPane.setHgrow(nameField, Priority.ALWAYS);
+        GridPane.setHgrow(idField, Priority.ALWAYS);
+        HBox buttons = new HBox(verify, clear, spinner);
+        buttons.getStyleClass().add("buttons");
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        form.add(buttons, 1, 4);
+        VBox.setVgrow(card, Priority.ALWAYS);
+        card.setMaxHeight(Region.USE_PREF_SIZE);
+        VBox body = new VBox(form, card);
+        body.getStyleClass().add("body");
+        return body;
+    }
+
+    private void bindMessage(Label label, InputProblem problem) {
+        label.getStyleClass().setAll("label", "input-message");
+        label.setText(problem == null ? texts.get("input.ok") : texts.get("input." + problem));
+        if (problem != null) {
+            label.getStyleClass().add("input-error");
+        }
+    }
+
+    private void onKey(KeyEvent event) {
+        if (event.getCode() == KeyCode.ESCAPE) {
+            clearAndRestart();
+            event.consume();
+        } else if (event.getCode() == KeyCode.ENTER) {
+            event.consume();
+            if (nameField.isFocused() && model.idTextProperty().get().isBlank()) {
+                idField.requestFocus();
+            } else {
+                model.verify();
+            }
+        }
+    }
+
+    private void clearAndRestart() {
+        model.clear();
+        nameField.requestFocus();
+    }
+
+    private void onBusy(boolean busy) {
+        nameField.setEditable(!busy);
+        idField.setEditable(!busy);
+        refreshCard();
+    }
+
+    private void refreshCard() {
+        if (model.busyProperty().get()) {
+            card.showBusy();
+        } else if (model.problemProperty().get() != null) {
+            card.showProblem(model.problemProperty().get());
+        } else if (model.resultProperty().get() != null) {
+            card.showResult(model.resultProperty().get());
+            nameField.requestFocus();
+            nameField.selectAll();
+        } else {
+            card.showIdle();
+        }
+    }
+
+    private Optional<String> policyLabel(String code) {
+        Desk desk = model.deskProperty().get();
+        return desk == null ? Optional.empty() : desk.categoryLabel(code, texts.locale());
+    }
+
+    /** Puts the cursor where the clerk starts. */
+    public void focusFirstField() {
+        nameField.requestFocus();
+    }
+}

@@ -1,0 +1,225 @@
+package com.waiverdesk.ui.admission;
+
+import com.waiverdesk.app.CheckResult;
+import com.waiverdesk.app.Desk;
+import com.waiverdesk.domain.InputProblem;
+import com.waiverdesk.domain.InvalidInputException;
+import com.waiverdesk.domain.PersonName;
+import com.waiverdesk.domain.ResidentId;
+import com.waiverdesk.domain.ServiceFailure;
+import com.waiverdesk.ui.common.BackgroundRunner;
+import com.waiverdesk.ui.common.Scheduler;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The clerk's screen without a toolkit: the two inputs, live validation, the check in the background, the result
+ * and its auto-clear, and the service status.
+ */
+public final class AdmissionViewModel {
+    private static final Duration HEALTH_INTERVAL = Duration.ofSeconds(30);
+    private static final int ID_LENGTH = 18;
+
+    private final BackgroundRunner runner;
+    private final Scheduler scheduler;
+    private final Clock clock;
+
+    private final StringProperty name = new SimpleStringProperty(this, "name", "");
+    private final StringProperty idText = new SimpleStringProperty(this, "idText", "");
+    private final ReadOnlyObjectWrapper<InputProblem> idProblem = new ReadOnlyObjectWrapper<>(this, "idProblem");
+    private final ReadOnlyObjectWrapper<InputProblem> nameProblem = new ReadOnlyObjectWrapper<>(this, "nameProblem");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyObjectWrapper<CheckResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyObjectWrapper<DeskProblem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
+    private final ReadOnlyObjectWrapper<ServiceState> serviceState =
+            new ReadOnlyObjectWrapper<>(this, "serviceState", ServiceState.STARTING);
+    private final ReadOnlyObjectWrapper<Desk> desk = new ReadOnlyObjectWrapper<>(this, "desk");
+    private final BooleanBinding canVerify;
+
+    private Scheduler.Cancellable pendingClear;
+    private boolean updatingInputs;
+
+    public AdmissionViewModel(BackgroundRunner runner, Scheduler scheduler, Clock clock) {
+        this.runner = runner;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        canVerify = Bindings.createBooleanBinding(() -> desk.get() != null && !busy.get(), desk, busy);
+        name.addListener((obs, old, now) -> inputChanged());
+        idText.addListener((obs, old, now) -> inputChanged());
+    }
+
+    /** The desk is wired: checks can run. Called on the FX thread. */
+    public void attach(Desk ready) {
+        desk.set(ready);
+        problem.set(null);
+        serviceState.set(ServiceState.STARTING);
+        pollHealth();
+    }
+
+    /** Wiring failed (bad configuration, database unusable): no checks until it is fixed. */
+    public void startupFailed(Throwable error) {
+        serviceState.set(ServiceState.NOT_STARTED);
+        problem.set(DeskProblem.of(error) == DeskProblem.UNEXPECTED ? DeskProblem.STARTUP : DeskProblem.of(error));
+    }
+
+    /** Verifies what is typed; a second call while one runs does nothing. */
+    public void verify() {
+        Desk current = desk.get();
+        if (current == null || busy.get()) {
+            return;
+        }
+        cancelClear();
+        busy.set(true);
+        result.set(null);
+        problem.set(null);
+        String rawName = name.get();
+        String rawId = idText.get();
+        runner.run(() -> current.check(rawName, rawId, ""), this::showResult, this::showFailure);
+    }
+
+    /** Clears inputs, result and problem (Esc, and the auto-clear). */
+    public void clear() {
+        cancelClear();
+        updatingInputs = true;
+        try {
+            name.set("");
+            idText.set("");
+        } finally {
+            updatingInputs = false;
+        }
+        result.set(null);
+        if (problem.get() != null && problem.get().name().startsWith("AUDIT_")) {
+            problem.set(null);
+        }
+        idProblem.set(null);
+        nameProblem.set(null);
+    }
+
+    private void showResult(CheckResult checked) {
+        busy.set(false);
+        result.set(checked);
+        noteServiceState(checked);
+        Duration after = desk.get().autoClear();
+        pendingClear = scheduler.schedule(after, this::clear);
+    }
+
+    private void showFailure(Throwable error) {
+        busy.set(false);
+        problem.set(DeskProblem.of(error));
+    }
+
+    private void noteServiceState(CheckResult checked) {
+        if (checked.outcome() == null) {
+            return;
+        }
+        ServiceFailure failure = checked.outcome().failure();
+        boolean unreachable = failure == ServiceFailure.UNREACHABLE || failure == ServiceFailure.TIMEOUT;
+        serviceState.set(unreachable ? ServiceState.UNREACHABLE : ServiceState.REACHABLE);
+    }
+
+    private void pollHealth() {
+        Desk current = desk.get();
+        if (current == null) {
+            return;
+        }
+        runner.run(current::checkHealth,
+                health -> serviceState.set(health.up() ? ServiceState.REACHABLE : ServiceState.UNREACHABLE),
+                error -> serviceState.set(ServiceState.UNREACHABLE));
+        scheduler.schedule(HEALTH_INTERVAL, this::pollHealth);
+    }
+
+    private void inputChanged() {
+        if (updatingInputs) {
+            return;
+        }
+        if (result.get() != null) {
+            cancelClear();
+            result.set(null);
+        }
+        idProblem.set(liveIdProblem(idText.get()));
+        nameProblem.set(liveNameProblem(name.get()));
+    }
+
+    /** Problems worth showing while the clerk is still typing: not "too short" before the number is complete. */
+    private InputProblem liveIdProblem(String raw) {
+        String normalized = ResidentId.normalize(raw);
+        if (normalized.isEmpty()) {
+            return null;
+        }
+        try {
+            ResidentId.parse(raw, LocalDate.now(clock));
+            return null;
+        } catch (InvalidInputException e) {
+            boolean stillTyping = e.problem() == InputProblem.ID_WRONG_LENGTH && normalized.length() < ID_LENGTH;
+            return stillTyping ? null : e.problem();
+        }
+    }
+
+    private static InputProblem liveNameProblem(String raw) {
+        if (PersonName.normalize(raw).isEmpty()) {
+            return null;
+        }
+        try {
+            PersonName.parse(raw);
+            return null;
+        } catch (InvalidInputException e) {
+            return e.problem();
+        }
+    }
+
+    private void cancelClear() {
+        if (pendingClear != null) {
+            pendingClear.cancel();
+            pendingClear = null;
+        }
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty idTextProperty() {
+        return idText;
+    }
+
+    public ReadOnlyObjectProperty<InputProblem> idProblemProperty() {
+        return idProblem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<InputProblem> nameProblemProperty() {
+        return nameProblem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<CheckResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<DeskProblem> problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ServiceState> serviceStateProperty() {
+        return serviceState.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Desk> deskProperty() {
+        return desk.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canVerifyBinding() {
+        return canVerify;
+    }
+}

@@ -1,0 +1,116 @@
+package com.waiverdesk.ui.admission;
+
+import com.waiverdesk.app.CheckResult;
+import com.waiverdesk.domain.Decision;
+import com.waiverdesk.domain.DecisionKind;
+import com.waiverdesk.ui.common.Texts;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The large, unmistakable answer: colour, icon and headline per decision, then the amount, the categories, the one
+ * thing to do next, and the masked ID with the service's time. Also shows a program problem in place of a decision.
+ */
+final class ResultCard extends VBox {
+    private static final List<String> KIND_CLASSES = List.of("waive", "reduce", "charge", "cannot-verify",
+            "invalid-input", "problem", "busy", "idle");
+
+    private final Texts texts;
+    private final ResultText words;
+    private final Region icon = new Region();
+    private final Label headline = new Label();
+    private final Label amount = new Label();
+    private final Label reason = new Label();
+    private final Label followUp = new Label();
+    private final Label categories = new Label();
+    private final VBox details = new VBox();
+
+    ResultCard(Texts texts, ResultText words) {
+        this.texts = texts;
+        this.words = words;
+        getStyleClass().add("result-card");
+        setAccessibleRole(AccessibleRole.TEXT);
+        icon.getStyleClass().add("result-icon");
+        headline.getStyleClass().add("result-headline");
+        amount.getStyleClass().add("result-amount");
+        reason.getStyleClass().add("result-reason");
+        followUp.getStyleClass().add("result-follow-up");
+        categories.getStyleClass().add("result-categories");
+        details.getStyleClass().add("result-details");
+        for (Label label : List.of(headline, amount, reason, followUp, categories)) {
+            label.setWrapText(true);
+            label.managedProperty().bind(label.visibleProperty());
+        }
+        HBox top = new HBox(icon, headline);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.getStyleClass().add("result-top");
+        getChildren().addAll(top, amount, reason, categories, followUp, details);
+        showIdle();
+    }
+
+    void showIdle() {
+        setKind("idle");
+        show(texts.get("card.idle"), null, texts.get("card.idle.hint"), null, null, List.of());
+    }
+
+    void showBusy() {
+        setKind("busy");
+        show(texts.get("card.busy"), null, null, null, null, List.of());
+    }
+
+    void showResult(CheckResult result) {
+        Decision decision = result.decision();
+        setKind(kindClass(decision.kind()));
+        show(words.headline(decision), words.amount(result).orElse(null), words.reason(decision),
+                words.categories(decision).orElse(null), words.followUp(decision), words.details(result));
+    }
+
+    void showProblem(DeskProblem problem) {
+        setKind("problem");
+        show(texts.get("problem.title"), null, texts.get(problem.messageKey()), null, null, List.of());
+    }
+
+    private void show(String head, String amountText, String reasonText, String categoriesText, String next,
+                      List<String> detailLines) {
+        headline.setText(head);
+        set(amount, amountText);
+        set(reason, reasonText);
+        set(categories, categoriesText);
+        set(followUp, next);
+        details.getChildren().clear();
+        for (String line : detailLines) {
+            Label label = new Label(line);
+            label.getStyleClass().add("result-detail");
+            details.getChildren().add(label);
+        }
+        setAccessibleText(String.join(". ", nonNull(head, amountText, reasonText, next)));
+    }
+
+    private static void set(Label label, String text) {
+        label.setText(text == null ? "" : text);
+        label.setVisible(text != null);
+    }
+
+    private static List<String> nonNull(String... parts) {
+        return java.util.Arrays.stream(parts).filter(p -> p != null).toList();
+    }
+
+    private void setKind(String kind) {
+        getStyleClass().removeAll(KIND_CLASSES);
+        getStyleClass().add(kind);
+    }
+
+    static String kindClass(DecisionKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    String headlineText() {
+        return headline.getText();
+    }
+}

@@ -1,0 +1,54 @@
+package com.waiverdesk.ui.admission;
+
+import com.waiverdesk.app.Desk;
+import com.waiverdesk.ui.common.Texts;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** Always-visible facts: is the service reachable (or the demo), who is working, at which workstation. */
+final class StatusBar extends HBox {
+    private static final List<String> STATE_CLASSES = List.of("starting", "reachable", "unreachable", "not-started");
+
+    private final AdmissionViewModel model;
+    private final Texts texts;
+    private final Region dot = new Region();
+    private final Label service = new Label();
+    private final Label operator = new Label();
+    private final Label workstation = new Label();
+
+    StatusBar(AdmissionViewModel model, Texts texts) {
+        this.model = model;
+        this.texts = texts;
+        getStyleClass().add("status-bar");
+        setAlignment(Pos.CENTER_LEFT);
+        dot.getStyleClass().add("status-dot");
+        service.setId("serviceStatus");
+        operator.setId("operatorStatus");
+        workstation.setId("workstationStatus");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getChildren().addAll(dot, service, spacer, operator, workstation);
+        model.serviceStateProperty().addListener((obs, old, state) -> refresh());
+        model.deskProperty().addListener((obs, old, desk) -> refresh());
+        refresh();
+    }
+
+    private void refresh() {
+        ServiceState state = model.serviceStateProperty().get();
+        Desk desk = model.deskProperty().get();
+        String text = texts.get("status.service." + state);
+        if (desk != null && desk.isDemo()) {
+            text = texts.get("status.demo", text);
+        }
+        service.setText(text);
+        getStyleClass().removeAll(STATE_CLASSES);
+        getStyleClass().add(state.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        operator.setText(desk == null ? "" : texts.get("status.operator", desk.operatorId()));
+        workstation.setText(desk == null ? "" : texts.get("status.workstation", desk.workstation()));
+    }
+}
