@@ -97,7 +97,7 @@ public final class CheckService {
     }
 
     /** The reason as recorded: the decision reason and, where there is one, the input problem or failure. */
-    static String reasonCode(Decision decision) {
+    public static String reasonCode(Decision decision) {
         if (decision.inputProblem() != null) {
             return decision.reason() + ":" + decision.inputProblem();
         }

@@ -61,7 +61,7 @@ final class DeskWindow {
         stage.setOnHidden(e -> shutdown());
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
             LOG.log(System.Logger.Level.ERROR, "uncaught in " + thread.getName(), error);
-            Platform.runLater(() -> model.startupFailed(error));
+            Platform.runLater(() -> model.unexpected(error));
         });
         stage.show();
         if (configProblem != null) {

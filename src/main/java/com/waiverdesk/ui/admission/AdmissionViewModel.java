@@ -71,6 +71,13 @@ public final class AdmissionViewModel {
         problem.set(DeskProblem.of(error) == DeskProblem.UNEXPECTED ? DeskProblem.STARTUP : DeskProblem.of(error));
     }
 
+    /** Something failed that nobody caught: no result is shown, the clerk is told to verify again. */
+    public void unexpected(Throwable error) {
+        busy.set(false);
+        result.set(null);
+        problem.set(DeskProblem.UNEXPECTED);
+    }
+
     /** Verifies what is typed; a second call while one runs does nothing. */
     public void verify() {
         Desk current = desk.get();

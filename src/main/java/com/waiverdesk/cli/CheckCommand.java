@@ -1,0 +1,105 @@
+package com.waiverdesk.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.waiverdesk.app.AppPaths;
+import com.waiverdesk.app.CheckResult;
+import com.waiverdesk.app.CheckService;
+import com.waiverdesk.app.Config;
+import com.waiverdesk.app.ConfigException;
+import com.waiverdesk.app.ConfigOptions;
+import com.waiverdesk.app.Desk;
+import com.waiverdesk.app.Wiring;
+import com.waiverdesk.audit.AuditWriteException;
+import com.waiverdesk.domain.Decision;
+import com.waiverdesk.domain.DecisionKind;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code check}: exactly the window's check, printed as one JSON object with the exit code of {@code cli.md}. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Verify one person and print the decision as JSON. Without --endpoint or a configuration file,"
+                + " the built-in demo service answers.")
+final class CheckCommand implements Callable<Integer> {
+    private static final System.Logger LOG = System.getLogger(CheckCommand.class.getName());
+
+    @Option(names = "--name", required = true, paramLabel = "NAME", description = "Patient name as on the ID card.")
+    String name;
+
+    @Option(names = "--id", required = true, paramLabel = "ID", description = "18-character resident ID number.")
+    String id;
+
+    @Option(names = "--business-ref", paramLabel = "REF", defaultValue = "", description = "Admission number, sent to the service for its audit trail.")
+    String businessRef;
+
+    @Mixin
+    ConfigOptions options = new ConfigOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Config config;
+        try {
+            config = options.resolve(AppPaths.forCurrentUser(), System.getenv());
+        } catch (ConfigException e) {
+            err.println("waiverdesk check: " + e.getMessage());
+            return 1;
+        }
+        try (Desk desk = Wiring.start(config)) {
+            CheckResult result = desk.check(name, id, businessRef);
+            spec.commandLine().getOut().println(toJson(result));
+            return exitCode(result.decision().kind());
+        } catch (AuditWriteException e) {
+            LOG.log(System.Logger.Level.ERROR, "audit write failed: " + e.kind(), e);
+            err.println("waiverdesk check: the audit record could not be written (" + e.kind() + "): "
+                    + e.getMessage() + ". No decision is given.");
+            return 1;
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.ERROR, "check failed", e);
+            err.println("waiverdesk check: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static int exitCode(DecisionKind kind) {
+        switch (kind) {
+            case INVALID_INPUT:
+                return 2;
+            case CANNOT_VERIFY:
+                return 3;
+            default:
+                return 0;
+        }
+    }
+
+    static String toJson(CheckResult result) {
+        ObjectMapper json = new ObjectMapper();
+        Decision decision = result.decision();
+        ObjectNode node = json.createObjectNode();
+        node.put("decision", decision.kind().name());
+        if (decision.depositPercent() == null) {
+            node.putNull("depositPercent");
+        } else {
+            node.put("depositPercent", decision.depositPercent());
+        }
+        node.put("reason", CheckService.reasonCode(decision));
+        node.put("followUp", decision.followUp().name());
+        ArrayNode categories = node.putArray("categories");
+        decision.reportedCategories().forEach(categories::add);
+        node.put("maskedId", result.maskedId());
+        result.amountDue().ifPresent(amount -> node.put("amountDue", amount));
+        node.put("requestId", result.requestId().orElse(null));
+        node.put("checkedAt", result.checkedAt().map(Object::toString).orElse(null));
+        node.put("auditId", result.auditSeq());
+        return node.toString();
+    }
+}

@@ -1,0 +1,212 @@
+package com.waiverdesk.ui.admission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.waiverdesk.app.Desk;
+import com.waiverdesk.audit.AuditWriteException;
+import com.waiverdesk.domain.DecisionKind;
+import com.waiverdesk.domain.InputProblem;
+import com.waiverdesk.domain.MatchResult;
+import com.waiverdesk.domain.ServiceFailure;
+import com.waiverdesk.testing.FakeVerificationClient;
+import com.waiverdesk.testing.ManualScheduler;
+import com.waiverdesk.testing.MemoryAuditLog;
+import com.waiverdesk.testing.QueueRunner;
+import com.waiverdesk.testing.TestDesks;
+import com.waiverdesk.verification.HealthStatus;
+import java.time.Duration;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class AdmissionViewModelTest {
+    private static final Duration AUTO_CLEAR = Duration.ofSeconds(20);
+
+    private final FakeVerificationClient client = new FakeVerificationClient();
+    private final MemoryAuditLog audit = new MemoryAuditLog();
+    private final QueueRunner runner = new QueueRunner();
+    private final ManualScheduler scheduler = new ManualScheduler();
+    private AdmissionViewModel model;
+
+    @BeforeEach
+    void attachDesk() {
+        model = new AdmissionViewModel(runner, scheduler, TestDesks.CLOCK);
+        Desk desk = TestDesks.desk(client, audit, AUTO_CLEAR, Locale.SIMPLIFIED_CHINESE);
+        model.attach(desk);
+        runner.runAll();
+    }
+
+    private void type(String name, String id) {
+        model.nameProperty().set(name);
+        model.idTextProperty().set(id);
+    }
+
+    @Test
+    void cannotVerifyBeforeTheDeskIsWired() {
+        AdmissionViewModel fresh = new AdmissionViewModel(runner, scheduler, TestDesks.CLOCK);
+        assertThat(fresh.canVerifyBinding().get()).isFalse();
+        fresh.verify();
+        assertThat(runner.size()).isZero();
+    }
+
+    @Test
+    void verifyWaivesDepositForSubsistenceAllowance() {
+        type("王秀英", TestDesks.WAIVE_ID);
+        model.verify();
+        assertThat(model.busyProperty().get()).isTrue();
+        assertThat(model.canVerifyBinding().get()).isFalse();
+        runner.runAll();
+        assertThat(model.busyProperty().get()).isFalse();
+        assertThat(model.resultProperty().get().decision().kind()).isEqualTo(DecisionKind.WAIVE);
+        assertThat(model.resultProperty().get().maskedId()).isEqualTo("110105********002X");
+        assertThat(audit.entries).hasSize(1);
+        assertThat(client.requests.get(0).operatorId()).isEqualTo("w03-li");
+    }
+
+    @Test
+    void secondVerifyDuringACheckSendsNoSecondQuery() {
+        type("王秀英", TestDesks.WAIVE_ID);
+        model.verify();
+        model.verify();
+        model.verify();
+        assertThat(runner.size()).isEqualTo(1);
+        runner.runAll();
+        assertThat(client.requests).hasSize(1);
+        assertThat(audit.entries).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "'', ",
+        "1101051949, ",
+        "11010519491231002, ",
+        "11010519491231002Y, ID_BAD_CHARACTER",
+        "11010519491231002A, ID_BAD_CHARACTER",
+        "110105194912310021, ID_WRONG_CHECK_DIGIT",
+        "11010519491331002X, ID_IMPOSSIBLE_DATE",
+        "11010519491231002X1, ID_BAD_CHARACTER",
+        "1101051949123100211, ID_WRONG_LENGTH",
+        "11010519491231002x, ",
+        "'１１０１０５１９４９１２３１００２Ｘ', ",
+    })
+    void idProblemsShowWhileTypingButNotBeforeTheNumberIsComplete(String typed, InputProblem expected) {
+        model.idTextProperty().set(typed);
+        assertThat(model.idProblemProperty().get()).isEqualTo(expected);
+        assertThat(client.requests).isEmpty();
+    }
+
+    @Test
+    void nameProblemShowsWhileTyping() {
+        model.nameProperty().set("王2");
+        assertThat(model.nameProblemProperty().get()).isEqualTo(InputProblem.NAME_HAS_DIGITS);
+        model.nameProperty().set("王二");
+        assertThat(model.nameProblemProperty().get()).isNull();
+    }
+
+    @Test
+    void verifyingAnInvalidIdRecordsInvalidInputAndSendsNothing() {
+        type("王秀英", "110105194912310021");
+        model.verify();
+        runner.runAll();
+        assertThat(model.resultProperty().get().decision().kind()).isEqualTo(DecisionKind.INVALID_INPUT);
+        assertThat(model.resultProperty().get().decision().inputProblem()).isEqualTo(InputProblem.ID_WRONG_CHECK_DIGIT);
+        assertThat(client.requests).isEmpty();
+        assertThat(audit.entries).singleElement().satisfies(e -> {
+            assertThat(e.decision()).isEqualTo(DecisionKind.INVALID_INPUT);
+            assertThat(e.maskedId()).isEqualTo("110105********0021");
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServiceFailure.class)
+    void everyServiceFailureEndsInCouldNotVerify(ServiceFailure failure) {
+        client.answering(FakeVerificationClient.failure(failure, null));
+        type("王秀英", TestDesks.WAIVE_ID);
+        model.verify();
+        runner.runAll();
+        assertThat(model.resultProperty().get().decision().kind()).isEqualTo(DecisionKind.CANNOT_VERIFY);
+        assertThat(model.resultProperty().get().decision().depositPercent()).isNull();
+    }
+
+    @Test
+    void unreachableServiceShowsInTheStatus() {
+        client.answering(FakeVerificationClient.failure(ServiceFailure.UNREACHABLE, null));
+        type("王秀英", TestDesks.WAIVE_ID);
+        model.verify();
+        runner.runAll();
+        assertThat(model.serviceStateProperty().get()).isEqualTo(ServiceState.UNREACHABLE);
+    }
+
+    @Test
+    void auditFailureShowsAProblemAndNoDecision() {
+        audit.failWith(AuditWriteException.Kind.DISK_FULL);
+        type("王秀英", TestDesks.WAIVE_ID);
+        model.verify();
+        runner.runAll();
+        assertThat(model.resultProperty().get()).isNull();
+        assertThat(model.problemProperty().get()).isEqualTo(DeskProblem.AUDIT_DISK_FULL);
+        assertThat(model.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void resultClearsItselfAfterTheConfiguredTime() {
+        type("王秀英", TestDesks.WAIVE_ID);
+        model.verify();
+        runner.runAll();
+        assertThat(scheduler.pending(AUTO_CLEAR)).isEqualTo(1);
+        scheduler.fire(AUTO_CLEAR);
+        assertThat(model.resultProperty().get()).isNull();
+        assertThat(model.nameProperty().get()).isEmpty();
+        assertThat(model.idTextProperty().get()).isEmpty();
+    }
+
+    @Test
+    void nextPatientsInputClearsTheResultAndCancelsTheTimer() {
+        type("王秀英", TestDesks.WAIVE_ID);
+        model.verify();
+        runner.runAll();
+        model.nameProperty().set("李");
+        assertThat(model.resultProperty().get()).isNull();
+        assertThat(scheduler.pending(AUTO_CLEAR)).isZero();
+    }
+
+    @Test
+    void clearEmptiesEverything() {
+        type("王秀英", "110105194912310021");
+        model.clear();
+        assertThat(model.nameProperty().get()).isEmpty();
+        assertThat(model.idTextProperty().get()).isEmpty();
+        assertThat(model.idProblemProperty().get()).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"NO_RECORD", "NAME_MISMATCH"})
+    void negativeAnswersCharge(MatchResult result) {
+        client.answering(FakeVerificationClient.result(result));
+        type("王秀英", TestDesks.WAIVE_ID);
+        model.verify();
+        runner.runAll();
+        assertThat(model.resultProperty().get().decision().kind()).isEqualTo(DecisionKind.CHARGE);
+    }
+
+    @Test
+    void healthCheckDrivesTheStatus() {
+        assertThat(model.serviceStateProperty().get()).isEqualTo(ServiceState.REACHABLE);
+        client.healthy(HealthStatus.down(ServiceFailure.UNREACHABLE, null));
+        scheduler.fire(Duration.ofSeconds(30));
+        runner.runAll();
+        assertThat(model.serviceStateProperty().get()).isEqualTo(ServiceState.UNREACHABLE);
+    }
+
+    @Test
+    void startupFailureIsShownAndBlocksChecks() {
+        AdmissionViewModel fresh = new AdmissionViewModel(runner, scheduler, TestDesks.CLOCK);
+        fresh.startupFailed(new IllegalStateException("boom"));
+        assertThat(fresh.problemProperty().get()).isEqualTo(DeskProblem.STARTUP);
+        assertThat(fresh.serviceStateProperty().get()).isEqualTo(ServiceState.NOT_STARTED);
+        assertThat(fresh.canVerifyBinding().get()).isFalse();
+    }
+}
