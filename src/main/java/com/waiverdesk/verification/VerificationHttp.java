@@ -68,7 +68,7 @@ public final class VerificationHttp {
         return host.equals("localhost") || host.equals("::1") || LOOPBACK_V4.matcher(host).matches();
     }
 
-    /** The base URL with the API path appended, keeping any prefix: {@code https://h/gw/} → {@code /gw/api/v1/…}. */
+    /** The API path under the base URL, keeping its prefix: {@code https://h/gw/} → {@code /gw/api/v1/…}. */
     static HttpUrl resolve(HttpUrl base, String apiPath) {
         return base.newBuilder().addPathSegments(apiPath).build();
     }
