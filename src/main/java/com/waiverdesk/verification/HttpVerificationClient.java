@@ -124,7 +124,7 @@ public final class HttpVerificationClient implements VerificationClient {
         String result = outcome.isAnswered() ? outcome.answer().result().name()
                 : outcome.failure() + (outcome.errorCode() == null ? "" : " " + outcome.errorCode());
         LOG.log(System.Logger.Level.INFO, "verification {0} for {1}: {2} ({3}) after {4} tries in {5} ms",
-                outcome.requestId(), request.id().masked(), result, detail, outcome.attempts(),
-                outcome.elapsedMillis());
+                outcome.requestId(), request.id().masked(), result, detail, String.valueOf(outcome.attempts()),
+                String.valueOf(outcome.elapsedMillis()));
     }
 }
