@@ -62,8 +62,8 @@ public final class HttpVerificationClient implements VerificationClient {
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)
                 .build();
-        this.sender = new RetryingSender(strict, account, budget, Objects.requireNonNull(clock, "clock"),
-                Objects.requireNonNull(sleeper, "sleeper"), nonces, parser);
+        SignedAttempt attempt = new SignedAttempt(strict, account, Objects.requireNonNull(clock, "clock"), nonces);
+        this.sender = new RetryingSender(attempt, budget, Objects.requireNonNull(sleeper, "sleeper"), parser);
         this.verifyUrl = VerificationHttp.resolve(base, VERIFY_PATH);
         this.healthUrl = VerificationHttp.resolve(base, HEALTH_PATH);
     }

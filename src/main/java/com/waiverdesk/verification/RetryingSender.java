@@ -1,55 +1,32 @@
 package com.waiverdesk.verification;
 
 import com.waiverdesk.domain.ServiceFailure;
-import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import okhttp3.Call;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
-import okio.Buffer;
-import okio.BufferedSource;
 
 /**
  * Sends one signed request with the retries the spec's error table allows inside one time budget: the HTTP half of
  * the client, kept apart from what a reply body means.
  */
 final class RetryingSender {
-    static final long MAX_BODY_BYTES = 1L << 20;
     private static final long FIRST_BACKOFF_MILLIS = 200;
     private static final long MAX_BACKOFF_MILLIS = 2_000;
     /** Waiting is only worth it if this much budget is left for the try after the wait. */
     private static final long MIN_TRY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long MAX_RETRY_AFTER_SECONDS = 3_600;
-    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final System.Logger LOG = System.getLogger(RetryingSender.class.getName());
 
-    private final OkHttpClient http;
-    private final String accountId;
-    private final byte[] secret;
+    private final SignedAttempt attempt;
     private final long budgetNanos;
-    private final Clock clock;
     private final Sleeper sleeper;
-    private final Supplier<String> nonces;
     private final ReplyParser parser;
 
-    RetryingSender(OkHttpClient http, ServiceAccount account, Duration budget, Clock clock, Sleeper sleeper,
-                   Supplier<String> nonces, ReplyParser parser) {
-        this.http = http;
-        this.accountId = account.accountId();
-        this.secret = account.secret();
+    RetryingSender(SignedAttempt attempt, Duration budget, Sleeper sleeper, ReplyParser parser) {
+        this.attempt = attempt;
         this.budgetNanos = budget.toNanos();
-        this.clock = clock;
         this.sleeper = sleeper;
-        this.nonces = nonces;
         this.parser = parser;
     }
 
@@ -64,36 +41,37 @@ final class RetryingSender {
         String errorCode = null;
         String detail = "no time for a first try";
         while (deadline - sleeper.nanoTime() > 0) {
-            Attempt a = attempt(method, url, body, requestId, deadline);
+            SignedAttempt.Result a = attempt.run(method, url, body, requestId, deadline - sleeper.nanoTime());
             attempts++;
             LOG.log(System.Logger.Level.DEBUG, "request {0} try {1}: {2}", requestId, attempts, a.describe());
-            if (a.status == 200) {
-                if (a.body == null) {
+            if (a.status() == 200) {
+                if (a.body() == null) {
                     return Reply.failed(ServiceFailure.MALFORMED_REPLY, null, "body over 1 MiB", attempts,
                             millisSince(start));
                 }
-                return Reply.ok(a.contentType, a.body, attempts, millisSince(start));
+                return Reply.ok(a.contentType(), a.body(), attempts, millisSince(start));
             }
-            errorCode = a.body == null ? null : parser.errorCode(a.body);
+            errorCode = a.body() == null ? null : parser.errorCode(a.body());
             detail = a.describe();
             Long waitMillis = null;
-            if (a.status < 0) {
-                failure = a.timedOut ? ServiceFailure.TIMEOUT : ServiceFailure.UNREACHABLE;
-                waitMillis = a.timedOut ? null : backoffMillis(backoffStep++);
-            } else if (a.status == 400) {
+            if (a.status() < 0) {
+                boolean timedOut = a.timedOut() || deadline - sleeper.nanoTime() <= 0;
+                failure = timedOut ? ServiceFailure.TIMEOUT : ServiceFailure.UNREACHABLE;
+                waitMillis = timedOut ? null : backoffMillis(backoffStep++);
+            } else if (a.status() == 400) {
                 failure = ServiceFailure.REQUEST_REJECTED;
-            } else if (a.status == 401) {
+            } else if (a.status() == 401) {
                 failure = "CLOCK_SKEW".equals(errorCode) ? ServiceFailure.CLOCK_SKEW
                         : ServiceFailure.AUTHENTICATION_FAILED;
-            } else if (a.status == 403) {
+            } else if (a.status() == 403) {
                 failure = ServiceFailure.FORBIDDEN;
-            } else if (a.status == 409) {
+            } else if (a.status() == 409) {
                 failure = ServiceFailure.NONCE_REUSED;
                 waitMillis = ++conflicts > 1 ? null : 0L;
-            } else if (a.status == 429) {
+            } else if (a.status() == 429) {
                 failure = ServiceFailure.RATE_LIMITED;
-                waitMillis = retryAfterMillis(a.retryAfter);
-            } else if (a.status == 500 || a.status == 502 || a.status == 503 || a.status == 504) {
+                waitMillis = retryAfterMillis(a.retryAfter());
+            } else if (a.status() == 500 || a.status() == 502 || a.status() == 503 || a.status() == 504) {
                 failure = ServiceFailure.SERVER_ERROR;
                 waitMillis = backoffMillis(backoffStep++);
             } else {
@@ -113,50 +91,6 @@ final class RetryingSender {
         return Reply.failed(failure, errorCode, detail, attempts, millisSince(start));
     }
 
-    private Attempt attempt(String method, HttpUrl url, byte[] body, String requestId, long deadline) {
-        long timestamp = clock.millis();
-        String nonce = nonces.get();
-        String canonical = RequestSigner.canonical(method, url.encodedPath(), timestamp, nonce, body);
-        Request request = new Request.Builder().url(url)
-                .header(RequestSigner.ACCOUNT_HEADER, accountId)
-                .header(RequestSigner.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(RequestSigner.NONCE_HEADER, nonce)
-                .header(RequestSigner.REQUEST_ID_HEADER, requestId)
-                .header(RequestSigner.SIGNATURE_HEADER, RequestSigner.signature(secret, canonical))
-                .header("Accept", "application/json")
-                .method(method, method.equals("GET") ? null : RequestBody.create(body, JSON))
-                .build();
-        Call call = http.newCall(request);
-        call.timeout().timeout(Math.max(1, deadline - sleeper.nanoTime()), TimeUnit.NANOSECONDS);
-        try (Response response = call.execute()) {
-            byte[] bytes = readCapped(response.body());
-            if (bytes == null) {
-                // closing would otherwise try to drain the rest of an oversized body
-                call.cancel();
-            }
-            return new Attempt(response.code(), response.header("Content-Type"), bytes,
-                    response.header("Retry-After"), false, null);
-        } catch (IOException e) {
-            boolean timedOut = call.isCanceled() || deadline - sleeper.nanoTime() <= 0;
-            return new Attempt(-1, null, null, null, timedOut, e.getClass().getSimpleName());
-        }
-    }
-
-    /** At most 1 MiB + 1 byte is taken from the stream; {@code null} when the body is larger than 1 MiB. */
-    static byte[] readCapped(ResponseBody body) throws IOException {
-        if (body.contentLength() > MAX_BODY_BYTES) {
-            return null;
-        }
-        BufferedSource source = body.source();
-        Buffer buffer = new Buffer();
-        while (buffer.size() <= MAX_BODY_BYTES) {
-            if (source.read(buffer, MAX_BODY_BYTES + 1 - buffer.size()) == -1) {
-                return buffer.readByteArray();
-            }
-        }
-        return null;
-    }
-
     /** Exponential from 200 ms, capped at 2 s, with the upper half jittered so desks do not retry in step. */
     private static long backoffMillis(int step) {
         long full = Math.min(MAX_BACKOFF_MILLIS, FIRST_BACKOFF_MILLIS << Math.min(step, 10));
@@ -174,29 +108,6 @@ final class RetryingSender {
 
     private long millisSince(long startNanos) {
         return TimeUnit.NANOSECONDS.toMillis(sleeper.nanoTime() - startNanos);
-    }
-
-    private static final class Attempt {
-        final int status;
-        final String contentType;
-        final byte[] body;
-        final String retryAfter;
-        final boolean timedOut;
-        final String ioProblem;
-
-        Attempt(int status, String contentType, byte[] body, String retryAfter, boolean timedOut,
-                String ioProblem) {
-            this.status = status;
-            this.contentType = contentType;
-            this.body = body;
-            this.retryAfter = retryAfter;
-            this.timedOut = timedOut;
-            this.ioProblem = ioProblem;
-        }
-
-        String describe() {
-            return status >= 0 ? "HTTP " + status : (timedOut ? "timed out (" : "I/O failure (") + ioProblem + ")";
-        }
     }
 
     /** What {@link #send} ends in. */
