@@ -1,0 +1,155 @@
+package com.waiverdesk.verification;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.waiverdesk.domain.AssistanceGrant;
+import com.waiverdesk.domain.MatchResult;
+import com.waiverdesk.domain.VerificationAnswer;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import okhttp3.MediaType;
+
+/**
+ * Reads the service's replies strictly off the JSON tree, because lenient data binding would turn a wrong type or a
+ * missing field into a plausible answer, and only a well-formed answer may ever lead to a waiver.
+ */
+public final class ReplyParser {
+    private static final Pattern ERROR_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
+
+    private final ObjectReader reader;
+
+    public ReplyParser(ObjectMapper mapper) {
+        this.reader = mapper.readerFor(JsonNode.class)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // {"result":"NO_RECORD","result":"MATCH"} means whatever the reader picks: refuse it
+                .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    /**
+     * The {@code 200} body of a verification, or an exception saying which part is wrong (field names only: the
+     * message never quotes a value, so it can be logged).
+     */
+    public VerificationAnswer parseAnswer(String contentType, byte[] body, String sentRequestId)
+            throws MalformedReplyException {
+        JsonNode root = jsonObject(contentType, body);
+        String requestId = text(root, "requestId");
+        if (!requestId.equals(sentRequestId)) {
+            throw new MalformedReplyException("requestId differs from the one sent");
+        }
+        MatchResult result;
+        try {
+            result = MatchResult.valueOf(text(root, "result"));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedReplyException("result is not a known value");
+        }
+        JsonNode assistance = root.get("assistance");
+        if (assistance == null || !assistance.isArray()) {
+            throw new MalformedReplyException("assistance is missing or not an array");
+        }
+        if (result != MatchResult.MATCH && !assistance.isEmpty()) {
+            throw new MalformedReplyException("assistance is not empty for " + result);
+        }
+        List<AssistanceGrant> grants = new ArrayList<>();
+        for (JsonNode grant : assistance) {
+            grants.add(grant(grant));
+        }
+        OffsetDateTime checkedAt;
+        try {
+            checkedAt = OffsetDateTime.parse(text(root, "checkedAt"));
+        } catch (DateTimeParseException e) {
+            throw new MalformedReplyException("checkedAt is not an ISO date-time with offset");
+        }
+        return new VerificationAnswer(requestId, result, grants, checkedAt);
+    }
+
+    /** Whether a {@code 200} health body says {@code "status": "UP"}. */
+    public boolean isUp(String contentType, byte[] body) throws MalformedReplyException {
+        return text(jsonObject(contentType, body), "status").equals("UP");
+    }
+
+    /**
+     * The {@code error} code of an error body, read leniently: {@code null} when the body is garbled, so the status
+     * alone decides. Only a plain upper-case code is kept, since it ends up in logs and the audit trail.
+     */
+    public String errorCode(byte[] body) {
+        try {
+            JsonNode root = reader.readValue(body);
+            JsonNode error = root == null ? null : root.get("error");
+            return error != null && error.isTextual() && ERROR_CODE.matcher(error.textValue()).matches()
+                    ? error.textValue() : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private JsonNode jsonObject(String contentType, byte[] body) throws MalformedReplyException {
+        MediaType type = contentType == null ? null : MediaType.parse(contentType);
+        if (type == null || !type.type().equals("application") || !type.subtype().equals("json")) {
+            throw new MalformedReplyException("Content-Type is not application/json");
+        }
+        String charset = type.parameter("charset");
+        if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
+            throw new MalformedReplyException("charset is not UTF-8");
+        }
+        JsonNode root;
+        try {
+            root = reader.readValue(body);
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedReplyException("body is not JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw new MalformedReplyException("body is not a JSON object");
+        }
+        return root;
+    }
+
+    private static AssistanceGrant grant(JsonNode grant) throws MalformedReplyException {
+        if (!grant.isObject()) {
+            throw new MalformedReplyException("assistance entry is not an object");
+        }
+        String category = text(grant, "category");
+        if (category.isBlank()) {
+            throw new MalformedReplyException("assistance category is blank");
+        }
+        LocalDate from = date(grant, "validFrom");
+        JsonNode untilNode = grant.get("validUntil");
+        LocalDate until = untilNode == null || untilNode.isNull() ? null : date(grant, "validUntil");
+        if (until != null && until.isBefore(from)) {
+            throw new MalformedReplyException("validUntil is before validFrom");
+        }
+        return new AssistanceGrant(category, from, until);
+    }
+
+    private static LocalDate date(JsonNode node, String field) throws MalformedReplyException {
+        try {
+            return LocalDate.parse(text(node, field));
+        } catch (DateTimeParseException e) {
+            throw new MalformedReplyException(field + " is not an ISO date");
+        }
+    }
+
+    private static String text(JsonNode node, String field) throws MalformedReplyException {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new MalformedReplyException(field + " is missing or not a string");
+        }
+        return value.textValue();
+    }
+
+    /** The reply is not the JSON of the spec; the message names the part, never a value. */
+    public static final class MalformedReplyException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public MalformedReplyException(String reason) {
+            super(reason);
+        }
+    }
+}
