@@ -87,7 +87,7 @@ public final class HttpVerificationClient implements VerificationClient {
                         reply.attempts(), reply.elapsedMillis());
             }
         }
-        log(outcome, request, detail);
+        log(outcome, detail);
         return outcome;
     }
 
@@ -119,12 +119,12 @@ public final class HttpVerificationClient implements VerificationClient {
         }
     }
 
-    /** One line per check; the masked ID at most, never the name, the full number or the secret. */
-    private static void log(VerificationOutcome outcome, VerificationRequest request, String detail) {
+    /** One line per check, by request id: no name, no ID (not even masked: the log is not the audit), no secret. */
+    private static void log(VerificationOutcome outcome, String detail) {
         String result = outcome.isAnswered() ? outcome.answer().result().name()
                 : outcome.failure() + (outcome.errorCode() == null ? "" : " " + outcome.errorCode());
-        LOG.log(System.Logger.Level.INFO, "verification {0} for {1}: {2} ({3}) after {4} tries in {5} ms",
-                outcome.requestId(), request.id().masked(), result, detail, String.valueOf(outcome.attempts()),
+        LOG.log(System.Logger.Level.INFO, "verification {0}: {1} ({2}) after {3} tries in {4} ms",
+                outcome.requestId(), result, detail, String.valueOf(outcome.attempts()),
                 String.valueOf(outcome.elapsedMillis()));
     }
 }
