@@ -80,7 +80,8 @@ public final class PolicyLoader {
         return parse(json, origin);
     }
 
-    private DepositPolicy parse(byte[] json, String origin) throws PolicyException {
+    /** Package-private so tests can feed many damaged files without the disk. */
+    DepositPolicy parse(byte[] json, String origin) throws PolicyException {
         JsonNode root;
         try {
             root = reader.readTree(json);
