@@ -36,7 +36,7 @@ class PersonNameTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"María José García", "O'Brien", "Nguyễn Văn An", "Jean-Luc Picard", "mary smith",
-        "扎西顿珠", "阿依古丽·买买提", "欧阳娜娜", "爱新觉罗·溥仪", "Ng Kwok-wai", "Müller", "Ólafur Þórsson", "𠀀三"})
+        "扎西顿珠", "阿依古丽·买买提", "欧阳娜娜", "爱新觉罗·文华", "Ng Kwok-wai", "Müller", "Ólafur Þórsson", "𠀀三"})
     void keepsRealNamesExactlyAsTyped(String name) throws InvalidInputException {
         assertThat(PersonName.parse(name).value()).isEqualTo(name);
     }
