@@ -33,6 +33,34 @@ public record Decision(DecisionKind kind, Integer depositPercent, DecisionReason
                 || kind == DecisionKind.CHARGE && depositPercent != 100) {
             throw new IllegalArgumentException(kind + " with " + depositPercent + " %");
         }
+        if (kind != kindFor(reason)) {
+            throw new IllegalArgumentException(kind + " for reason " + reason);
+        }
+        // a lowered deposit must name the category that earned it, so no code path can waive by default
+        if (kind.lowersDeposit() && grantingCategory == null) {
+            throw new IllegalArgumentException(kind + " without a granting category");
+        }
+        if (kind == DecisionKind.CANNOT_VERIFY && failure == null) {
+            throw new IllegalArgumentException("CANNOT_VERIFY needs a failure");
+        }
+        if (kind == DecisionKind.INVALID_INPUT && inputProblem == null) {
+            throw new IllegalArgumentException("INVALID_INPUT needs an input problem");
+        }
+    }
+
+    private static DecisionKind kindFor(DecisionReason reason) {
+        switch (reason) {
+            case WAIVED_BY_CATEGORY:
+                return DecisionKind.WAIVE;
+            case REDUCED_BY_CATEGORY:
+                return DecisionKind.REDUCE;
+            case SERVICE_FAILED:
+                return DecisionKind.CANNOT_VERIFY;
+            case INVALID_INPUT:
+                return DecisionKind.INVALID_INPUT;
+            default:
+                return DecisionKind.CHARGE;
+        }
     }
 
     public static Decision invalidInput(InputProblem problem) {
@@ -53,6 +81,9 @@ public record Decision(DecisionKind kind, Integer depositPercent, DecisionReason
     public Optional<BigDecimal> amountDue(BigDecimal standardDeposit) {
         if (depositPercent == null || standardDeposit == null) {
             return Optional.empty();
+        }
+        if (standardDeposit.signum() < 0) {
+            throw new IllegalArgumentException("negative standard deposit");
         }
         return Optional.of(standardDeposit.multiply(BigDecimal.valueOf(depositPercent))
                 .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP));

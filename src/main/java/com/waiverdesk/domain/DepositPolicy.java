@@ -2,6 +2,7 @@ package com.waiverdesk.domain;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,8 @@ public final class DepositPolicy {
                 throw new IllegalArgumentException("category listed twice: " + rule.category());
             }
         }
-        this.rules = Map.copyOf(byCategory);
+        // keeps the file's order for display; Map.copyOf would not
+        this.rules = Collections.unmodifiableMap(byCategory);
     }
 
     public Decision decide(VerificationOutcome outcome) {
@@ -118,6 +120,7 @@ public final class DepositPolicy {
         return source;
     }
 
+    /** The rules in the order the policy lists them. */
     public List<PolicyRule> rules() {
         return List.copyOf(rules.values());
     }

@@ -47,7 +47,9 @@ public final class PersonName {
         boolean pendingSpace = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            // only real spacing folds; other controls Java calls whitespace (U+001C..U+001F, a scanner's group
+            // separator) must stay visible to validation instead of turning into a space
+            if (Character.isSpaceChar(c) || c == '\t' || c == '\n' || c == '\r') {
                 pendingSpace = sb.length() > 0;
                 continue;
             }
@@ -74,8 +76,16 @@ public final class PersonName {
         return value.hashCode();
     }
 
+    /** The first character and a star for each other one ({@code 张**}), for places that must not show the name. */
+    public String masked() {
+        int first = value.codePointAt(0);
+        int rest = value.codePointCount(0, value.length()) - 1;
+        return rest == 0 ? "*" : new String(Character.toChars(first)) + "*".repeat(rest);
+    }
+
+    /** Masked, like {@link ResidentId#toString()}: a name must not reach a log by accident; use {@link #value()}. */
     @Override
     public String toString() {
-        return value;
+        return masked();
     }
 }

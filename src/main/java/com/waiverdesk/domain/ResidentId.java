@@ -12,6 +12,9 @@ public final class ResidentId {
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK_CHARS = "10X98765432";
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1880, 1, 1);
+    /** Hyphen-minus, the Unicode hyphens and dashes, minus sign, small and full-width hyphen-minus. */
+    private static final String HYPHENS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE63\uFF0D";
+    private static final int LENGTH = 18;
 
     private final String value;
 
@@ -33,13 +36,15 @@ public final class ResidentId {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             boolean digit = c >= '0' && c <= '9';
-            boolean finalX = c == 'X' && i == 17 && s.length() == 18;
-            if (!digit && !finalX) {
+            // an X in last place is a check character: a number of the wrong length ending in X was mistyped, not
+            // misspelt, so it is reported as a length problem
+            boolean lastX = c == 'X' && i == s.length() - 1;
+            if (!digit && !lastX) {
                 throw new InvalidInputException(InputProblem.ID_BAD_CHARACTER);
             }
         }
-        boolean legacy = s.length() == 15;
-        if (s.length() != 18 && !legacy) {
+        boolean legacy = s.length() == 15 && s.charAt(14) != 'X';
+        if (s.length() != LENGTH && !legacy) {
             throw new InvalidInputException(InputProblem.ID_WRONG_LENGTH);
         }
         String body = legacy ? s.substring(0, 6) + "19" + s.substring(6) : s.substring(0, 17);
@@ -65,7 +70,7 @@ public final class ResidentId {
         StringBuilder sb = new StringBuilder(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '-') {
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || HYPHENS.indexOf(c) >= 0) {
                 continue;
             }
             if (c >= '\uFF10' && c <= '\uFF19') {
@@ -92,11 +97,12 @@ public final class ResidentId {
 
     /**
      * Masks all but the first 6 and the last 4 characters of what was typed, for screens and the audit log;
-     * works on invalid input too (short input is masked entirely).
+     * works on invalid input too. Input shorter than 18 characters is masked entirely: its last 4 would fall
+     * inside the birth date, which the mask exists to hide.
      */
     public static String mask(String raw) {
         String s = normalize(raw);
-        if (s.length() < 11) {
+        if (s.length() < LENGTH) {
             return "*".repeat(s.length());
         }
         return s.substring(0, 6) + "*".repeat(s.length() - 10) + s.substring(s.length() - 4);
