@@ -58,15 +58,16 @@ final class AuditSchema {
         int appId = intPragma(s, "application_id");
         if (appId != 0 && appId != APPLICATION_ID) {
             throw new AuditWriteException(Kind.CORRUPT,
-                    "The audit database file belongs to another program (application id " + appId + ").", null);
+                    "Could not open the audit database: the file belongs to another program (application id "
+                    + appId + ").", null);
         }
         if (version > CURRENT_VERSION) {
-            throw new AuditWriteException(Kind.UNAVAILABLE, "The audit database has schema version " + version
-                    + ", newer than this program understands (" + CURRENT_VERSION + "); update WaiverDesk.", null);
+            throw new AuditWriteException(Kind.UNAVAILABLE, "Could not open the audit database: it has schema version "
+                    + version + ", newer than this program understands (" + CURRENT_VERSION + "); update WaiverDesk.", null);
         }
         if (version == 0 && appId == 0 && hasTables(s)) {
             throw new AuditWriteException(Kind.CORRUPT,
-                    "The audit database file already holds other tables; it is not a WaiverDesk audit database.", null);
+                    "Could not open the audit database: the file holds other tables, so it is not a WaiverDesk audit database.", null);
         }
         return version;
     }
