@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.sqlite.BusyHandler;
 
 /**
  * The audit log in one SQLite file: each append is its own durable, hash-chained transaction, and several windows or
@@ -65,8 +66,8 @@ public final class SqliteAuditLog implements AuditLog {
         Connection c = null;
         try {
             c = DriverManager.getConnection(url);
+            BusyHandler.setHandler(c, new DeadlineBusyHandler(BUSY_TIMEOUT));
             try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT.toMillis());
                 String mode = stringPragma(s, "journal_mode = WAL");
                 if (!"wal".equalsIgnoreCase(mode)) {
                     LOG.log(System.Logger.Level.WARNING, "Audit database stays in journal mode {0}, not WAL", mode);
@@ -170,7 +171,6 @@ public final class SqliteAuditLog implements AuditLog {
     public synchronized Settings settings() throws AuditReadException {
         try (Statement s = readable().createStatement()) {
             return new Settings(stringPragma(s, "journal_mode"), Integer.parseInt(stringPragma(s, "synchronous")),
-                    Integer.parseInt(stringPragma(s, "busy_timeout")),
                     Integer.parseInt(stringPragma(s, "user_version")));
         } catch (SQLException e) {
             throw SqliteErrors.read(e, "read the audit database settings");
@@ -178,11 +178,11 @@ public final class SqliteAuditLog implements AuditLog {
     }
 
     /**
-     * Connection settings as SQLite reports them.
+     * Connection settings as SQLite reports them (the lock wait is {@link #BUSY_TIMEOUT}, enforced by this class).
      *
      * @param synchronous {@code 2} is FULL
      */
-    public record Settings(String journalMode, int synchronous, int busyTimeoutMillis, int schemaVersion) {
+    public record Settings(String journalMode, int synchronous, int schemaVersion) {
     }
 
     @Override
