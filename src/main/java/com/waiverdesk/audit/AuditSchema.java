@@ -17,6 +17,8 @@ final class AuditSchema {
     /** {@code PRAGMA application_id}: "WDAU", marks the file as a WaiverDesk audit database. */
     static final int APPLICATION_ID = 0x57444155;
 
+    private static final System.Logger LOG = System.getLogger(AuditSchema.class.getName());
+
     /** One upgrade step; {@code STEPS.get(v)} brings version {@code v} to {@code v + 1}. Later versions append. */
     private interface Step {
         void apply(Statement s) throws SQLException;
@@ -39,12 +41,16 @@ final class AuditSchema {
             s.execute("BEGIN IMMEDIATE");
             try {
                 // another window may have created or upgraded the file while this one waited for the lock
-                for (int v = check(s); v < CURRENT_VERSION; v++) {
+                int from = check(s);
+                for (int v = from; v < CURRENT_VERSION; v++) {
                     STEPS.get(v).apply(s);
                 }
                 s.execute("PRAGMA application_id = " + APPLICATION_ID);
                 s.execute("PRAGMA user_version = " + CURRENT_VERSION);
                 s.execute("COMMIT");
+                // a new empty log is worth a line: a mistyped path would otherwise start a second log silently
+                LOG.log(System.Logger.Level.INFO, from == 0 ? "Created a new audit database (schema version {1})"
+                        : "Upgraded the audit database from schema version {0} to {1}", from, CURRENT_VERSION);
             } catch (Exception e) {
                 rollbackQuietly(s);
                 throw e;
@@ -57,19 +63,20 @@ final class AuditSchema {
         int version = intPragma(s, "user_version");
         int appId = intPragma(s, "application_id");
         if (appId != 0 && appId != APPLICATION_ID) {
-            throw new AuditWriteException(Kind.CORRUPT,
-                    "Could not open the audit database: the file belongs to another program (application id "
-                    + appId + ").", null);
+            throw refusal(Kind.CORRUPT, "the file belongs to another program (application id " + appId + ")");
         }
         if (version > CURRENT_VERSION) {
-            throw new AuditWriteException(Kind.UNAVAILABLE, "Could not open the audit database: it has schema version "
-                    + version + ", newer than this program understands (" + CURRENT_VERSION + "); update WaiverDesk.", null);
+            throw refusal(Kind.UNAVAILABLE, "it has schema version " + version + ", newer than this program"
+                    + " understands (" + CURRENT_VERSION + "); update WaiverDesk");
         }
         if (version == 0 && appId == 0 && hasTables(s)) {
-            throw new AuditWriteException(Kind.CORRUPT,
-                    "Could not open the audit database: the file holds other tables, so it is not a WaiverDesk audit database.", null);
+            throw refusal(Kind.CORRUPT, "the file holds other tables, so it is not a WaiverDesk audit database");
         }
         return version;
+    }
+
+    private static AuditWriteException refusal(Kind kind, String why) {
+        return new AuditWriteException(kind, "Could not open the audit database: " + why + ".", null);
     }
 
     private static void createVersion1(Statement s) throws SQLException {

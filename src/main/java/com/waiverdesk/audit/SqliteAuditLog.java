@@ -33,6 +33,7 @@ public final class SqliteAuditLog implements AuditLog {
     private static final String INSERT = "INSERT INTO audit_entry (seq, " + COLUMNS + ", prev_hash, entry_hash)"
             + " VALUES (?" + ", ?".repeat(EntryColumns.NAMES.size() + 2) + ")";
     private static final String SELECT = "SELECT seq, " + COLUMNS + ", prev_hash, entry_hash FROM audit_entry";
+    private static final String LAST_LINK = "SELECT seq, entry_hash FROM audit_entry ORDER BY seq DESC LIMIT 1";
     private static final int PREV_HASH = EntryColumns.NAMES.size() + 2;
 
     private final Connection connection;
@@ -95,7 +96,7 @@ public final class SqliteAuditLog implements AuditLog {
             try {
                 long seq = 1;
                 String prev = HashChain.GENESIS;
-                try (ResultSet rs = s.executeQuery("SELECT seq, entry_hash FROM audit_entry ORDER BY seq DESC LIMIT 1")) {
+                try (ResultSet rs = s.executeQuery(LAST_LINK)) {
                     if (rs.next()) {
                         seq = rs.getLong(1) + 1;
                         prev = rs.getString(2);
@@ -123,7 +124,8 @@ public final class SqliteAuditLog implements AuditLog {
 
     /** Number of entries in the log. */
     public synchronized long count() throws AuditReadException {
-        try (Statement s = readable().createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM audit_entry")) {
+        try (Statement s = readable().createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM audit_entry")) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {

@@ -40,7 +40,8 @@ class AuditKeyTest {
 
     @Test
     void eachNewKeyFileGetsItsOwnRandomKey() throws Exception {
-        assertThat(AuditKey.loadOrCreate(dir.resolve("a.key"))).isNotEqualTo(AuditKey.loadOrCreate(dir.resolve("b.key")));
+        assertThat(AuditKey.loadOrCreate(dir.resolve("a.key")))
+                .isNotEqualTo(AuditKey.loadOrCreate(dir.resolve("b.key")));
     }
 
     @Test
