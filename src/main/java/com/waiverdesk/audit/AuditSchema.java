@@ -48,9 +48,11 @@ final class AuditSchema {
                 s.execute("PRAGMA application_id = " + APPLICATION_ID);
                 s.execute("PRAGMA user_version = " + CURRENT_VERSION);
                 s.execute("COMMIT");
-                // a new empty log is worth a line: a mistyped path would otherwise start a second log silently
-                LOG.log(System.Logger.Level.INFO, from == 0 ? "Created a new audit database (schema version {1})"
-                        : "Upgraded the audit database from schema version {0} to {1}", from, CURRENT_VERSION);
+                if (from < CURRENT_VERSION) {
+                    // a new empty log is worth a line: a mistyped path would otherwise start a second log silently
+                    LOG.log(System.Logger.Level.INFO, from == 0 ? "Created a new audit database (schema version {1})"
+                            : "Upgraded the audit database from schema version {0} to {1}", from, CURRENT_VERSION);
+                }
             } catch (Exception e) {
                 rollbackQuietly(s);
                 throw e;
