@@ -1,0 +1,94 @@
+package com.waiverdesk.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.waiverdesk.domain.DecisionKind;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The stored form of an {@link AuditEntry}: one place that says which columns exist, in which order, and how each
+ * field is written, because the hash chain is computed over exactly these stored values.
+ */
+final class EntryColumns {
+    /** Column names in canonical (hash) order; changing this order or a conversion breaks every existing chain. */
+    static final List<String> NAMES = List.of("ws_time_ms", "service_time", "operator", "workstation", "masked_id",
+            "id_hash", "name", "decision", "deposit_percent", "reason", "categories", "service_result",
+            "request_id", "error_code", "latency_ms");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
+
+    private EntryColumns() {
+    }
+
+    /**
+     * The values to store, each a {@code Long}, a {@code String} or {@code null}. The workstation time keeps
+     * millisecond precision; the service time keeps its offset and fraction exactly as received.
+     */
+    static List<Object> toColumns(AuditEntry e) {
+        return Arrays.asList(
+                e.workstationTime().toEpochMilli(),
+                e.serviceTime() == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(e.serviceTime()),
+                e.operator(),
+                e.workstation(),
+                e.maskedId(),
+                e.idHash(),
+                e.name(),
+                e.decision().name(),
+                e.depositPercent() == null ? null : Long.valueOf(e.depositPercent()),
+                e.reason(),
+                categoriesJson(e.categories()),
+                e.serviceResult(),
+                e.requestId(),
+                e.errorCode(),
+                e.latencyMillis());
+    }
+
+    /** Reads the stored values from {@code rs}, starting at column {@code first}, normalizing integers to Long. */
+    static List<Object> read(ResultSet rs, int first) throws SQLException {
+        List<Object> values = new ArrayList<>(NAMES.size());
+        for (int i = 0; i < NAMES.size(); i++) {
+            Object v = rs.getObject(first + i);
+            values.add(v instanceof Integer || v instanceof Short || v instanceof Byte ? ((Number) v).longValue() : v);
+        }
+        return values;
+    }
+
+    /**
+     * Rebuilds the entry from stored values.
+     *
+     * @throws IllegalArgumentException when a value cannot have been written by {@link #toColumns} (a tampered row)
+     */
+    static AuditEntry fromColumns(List<Object> v) {
+        try {
+            String serviceTime = (String) v.get(1);
+            Long deposit = (Long) v.get(8);
+            return new AuditEntry(Instant.ofEpochMilli((Long) v.get(0)),
+                    serviceTime == null ? null : OffsetDateTime.parse(serviceTime),
+                    (String) v.get(2), (String) v.get(3), (String) v.get(4), (String) v.get(5), (String) v.get(6),
+                    DecisionKind.valueOf((String) v.get(7)),
+                    deposit == null ? null : Math.toIntExact(deposit),
+                    (String) v.get(9), JSON.readValue((String) v.get(10), STRING_LIST),
+                    (String) v.get(11), (String) v.get(12), (String) v.get(13), (Long) v.get(14));
+        } catch (ClassCastException | NullPointerException | ArithmeticException | JsonProcessingException
+                 | java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("stored audit row has a value of the wrong form", e);
+        }
+    }
+
+    private static String categoriesJson(List<String> categories) {
+        try {
+            return JSON.writeValueAsString(categories);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a list of strings always serializes", e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package com.waiverdesk.audit;
+
+import com.waiverdesk.domain.DecisionKind;
+import com.waiverdesk.domain.ResidentId;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Synthetic entries and plain-JDBC access for the audit tests (the ID is the standard's published example). */
+final class AuditFixtures {
+    static final String FULL_ID = "11010519491231002X";
+    static final String NAME = "张三";
+    static final IdHasher HASHER = new IdHasher(key((byte) 7));
+
+    private AuditFixtures() {
+    }
+
+    static byte[] key(byte seed) {
+        byte[] key = new byte[AuditKey.LENGTH];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = (byte) (seed + i);
+        }
+        return key;
+    }
+
+    /** A waived check; {@code i} varies the time and request id so entries differ. */
+    static AuditEntry entry(int i) {
+        return new AuditEntry(Instant.parse("2026-03-01T08:00:00.123Z").plusSeconds(i),
+                OffsetDateTime.parse("2026-03-01T16:00:00.5+08:00").plusSeconds(i), "clerk-07", "WIN-ADM-03",
+                ResidentId.mask(FULL_ID), HASHER.hash(FULL_ID), NAME, DecisionKind.WAIVE, 0, "WAIVED_BY_CATEGORY",
+                List.of("SUBSISTENCE_ALLOWANCE"), "MATCH", "req-" + i, null, 40 + i);
+    }
+
+    /** A check the service could not answer: most optional fields are null. */
+    static AuditEntry failedEntry() {
+        return new AuditEntry(Instant.parse("2026-03-02T09:30:00Z"), null, "clerk-08", "WIN-ADM-04",
+                ResidentId.mask(FULL_ID), HASHER.hash(FULL_ID), NAME, DecisionKind.CANNOT_VERIFY, null,
+                "SERVICE_FAILED:TIMEOUT", List.of(), null, "req-timeout", null, 5000);
+    }
+
+    static SqliteAuditLog openWith(Path db, int entries) throws AuditWriteException {
+        SqliteAuditLog log = SqliteAuditLog.open(db);
+        for (int i = 1; i <= entries; i++) {
+            log.append(entry(i));
+        }
+        return log;
+    }
+
+    static Connection jdbc(Path db) throws SQLException {
+        return DriverManager.getConnection("jdbc:sqlite:" + db);
+    }
+
+    /** Runs statements on a fresh connection, as a tamperer with file access would. */
+    static void sql(Path db, String... statements) throws SQLException {
+        try (Connection c = jdbc(db); Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+    }
+}
