@@ -1,13 +1,21 @@
 package com.waiverdesk;
 
+import com.waiverdesk.cli.Cli;
 import com.waiverdesk.ui.DeskLauncher;
 
-/** Picks the face: the desk window, or a headless command. */
+/** Picks the face: a headless command when one is named, else the desk window. */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (System.getProperty("java.util.logging.config.file") == null
+                && System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
+        }
+        if (Cli.handles(args)) {
+            System.exit(Cli.run(args));
+        }
         DeskLauncher.launch(args);
     }
 }

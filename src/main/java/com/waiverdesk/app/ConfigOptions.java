@@ -1,8 +1,7 @@
 package com.waiverdesk.app;
 
+import com.waiverdesk.verification.VerificationHttp;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,13 +105,9 @@ public final class ConfigOptions {
 
     private static void checkEndpoint(String endpoint) throws ConfigException {
         try {
-            URI uri = new URI(endpoint);
-            if (uri.getScheme() == null || uri.getHost() == null
-                    || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
-                throw new ConfigException("Endpoint must be an https:// URL: " + endpoint);
-            }
-        } catch (URISyntaxException e) {
-            throw new ConfigException("Endpoint is not a valid URL: " + endpoint, e);
+            VerificationHttp.parseBaseUrl(endpoint);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("Endpoint: " + e.getMessage(), e);
         }
     }
 }

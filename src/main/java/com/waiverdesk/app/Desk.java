@@ -74,6 +74,11 @@ public final class Desk implements AutoCloseable {
 
     @Override
     public void close() {
+        closeAll(resources);
+    }
+
+    /** Closes in reverse order of opening; a failure is logged and the rest still closed. */
+    static void closeAll(List<AutoCloseable> resources) {
         for (int i = resources.size() - 1; i >= 0; i--) {
             try {
                 resources.get(i).close();

@@ -1,12 +1,111 @@
 package com.waiverdesk.app;
 
-/** The composition root: builds a running {@link Desk} from a {@link Config} with plain constructors. */
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.waiverdesk.audit.AuditKey;
+import com.waiverdesk.audit.AuditWriteException;
+import com.waiverdesk.audit.IdHasher;
+import com.waiverdesk.audit.SqliteAuditLog;
+import com.waiverdesk.domain.DepositPolicy;
+import com.waiverdesk.mock.MockVerificationService;
+import com.waiverdesk.verification.HttpVerificationClient;
+import com.waiverdesk.verification.ServiceAccount;
+import com.waiverdesk.verification.Sleeper;
+import com.waiverdesk.verification.VerificationHttp;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import okhttp3.OkHttpClient;
+
+/**
+ * The composition root: builds a running {@link Desk} from a {@link Config} with plain constructors, one shared
+ * {@link OkHttpClient} and one {@link ObjectMapper}. With no endpoint configured it starts the built-in demo service on
+ * a free loopback port.
+ */
 public final class Wiring {
+    private static final System.Logger LOG = System.getLogger(Wiring.class.getName());
+
     private Wiring() {
     }
 
-    /** Opens the audit database, loads the policy and connects the client (starting the demo service if none is configured). Blocking. */
-    public static Desk start(Config config) throws Exception {
-        throw new UnsupportedOperationException("wired after the helpers land");
+    /**
+     * Loads the policy, opens the audit database and connects the client. Blocking: disk, and the demo's start.
+     *
+     * @throws ConfigException     the policy or the secret cannot be used
+     * @throws AuditWriteException the audit database or its key cannot be used
+     */
+    public static Desk start(Config config) throws ConfigException, AuditWriteException, IOException {
+        ObjectMapper json = new ObjectMapper();
+        DepositPolicy policy = loadPolicy(json, config);
+        List<AutoCloseable> resources = new ArrayList<>();
+        try {
+            SqliteAuditLog audit = SqliteAuditLog.open(config.auditDatabase());
+            resources.add(audit);
+            IdHasher hasher = new IdHasher(auditKey(config));
+            ServiceAccount account = account(config, resources);
+            OkHttpClient http = VerificationHttp.newOkHttpClient();
+            resources.add(() -> {
+                http.dispatcher().executorService().shutdown();
+                http.connectionPool().evictAll();
+            });
+            HttpVerificationClient client = new HttpVerificationClient(http, json, account, config.timeout(),
+                    Clock.systemUTC(), Sleeper.SYSTEM);
+            CheckService checks = new CheckService(client, policy, audit, hasher, Clock.systemDefaultZone(),
+                    config.workstation(), config.standardDeposit());
+            LOG.log(System.Logger.Level.INFO, "desk ready: {0}, policy {1}, workstation {2}",
+                    config.isDemo() ? "built-in demo service" : "service " + config.endpoint(), policy.id(),
+                    config.workstation());
+            return new Desk(config, checks, client, policy, resources);
+        } catch (ConfigException | AuditWriteException | IOException | RuntimeException e) {
+            Desk.closeAll(resources);
+            throw e;
+        }
+    }
+
+    private static DepositPolicy loadPolicy(ObjectMapper json, Config config) throws ConfigException {
+        PolicyLoader loader = new PolicyLoader(json);
+        try {
+            return config.policyFile() == null ? loader.loadDefault() : loader.load(config.policyFile());
+        } catch (PolicyException e) {
+            throw new ConfigException("Deposit policy: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] auditKey(Config config) throws AuditWriteException {
+        try {
+            return AuditKey.loadOrCreate(config.effectiveAuditKeyFile());
+        } catch (IOException e) {
+            throw new AuditWriteException(AuditWriteException.Kind.UNAVAILABLE,
+                    "Could not use the audit key file " + config.effectiveAuditKeyFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ServiceAccount account(Config config, List<AutoCloseable> resources)
+            throws ConfigException, IOException {
+        if (config.isDemo()) {
+            MockVerificationService demo = MockVerificationService.startDemo();
+            resources.add(demo);
+            LOG.log(System.Logger.Level.INFO, "built-in demo service at {0}", demo.baseUrl());
+            return demo.serviceAccount();
+        }
+        byte[] secret;
+        try {
+            secret = Files.readString(config.secretFile(), StandardCharsets.UTF_8).strip()
+                    .getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException("Cannot read the secret file " + config.secretFile() + ": "
+                    + e.getClass().getSimpleName(), e);
+        }
+        if (secret.length == 0) {
+            throw new ConfigException("The secret file " + config.secretFile() + " is empty");
+        }
+        try {
+            VerificationHttp.parseBaseUrl(config.endpoint());
+            return new ServiceAccount(config.endpoint(), config.accountId(), secret);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
     }
 }

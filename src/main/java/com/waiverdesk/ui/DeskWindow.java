@@ -71,6 +71,9 @@ final class DeskWindow {
         runner.run(() -> Wiring.start(config), ready -> {
             desk = ready;
             model.attach(ready);
+            if (System.getProperty("waiverdesk.reportShown") != null) {
+                System.out.println("DESK_READY " + System.currentTimeMillis());
+            }
         }, error -> {
             LOG.log(System.Logger.Level.ERROR, "could not start the desk", error);
             model.startupFailed(error);
