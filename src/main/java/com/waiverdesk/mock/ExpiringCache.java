@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A bounded map whose entries expire a fixed time after they were stored, by the mock's clock: the memory of seen
@@ -45,6 +44,11 @@ final class ExpiringCache<V> {
             return existing.value;
         }
         entries.remove(key);
+        Iterator<String> oldest = entries.keySet().iterator();
+        while (entries.size() >= maxEntries) {
+            oldest.next();
+            oldest.remove();
+        }
         entries.put(key, new Entry<>(value, now.plus(ttl)));
         return null;
     }
@@ -55,20 +59,12 @@ final class ExpiringCache<V> {
     }
 
     /**
-     * Drops expired entries from the oldest end, then the oldest live ones while over the bound. Insertion order is
-     * expiry order as long as the clock does not run backwards; {@link #get} checks each entry anyway.
+     * Drops expired entries from the oldest end. Insertion order is expiry order as long as the clock does not run
+     * backwards; {@link #get} checks each entry anyway.
      */
     private void purge(Instant now) {
-        Iterator<Map.Entry<String, Entry<V>>> it = entries.entrySet().iterator();
-        while (it.hasNext()) {
-            if (!it.next().getValue().expiredAt(now)) {
-                break;
-            }
-            it.remove();
-        }
-        it = entries.entrySet().iterator();
-        while (entries.size() >= maxEntries && it.hasNext()) {
-            it.next();
+        Iterator<Entry<V>> it = entries.values().iterator();
+        while (it.hasNext() && it.next().expiredAt(now)) {
             it.remove();
         }
     }
