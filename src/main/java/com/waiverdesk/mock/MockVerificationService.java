@@ -29,13 +29,6 @@ public final class MockVerificationService implements AutoCloseable {
     private static final int WORKER_THREADS = 4;
     private static final System.Logger LOG = System.getLogger(MockVerificationService.class.getName());
 
-    static {
-        // Without it the JDK server holds every reply about 44 ms (Nagle); read once, when the first server starts.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
     private final HttpServer server;
     private final ScheduledExecutorService executor;
     private final String baseUrl;
@@ -167,13 +160,21 @@ public final class MockVerificationService implements AutoCloseable {
         public MockVerificationService start() throws IOException {
             List<MockAccount> all = accounts.isEmpty() ? List.of(MockAccount.demo()) : List.copyOf(accounts);
             Map<String, MockAccount> byId = new LinkedHashMap<>();
-            all.forEach(a -> byId.put(a.id(), a));
+            for (MockAccount account : all) {
+                if (byId.put(account.id(), account) != null) {
+                    throw new IllegalArgumentException("account given twice: " + account.id());
+                }
+            }
             SyntheticRegistry data = registry != null ? registry : SyntheticRegistry.builtIn();
             RateLimiter limiter = new RateLimiter(clock, requestsPerWindow, rateWindow);
             ScheduledExecutorService executor = Executors.newScheduledThreadPool(WORKER_THREADS, daemonThreads());
             ApiHandler handler = new ApiHandler(pathPrefix, new RequestGate(byId, clock, MAX_REMEMBERED_NONCES),
                     new VerifyEndpoint(data, clock, limiter, MAX_REMEMBERED_ANSWERS), new FaultInjector(faults),
                     clock, executor);
+            // Without it the JDK server holds every reply about 44 ms; it is read once, when the first server starts.
+            if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+                System.setProperty("sun.net.httpserver.nodelay", "true");
+            }
             HttpServer server;
             try {
                 server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
