@@ -1,0 +1,129 @@
+package com.waiverdesk.mock;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Routes the API's two endpoints, lets the fault injector delay, replace or break each reply, and sends it. A delayed
+ * reply is sent later by the scheduler, so a slow or hung request holds no worker thread.
+ */
+final class ApiHandler implements HttpHandler {
+    static final String VERIFY_PATH = "/api/v1/assistance/verifications";
+    static final String HEALTH_PATH = "/api/v1/health";
+    static final int MAX_BODY_BYTES = 16 * 1024;
+    private static final System.Logger LOG = System.getLogger(ApiHandler.class.getName());
+
+    private final String prefix;
+    private final RequestGate gate;
+    private final VerifyEndpoint verify;
+    private final FaultInjector faults;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler;
+
+    ApiHandler(String prefix, RequestGate gate, VerifyEndpoint verify, FaultInjector faults, Clock clock,
+               ScheduledExecutorService scheduler) {
+        this.prefix = prefix;
+        this.gate = gate;
+        this.verify = verify;
+        this.faults = faults;
+        this.clock = clock;
+        this.scheduler = scheduler;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) {
+        try {
+            route(exchange);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "mock could not handle a request", e);
+            write(exchange, MockReply.error(500, "INTERNAL_ERROR", "mock service failure"));
+        }
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getRawPath();
+        byte[] body = readAtMost(exchange.getRequestBody(), MAX_BODY_BYTES + 1);
+        boolean health = path.equals(prefix + HEALTH_PATH);
+        if (!health && !path.equals(prefix + VERIFY_PATH)) {
+            write(exchange, MockReply.error(404, "NOT_FOUND", "no such endpoint"));
+            return;
+        }
+        String allowed = health ? "GET" : "POST";
+        if (!allowed.equals(method)) {
+            write(exchange, MockReply.error(405, "METHOD_NOT_ALLOWED", "use " + allowed).withHeader("Allow", allowed));
+            return;
+        }
+        FaultInjector.Fault fault = faults.next();
+        MockReply reply = fault.replacement() != null ? fault.replacement() : process(exchange, health, body);
+        if (fault.shape() != null) {
+            reply = MalformedReplies.of(fault.shape(), reply, health, requestId(exchange), clock);
+        }
+        LOG.log(System.Logger.Level.DEBUG, "{0} {1} -> {2} {3} (fault {4}, delay {5} ms)", method,
+                health ? "health" : "verification", Integer.toString(reply.status()), reply.errorCode(),
+                fault.kind(), Long.toString(fault.delayMillis()));
+        send(exchange, reply, fault.delayMillis());
+    }
+
+    private MockReply process(HttpExchange exchange, boolean health, byte[] body) {
+        try {
+            if (body.length > MAX_BODY_BYTES) {
+                throw new RejectedRequest(400, "INVALID_REQUEST", "body larger than " + MAX_BODY_BYTES + " bytes");
+            }
+            RequestGate.Caller caller = gate.admit(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestHeaders(), body);
+            return health ? healthReply() : verify.answer(caller, body);
+        } catch (RejectedRequest e) {
+            return e.reply();
+        }
+    }
+
+    private MockReply healthReply() {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("status", "UP");
+        body.put("time", MockJson.time(clock));
+        return MockReply.json(200, MockJson.bytes(body));
+    }
+
+    private void send(HttpExchange exchange, MockReply reply, long delayMillis) {
+        if (delayMillis <= 0) {
+            write(exchange, reply);
+            return;
+        }
+        try {
+            scheduler.schedule(() -> write(exchange, reply), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            exchange.close();
+        }
+    }
+
+    private static void write(HttpExchange exchange, MockReply reply) {
+        try {
+            reply.headers().forEach(exchange.getResponseHeaders()::set);
+            exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
+            exchange.getResponseBody().write(reply.body());
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "client went away before the reply: {0}", e.toString());
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private static String requestId(HttpExchange exchange) {
+        return exchange.getRequestHeaders().getFirst(com.waiverdesk.verification.RequestSigner.REQUEST_ID_HEADER);
+    }
+
+    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+        try (in) {
+            return in.readNBytes(limit);
+        }
+    }
+}

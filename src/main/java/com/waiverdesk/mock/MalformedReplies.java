@@ -1,0 +1,77 @@
+package com.waiverdesk.mock;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the broken {@code 200} replies of {@link MalformedShape}. Each is something a client must treat as a failure
+ * of the service; the unknown-result shape even lists a waivable category, so a client that only looks at the
+ * categories would be caught waiving.
+ */
+final class MalformedReplies {
+    private static final String HTML_PAGE = "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>"
+            + "<body><h1>Bad Gateway</h1><p>The upstream server did not answer.</p></body></html>\n";
+
+    private MalformedReplies() {
+    }
+
+    /**
+     * @param health    whether the request was the health check, whose body has other fields
+     * @param requestId the request's {@code X-Request-Id}, may be {@code null}
+     */
+    static MockReply of(MalformedShape shape, MockReply real, boolean health, String requestId, Clock clock) {
+        switch (shape) {
+            case TRUNCATED:
+                return MockReply.json(200, Arrays.copyOf(real.body(), real.body().length / 2));
+            case WRONG_TYPES:
+                return MockReply.json(200, health ? wrongTypesHealth() : wrongTypesAnswer());
+            case UNKNOWN_RESULT:
+                return MockReply.json(200, health ? unknownStatus(clock) : unknownResult(requestId, clock));
+            case HTML:
+                return new MockReply(200, Map.of("Content-Type", "text/html; charset=utf-8"),
+                        HTML_PAGE.getBytes(StandardCharsets.UTF_8), null);
+            default:
+                throw new IllegalStateException("unhandled shape " + shape);
+        }
+    }
+
+    private static byte[] wrongTypesAnswer() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("requestId", 12345);
+        body.put("result", List.of("MATCH"));
+        body.put("assistance", Map.of("category", "SUBSISTENCE_ALLOWANCE"));
+        body.put("checkedAt", true);
+        return MockJson.bytes(body);
+    }
+
+    private static byte[] wrongTypesHealth() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", true);
+        body.put("time", 12345);
+        return MockJson.bytes(body);
+    }
+
+    private static byte[] unknownResult(String requestId, Clock clock) {
+        Map<String, Object> grant = new LinkedHashMap<>();
+        grant.put("category", "SUBSISTENCE_ALLOWANCE");
+        grant.put("validFrom", "2020-01-01");
+        grant.put("validUntil", null);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("requestId", requestId);
+        body.put("result", "PROBABLE_MATCH");
+        body.put("assistance", List.of(grant));
+        body.put("checkedAt", MockJson.time(clock));
+        return MockJson.bytes(body);
+    }
+
+    private static byte[] unknownStatus(Clock clock) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "DEGRADED");
+        body.put("time", MockJson.time(clock));
+        return MockJson.bytes(body);
+    }
+}
