@@ -14,6 +14,9 @@ public final class Main {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
         }
         if (Cli.handles(args)) {
+            if (System.getProperty("java.util.logging.config.file") == null) {
+                java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+            }
             System.exit(Cli.run(args));
         }
         DeskLauncher.launch(args);
