@@ -1,5 +1,7 @@
 package com.waiverdesk.cli;
 
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,7 +29,15 @@ public final class Cli {
     }
 
     public static int run(String[] args) {
+        return run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+    }
+
+    /** Runs with the given streams (tests capture them). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine line = new CommandLine(new Cli());
+        line.setOut(out);
+        line.setErr(err);
         line.setParameterExceptionHandler((ex, argv) -> {
             ex.getCommandLine().getErr().println(ex.getMessage());
             ex.getCommandLine().usage(ex.getCommandLine().getErr());
