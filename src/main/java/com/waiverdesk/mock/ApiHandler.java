@@ -38,6 +38,8 @@ final class ApiHandler implements HttpHandler {
         this.scheduler = scheduler;
     }
 
+    static final String SERVER_TIMING = "Server-Timing";
+
     @Override
     public void handle(HttpExchange exchange) {
         try {
@@ -49,6 +51,7 @@ final class ApiHandler implements HttpHandler {
     }
 
     private void route(HttpExchange exchange) throws IOException {
+        long start = System.nanoTime();
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath();
         byte[] body = readAtMost(exchange.getRequestBody(), MAX_BODY_BYTES + 1);
@@ -70,7 +73,12 @@ final class ApiHandler implements HttpHandler {
         LOG.log(System.Logger.Level.DEBUG, "{0} {1} -> {2} {3} (fault {4}, delay {5} ms)", method,
                 health ? "health" : "verification", Integer.toString(reply.status()), reply.errorCode(),
                 fault.kind(), Long.toString(fault.delayMillis()));
-        send(exchange, reply, fault.delayMillis());
+        send(exchange, reply.withHeader(SERVER_TIMING, serverTiming(start)), fault.delayMillis());
+    }
+
+    /** The service's own time (W3C Server-Timing), so a benchmark can subtract it from the client's. */
+    private static String serverTiming(long startNanos) {
+        return String.format(java.util.Locale.ROOT, "app;dur=%.3f", (System.nanoTime() - startNanos) / 1e6);
     }
 
     private MockReply process(HttpExchange exchange, boolean health, byte[] body) {

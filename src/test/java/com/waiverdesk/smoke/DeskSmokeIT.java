@@ -117,7 +117,7 @@ class DeskSmokeIT {
         assertThat(run(display, "import", "-window", "root", OUT.resolve("desk-ready.png").toString())).isZero();
 
         String id = DEMO_ID;
-        assertThat(run(display, "xdotool", "search", "--sync", "--name", "WaiverDesk", "windowactivate", "--sync")).isZero();
+        assertThat(run(display, "xdotool", "search", "--sync", "--name", "WaiverDesk", "windowfocus")).isZero();
         assertThat(run(display, "xdotool", "type", "--delay", "20", DEMO_NAME)).isZero();
         assertThat(run(display, "xdotool", "key", "Tab")).isZero();
         assertThat(run(display, "xdotool", "type", "--delay", "5", id)).isZero();
