@@ -45,15 +45,10 @@ final class DeskWindow {
                 DeskWindow.class.getResource("desk.css"), "desk.css").toExternalForm());
         Stage stage = new Stage();
         stage.setTitle(texts.get("app.title") + " — WaiverDesk");
-        for (int size : ICON_SIZES) {
-            var url = DeskWindow.class.getResource("/com/waiverdesk/icons/waiverdesk-" + size + ".png");
-            if (url != null) {
-                stage.getIcons().add(new Image(url.toExternalForm(), true));
-            }
-        }
         stage.setScene(scene);
         stage.setOnShown(e -> {
             view.focusFirstField();
+            Platform.runLater(() -> addIcons(stage));
             if (System.getProperty("waiverdesk.reportShown") != null) {
                 System.out.println("WINDOW_SHOWN " + System.currentTimeMillis());
             }
@@ -78,6 +73,16 @@ final class DeskWindow {
             LOG.log(System.Logger.Level.ERROR, "could not start the desk", error);
             model.startupFailed(error);
         });
+    }
+
+    /** After the first frame: decoding the icons need not delay it. */
+    private static void addIcons(Stage stage) {
+        for (int size : ICON_SIZES) {
+            var url = DeskWindow.class.getResource("/com/waiverdesk/icons/waiverdesk-" + size + ".png");
+            if (url != null) {
+                stage.getIcons().add(new Image(url.toExternalForm(), true));
+            }
+        }
     }
 
     private void shutdown() {

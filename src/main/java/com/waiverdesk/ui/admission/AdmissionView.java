@@ -28,6 +28,8 @@ public final class AdmissionView extends BorderPane {
     private final Label idMessage = new Label();
     private final Label nameMessage = new Label();
     private final ResultCard card;
+    private final HBox buttons = new HBox();
+    private ProgressIndicator spinner;
 
     public AdmissionView(AdmissionViewModel model, Texts texts) {
         this.model = model;
@@ -87,11 +89,6 @@ public final class AdmissionView extends BorderPane {
         Button clear = new Button(texts.get("button.clear"));
         clear.setId("clearButton");
         clear.setOnAction(e -> clearAndRestart());
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setId("busyIndicator");
-        spinner.getStyleClass().add("busy-indicator");
-        spinner.visibleProperty().bind(model.busyProperty());
-        spinner.setAccessibleText(texts.get("card.busy"));
 
         GridPane form = new GridPane();
         form.getStyleClass().add("form");
@@ -103,7 +100,7 @@ public final class AdmissionView extends BorderPane {
         form.add(idMessage, 1, 3);
         GridPane.setHgrow(nameField, Priority.ALWAYS);
         GridPane.setHgrow(idField, Priority.ALWAYS);
-        HBox buttons = new HBox(verify, clear, spinner);
+        buttons.getChildren().addAll(verify, clear);
         buttons.getStyleClass().add("buttons");
         buttons.setAlignment(Pos.CENTER_LEFT);
         form.add(buttons, 1, 4);
@@ -112,6 +109,16 @@ public final class AdmissionView extends BorderPane {
         VBox body = new VBox(form, card);
         body.getStyleClass().add("body");
         return body;
+    }
+
+    /** Made at the first check, not at start: its skin and animation would delay the first frame. */
+    private ProgressIndicator busySpinner() {
+        ProgressIndicator indicator = new ProgressIndicator();
+        indicator.setId("busyIndicator");
+        indicator.getStyleClass().add("busy-indicator");
+        indicator.visibleProperty().bind(model.busyProperty());
+        indicator.setAccessibleText(texts.get("card.busy"));
+        return indicator;
     }
 
     private void bindMessage(Label label, InputProblem problem) {
@@ -142,6 +149,10 @@ public final class AdmissionView extends BorderPane {
     }
 
     private void onBusy(boolean busy) {
+        if (busy && spinner == null) {
+            spinner = busySpinner();
+            buttons.getChildren().add(spinner);
+        }
         nameField.setEditable(!busy);
         idField.setEditable(!busy);
         refreshCard();

@@ -2,6 +2,7 @@ package com.waiverdesk.ui.admission;
 
 import com.waiverdesk.app.CheckResult;
 import com.waiverdesk.app.Desk;
+import com.waiverdesk.domain.DecisionKind;
 import com.waiverdesk.domain.InputProblem;
 import com.waiverdesk.domain.InvalidInputException;
 import com.waiverdesk.domain.PersonName;
@@ -96,13 +97,7 @@ public final class AdmissionViewModel {
     /** Clears inputs, result and problem (Esc, and the auto-clear). */
     public void clear() {
         cancelClear();
-        updatingInputs = true;
-        try {
-            name.set("");
-            idText.set("");
-        } finally {
-            updatingInputs = false;
-        }
+        setInputsQuietly("", "");
         result.set(null);
         if (problem.get() != null && problem.get().name().startsWith("AUDIT_")) {
             problem.set(null);
@@ -113,10 +108,28 @@ public final class AdmissionViewModel {
 
     private void showResult(CheckResult checked) {
         busy.set(false);
+        if (checked.decision().kind() != DecisionKind.INVALID_INPUT) {
+            setInputsQuietly(name.get(), "");
+        }
         result.set(checked);
         noteServiceState(checked);
         Duration after = desk.get().autoClear();
         pendingClear = scheduler.schedule(after, this::clear);
+    }
+
+    /**
+     * Sets the inputs without it counting as the next patient's input. After an answer the full ID leaves the screen
+     * (the card shows it masked); after invalid input it stays, for the clerk to correct.
+     */
+    private void setInputsQuietly(String newName, String newId) {
+        updatingInputs = true;
+        try {
+            name.set(newName);
+            idText.set(newId);
+            idProblem.set(null);
+        } finally {
+            updatingInputs = false;
+        }
     }
 
     private void showFailure(Throwable error) {

@@ -67,6 +67,24 @@ class AdmissionViewModelTest {
     }
 
     @Test
+    void afterAnAnswerTheFullIdLeavesTheScreen() {
+        type("王秀英", TestDesks.WAIVE_ID);
+        model.verify();
+        runner.runAll();
+        assertThat(model.idTextProperty().get()).isEmpty();
+        assertThat(model.nameProperty().get()).isEqualTo("王秀英");
+        assertThat(model.resultProperty().get()).isNotNull();
+    }
+
+    @Test
+    void afterInvalidInputTheIdStaysForCorrection() {
+        type("王秀英", "110105194912310021");
+        model.verify();
+        runner.runAll();
+        assertThat(model.idTextProperty().get()).isEqualTo("110105194912310021");
+    }
+
+    @Test
     void secondVerifyDuringACheckSendsNoSecondQuery() {
         type("王秀英", TestDesks.WAIVE_ID);
         model.verify();
