@@ -4,6 +4,7 @@ import com.waiverdesk.app.AppPaths;
 import com.waiverdesk.app.Config;
 import com.waiverdesk.app.ConfigException;
 import com.waiverdesk.app.ConfigOptions;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
 import picocli.CommandLine;
@@ -39,8 +40,9 @@ public final class DeskLauncher {
         starter.start();
         GuiOptions options = new GuiOptions();
         CommandLine line = new CommandLine(options);
+        String[] guiArgs = args.length > 0 && args[0].equals("gui") ? Arrays.copyOfRange(args, 1, args.length) : args;
         try {
-            line.parseArgs(args);
+            line.parseArgs(guiArgs);
         } catch (CommandLine.ParameterException e) {
             System.err.println(e.getMessage());
             line.usage(System.err);
