@@ -1,10 +1,14 @@
 package com.waiverdesk.app;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
-/** The OS-standard folders for per-user configuration and data (XDG, %APPDATA%, Application Support). */
+/**
+ * The OS-standard folders for per-user configuration and data (XDG, %APPDATA%, Application Support), so the desk
+ * finds its file where each platform's users and IT expect it.
+ */
 public final class AppPaths {
     private static final String APP = "waiverdesk";
     private final Path configDir;
@@ -30,13 +34,27 @@ public final class AppPaths {
             Path support = home.resolve("Library").resolve("Application Support").resolve("WaiverDesk");
             return new AppPaths(support, support);
         }
-        Path config = pathOr(env.get("XDG_CONFIG_HOME"), home.resolve(".config"));
-        Path data = pathOr(env.get("XDG_DATA_HOME"), home.resolve(".local").resolve("share"));
+        Path config = xdgOr(env.get("XDG_CONFIG_HOME"), home.resolve(".config"));
+        Path data = xdgOr(env.get("XDG_DATA_HOME"), home.resolve(".local").resolve("share"));
         return new AppPaths(config.resolve(APP), data.resolve(APP));
     }
 
     private static Path pathOr(String value, Path fallback) {
-        return value == null || value.isBlank() ? fallback : Path.of(value);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            // a broken variable must not stop the desk from opening; the standard place still works
+            return fallback;
+        }
+    }
+
+    /** The XDG base-directory spec says a relative path in these variables is invalid and must be ignored. */
+    private static Path xdgOr(String value, Path fallback) {
+        Path path = pathOr(value, fallback);
+        return path.isAbsolute() ? path : fallback;
     }
 
     public Path configFile() {

@@ -1,67 +1,97 @@
 package com.waiverdesk.app;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the JSON configuration file strictly: an unknown or mistyped field is an error naming that field, so a
- * typo in a hospital's file is found at start and not silently ignored. The schema is documented in
+ * Reads the JSON configuration file strictly: an unknown or mistyped field is an error naming the file and that
+ * field, so a typo in a hospital's file is found at start and not silently ignored. The schema is documented in
  * {@code docs/configuration.md}.
  */
 final class ConfigFile {
     static final Set<String> FIELDS = Set.of("endpoint", "accountId", "secretFile", "operatorId", "workstation",
             "auditDatabase", "auditKeyFile", "timeoutMs", "standardDeposit", "policyFile", "autoClearSeconds",
             "language");
+    private static final long MAX_BYTES = 1 << 20;
 
     private ConfigFile() {
     }
 
     /**
-     * The file's values by field name, with text and numbers as parsed; empty if {@code required} is false and the
-     * file is absent (then Jackson is not even loaded, which keeps the demo's start fast).
+     * The file's values by field name: whole numbers as {@link Integer}, {@code standardDeposit} as an exact
+     * {@link java.math.BigDecimal}, everything else as trimmed text; {@code null} values are left out. Empty if
+     * {@code required} is false and the file does not exist.
      */
     static Map<String, Object> read(Path file, boolean required) throws ConfigException {
-        JsonNode root;
+        byte[] bytes;
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            root = new ObjectMapper().readTree(bytes);
+            if (Files.size(file) > MAX_BYTES) {
+                throw new ConfigException("Configuration file " + file + " is larger than 1 MiB, so not a"
+                        + " configuration file");
+            }
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             if (required) {
-                throw new ConfigException("Configuration file not found: " + file);
+                throw new ConfigException("Configuration file not found: " + file, e);
             }
             return Map.of();
-        } catch (JsonProcessingException e) {
-            throw new ConfigException("Configuration file " + file + " is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
         } catch (IOException e) {
-            throw new ConfigException("Cannot read configuration file " + file + ": " + e.getMessage(), e);
+            throw new ConfigException("Cannot read configuration file " + file + " ("
+                    + e.getClass().getSimpleName() + ")", e);
         }
-        if (root == null || !root.isObject()) {
-            throw new ConfigException("Configuration file " + file + " must hold one JSON object");
+        return values(file, parse(file, bytes));
+    }
+
+    private static JsonNode parse(Path file, byte[] bytes) throws ConfigException {
+        // a duplicated field or text after the object is as much a mistake as a typo; money is read exactly
+        ObjectReader reader = new ObjectMapper().reader()
+                .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        try {
+            return reader.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new ConfigException("Configuration file " + file + " is not valid JSON" + where + ": "
+                    + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ConfigException("Cannot read configuration file " + file + " ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    private static Map<String, Object> values(Path file, JsonNode root) throws ConfigException {
+        if (root == null || root.isMissingNode()) {
+            throw new ConfigException("Configuration file " + file + " is empty: it must hold one JSON object,"
+                    + " at least {}");
+        }
+        if (!root.isObject()) {
+            throw new ConfigException("Configuration file " + file + " must hold one JSON object, found "
+                    + found(root));
         }
         Map<String, Object> values = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : root.properties()) {
             String name = field.getKey();
-            JsonNode node = field.getValue();
             if (!FIELDS.contains(name)) {
-                throw new ConfigException(file + ": unknown field \"" + name + "\" (known: " + String.join(", ",
-                        FIELDS.stream().sorted().toList()) + ")");
+                throw new ConfigException(file + ": unknown field \"" + name + "\" (misspelt?); known fields: "
+                        + String.join(", ", FIELDS.stream().sorted().toList()));
             }
-            if (node.isNull()) {
-                continue;
+            if (!field.getValue().isNull()) {
+                values.put(name, valueOf(file, name, field.getValue()));
             }
-            values.put(name, valueOf(file, name, node));
         }
         return values;
     }
@@ -70,20 +100,35 @@ final class ConfigFile {
         switch (name) {
             case "timeoutMs":
             case "autoClearSeconds":
-                if (!node.isIntegralNumber() || node.asLong() <= 0 || !node.canConvertToInt()) {
-                    throw new ConfigException(file + ": field \"" + name + "\" must be a positive whole number");
+                if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() <= 0) {
+                    throw fail(file, name, "must be a positive whole number", node);
                 }
-                return node.asInt();
+                return node.intValue();
             case "standardDeposit":
                 if (!node.isNumber() || node.decimalValue().signum() < 0) {
-                    throw new ConfigException(file + ": field \"standardDeposit\" must be a number of yuan, 0 or more");
+                    throw fail(file, name, "must be a number of yuan, 0 or more", node);
                 }
-                return new BigDecimal(node.asText());
+                return node.decimalValue();
             default:
-                if (!node.isTextual() || node.asText().isBlank()) {
-                    throw new ConfigException(file + ": field \"" + name + "\" must be a non-empty text");
+                if (!node.isTextual() || node.textValue().isBlank()) {
+                    throw fail(file, name, "must be a non-empty string", node);
                 }
-                return node.asText().trim();
+                return node.textValue().trim();
         }
+    }
+
+    private static ConfigException fail(Path file, String name, String problem, JsonNode node) {
+        return new ConfigException(file + ": field \"" + name + "\" " + problem + ", found " + found(node));
+    }
+
+    private static String found(JsonNode node) {
+        if (node.isTextual()) {
+            String text = node.textValue();
+            return "\"" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "\"";
+        }
+        if (node.isObject()) {
+            return "an object";
+        }
+        return node.isArray() ? "an array" : node.toString();
     }
 }

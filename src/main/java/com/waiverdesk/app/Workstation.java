@@ -10,18 +10,23 @@ final class Workstation {
     private Workstation() {
     }
 
+    /** {@code COMPUTERNAME} (Windows), else {@code HOSTNAME}, else {@code /etc/hostname}, else "unknown". */
     static String name(Map<String, String> env) {
-        String name = env.get("COMPUTERNAME");
-        if (name == null || name.isBlank()) {
-            name = env.get("HOSTNAME");
+        String name = trimmed(env.get("COMPUTERNAME"));
+        if (name == null) {
+            name = trimmed(env.get("HOSTNAME"));
         }
-        if (name == null || name.isBlank()) {
+        if (name == null) {
             try {
-                name = Files.readString(Path.of("/etc/hostname")).trim();
+                name = trimmed(Files.readString(Path.of("/etc/hostname")));
             } catch (IOException | RuntimeException e) {
                 name = null;
             }
         }
-        return name == null || name.isBlank() ? "unknown" : name;
+        return name == null ? "unknown" : name;
+    }
+
+    private static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 }
