@@ -32,17 +32,16 @@ final class ResultText {
         return texts.get("decision." + decision.kind() + ".title");
     }
 
-    /** The amount line: "¥2,500 of ¥5,000" when a standard deposit is configured, else the percent. */
+    /**
+     * The amount line, "¥2,500 of ¥5,000", when a standard deposit is configured; without one the headline (which
+     * carries the percent of a reduction) says it all.
+     */
     Optional<String> amount(CheckResult result) {
-        Decision decision = result.decision();
-        if (decision.depositPercent() == null) {
+        Optional<BigDecimal> due = result.amountDue();
+        if (due.isEmpty()) {
             return Optional.empty();
         }
-        Optional<BigDecimal> due = result.amountDue();
-        if (due.isPresent()) {
-            return Optional.of(texts.get("amount.due", money(due.get()), money(result.standardDeposit())));
-        }
-        return Optional.of(texts.get("amount.percent", decision.depositPercent()));
+        return Optional.of(texts.get("amount.due", money(due.get()), money(result.standardDeposit())));
     }
 
     String reason(Decision decision) {

@@ -1,0 +1,80 @@
+package com.waiverdesk.ui.admission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.waiverdesk.app.CheckResult;
+import com.waiverdesk.domain.Decision;
+import com.waiverdesk.domain.DecisionKind;
+import com.waiverdesk.domain.DecisionReason;
+import com.waiverdesk.domain.FollowUp;
+import com.waiverdesk.domain.ServiceFailure;
+import com.waiverdesk.domain.VerificationOutcome;
+import com.waiverdesk.testing.FakeVerificationClient;
+import com.waiverdesk.testing.TestDesks;
+import com.waiverdesk.ui.common.Texts;
+import com.waiverdesk.verification.VerificationRequest;
+import com.waiverdesk.domain.PersonName;
+import com.waiverdesk.domain.ResidentId;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ResultTextTest {
+    private final Texts zh = new Texts(Locale.SIMPLIFIED_CHINESE);
+    private final Texts en = new Texts(Locale.ENGLISH);
+
+    private static CheckResult reduce(BigDecimal standard) throws Exception {
+        VerificationOutcome outcome = FakeVerificationClient.match("LOW_INCOME_FAMILY").apply(new VerificationRequest(
+                "6f1c0a8e-3d4b-4a8e-9d55-0a7f4c1b2e90", PersonName.parse("张美玲"),
+                ResidentId.parse(TestDesks.WAIVE_ID, LocalDate.of(2026, 11, 28)), "w03", ""));
+        Decision decision = TestDesks.policy().decide(outcome);
+        return new CheckResult(decision, "110105********002X", outcome, standard, 7, Instant.EPOCH);
+    }
+
+    @Test
+    void amountLineShowsWhatToCollectOfTheStandardDeposit() throws Exception {
+        ResultText text = new ResultText(zh, code -> Optional.empty());
+        assertThat(text.amount(reduce(new BigDecimal("5000")))).contains("应收 ¥2,500（标准押金 ¥5,000）");
+        assertThat(new ResultText(en, code -> Optional.empty()).amount(reduce(new BigDecimal("5000"))))
+                .contains("Collect ¥2,500 (standard deposit ¥5,000)");
+    }
+
+    @Test
+    void withoutAStandardDepositTheHeadlineCarriesThePercent() throws Exception {
+        ResultText text = new ResultText(zh, code -> Optional.empty());
+        CheckResult result = reduce(null);
+        assertThat(text.amount(result)).isEmpty();
+        assertThat(text.headline(result.decision())).contains("50%");
+    }
+
+    @Test
+    void categoriesAreShownInWordsAndUnknownOnesByCode() {
+        ResultText text = new ResultText(zh, code -> code.equals("HOSPITAL_OWN") ? Optional.of("本院自定类别") : Optional.empty());
+        Decision decision = new Decision(DecisionKind.CHARGE, 100, DecisionReason.CATEGORY_NOT_IN_POLICY,
+                FollowUp.COLLECT_DEPOSIT, List.of("SUBSISTENCE_ALLOWANCE", "HOSPITAL_OWN", "TEMPORARY_HARDSHIP"),
+                null, null, null);
+        assertThat(text.categories(decision)).contains(
+                "救助类别：最低生活保障（低保）、本院自定类别、未知类别（TEMPORARY_HARDSHIP）");
+    }
+
+    @Test
+    void detailsShowTheMaskedIdTheServiceTimeAndTheAuditEntry() throws Exception {
+        List<String> lines = new ResultText(zh, code -> Optional.empty()).details(reduce(null));
+        assertThat(lines).containsExactly("身份证：110105********002X", "平台核验时间：2026-11-28 10:15:30",
+                "查询编号：6f1c0a8e-3d4b-4a8e-9d55-0a7f4c1b2e90", "审计记录：第 7 条");
+        assertThat(String.join("", lines)).doesNotContain(TestDesks.WAIVE_ID);
+    }
+
+    @Test
+    void aFailureSaysWhatWentWrongAndWhatToDo() {
+        ResultText text = new ResultText(en, code -> Optional.empty());
+        Decision decision = Decision.cannotVerify(ServiceFailure.CLOCK_SKEW, FollowUp.FIX_CLOCK_CALL_IT);
+        assertThat(text.headline(decision)).isEqualTo("Could not verify");
+        assertThat(text.reason(decision)).contains("clock");
+        assertThat(text.followUp(decision)).contains("call hospital IT");
+    }
+}
