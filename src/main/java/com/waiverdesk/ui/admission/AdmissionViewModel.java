@@ -99,7 +99,7 @@ public final class AdmissionViewModel {
         cancelClear();
         setInputsQuietly("", "");
         result.set(null);
-        if (problem.get() != null && problem.get().name().startsWith("AUDIT_")) {
+        if (problem.get() != null && !problem.get().preventsStart()) {
             problem.set(null);
         }
         idProblem.set(null);

@@ -10,6 +10,11 @@ import com.waiverdesk.audit.AuditWriteException;
 public enum DeskProblem {
     AUDIT_LOCKED, AUDIT_READ_ONLY, AUDIT_DISK_FULL, AUDIT_CORRUPT, AUDIT_UNAVAILABLE, CONFIGURATION, STARTUP, UNEXPECTED;
 
+    /** Whether the desk could not start at all (as opposed to one check's result being withheld). */
+    public boolean preventsStart() {
+        return this == CONFIGURATION || this == STARTUP;
+    }
+
     /** The bundle key of the sentence the clerk reads. */
     public String messageKey() {
         return "problem." + name();

@@ -73,7 +73,8 @@ final class ResultCard extends VBox {
 
     void showProblem(DeskProblem problem) {
         setKind("problem");
-        show(texts.get("problem.title"), null, texts.get(problem.messageKey()), null, null, List.of());
+        String title = problem.preventsStart() ? texts.get("problem.title.startup") : texts.get("problem.title");
+        show(title, null, texts.get(problem.messageKey()), null, null, List.of());
     }
 
     private void show(String head, String amountText, String reasonText, String categoriesText, String next,
