@@ -1,0 +1,25 @@
+package com.waiverdesk.audit;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Who looked at what in the audit log: itself a chained audit record, so an inspector sees every opening, search,
+ * export, verification and purge.
+ *
+ * @param detail plain words without personal data, e.g. the filter's {@link AuditFilter#describe()}
+ */
+public record AccessEvent(Instant time, String supervisor, String workstation, Action action, String detail) {
+    public AccessEvent {
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(supervisor, "supervisor");
+        Objects.requireNonNull(workstation, "workstation");
+        Objects.requireNonNull(action, "action");
+        detail = detail == null ? "" : detail;
+    }
+
+    public enum Action {
+        OPEN_AUDIT, SEARCH, VIEW_ENTRY, EXPORT_CSV, EXPORT_FHIR, VERIFY, PURGE, LOGIN_FAILED, LOCKED_OUT,
+        PASSPHRASE_SET, PASSPHRASE_CHANGED, PASSPHRASE_RESET
+    }
+}

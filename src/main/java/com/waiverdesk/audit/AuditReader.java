@@ -1,0 +1,19 @@
+package com.waiverdesk.audit;
+
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** The supervisor's read side of the audit log: search, count, one entry, chart series. Blocking; never on the FX thread. */
+public interface AuditReader extends AutoCloseable {
+    /** Entries matching the filter with {@code seq < beforeSeq} ({@code Long.MAX_VALUE} for the first page), newest first. */
+    AuditPage page(AuditFilter filter, long beforeSeq, int size) throws AuditReadException;
+
+    long count(AuditFilter filter) throws AuditReadException;
+
+    Optional<StoredEntry> entry(long seq) throws AuditReadException;
+
+    AuditCharts charts(AuditFilter filter, ZoneId zone) throws AuditReadException;
+
+    @Override
+    void close();
+}
