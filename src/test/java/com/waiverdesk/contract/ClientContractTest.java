@@ -2,10 +2,12 @@ package com.waiverdesk.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.waiverdesk.domain.InvalidInputException;
 import com.waiverdesk.domain.PersonName;
 import com.waiverdesk.domain.ResidentId;
+import com.waiverdesk.domain.ServiceFailure;
 import com.waiverdesk.domain.VerificationOutcome;
 import com.waiverdesk.verification.HealthStatus;
 import com.waiverdesk.verification.HttpVerificationClient;
@@ -26,6 +28,8 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -103,6 +107,49 @@ class ClientContractTest {
 
         assertThat(outcome.isAnswered()).as("outcome %s", outcome.failure()).isTrue();
         assertThat(outcome.answer().result().name()).isEqualTo(MAPPER.readTree(body).path("result").asText());
+    }
+
+    /** The schema test's bodies, less the one the client is known to accept (see the disabled test below). */
+    static Stream<Arguments> invalidAnswers() {
+        return ContractSchemaTest.invalidAnswers().filter(a -> !a.get()[0].equals("validUntil missing"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidAnswers")
+    void clientNeverAnswersWithABodyTheContractRefuses(String why, String body) {
+        assertClientRefuses(body);
+    }
+
+    @Test
+    @Disabled("ReplyParser.grant reads a missing validUntil as open-ended; the contract requires the key (null when "
+            + "open-ended). Reported to the lead; enable once the parser refuses it")
+    void clientRefusesAGrantWithoutValidUntil() {
+        assertClientRefuses(ContractSchemaTest.invalidAnswers().filter(a -> a.get()[0].equals("validUntil missing"))
+                .map(a -> (String) a.get()[1]).findFirst().orElseThrow());
+    }
+
+    private void assertClientRefuses(String body) {
+        server.enqueue(json(200, body.replace('\'', '"')));
+
+        VerificationOutcome outcome = client("").verify(request("王秀英", "310101195203140028", ""));
+
+        assertThat(outcome.isAnswered()).as("answered %s", outcome.answer()).isFalse();
+        assertThat(outcome.failure()).isEqualTo(ServiceFailure.MALFORMED_REPLY);
+    }
+
+    @ParameterizedTest(name = "[{index}] prefix ''{0}''")
+    @MethodSource("requests")
+    void clientSendsEveryFieldOfTheQuery(String prefix, VerificationRequest request) throws Exception {
+        server.enqueue(json(200, "{\"requestId\":\"" + REQUEST_ID + "\",\"result\":\"NO_RECORD\",\"assistance\":[],"
+                + "\"checkedAt\":\"2026-11-28T12:00:00+08:00\"}"));
+
+        client(prefix).verify(request);
+
+        JsonNode sent = MAPPER.readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().toByteArray());
+        // only name and idNumber are required by the spec, but this product states its purpose and identifies the
+        // query on the service's audit trail, so it sends every field the contract defines
+        CONTRACT.at("/components/schemas/VerificationQuery/properties").node().fieldNames()
+                .forEachRemaining(field -> assertThat(sent.has(field)).as("sends %s", field).isTrue());
     }
 
     private void assertSentAsTheContractSays(String method, String apiPath, String prefix) throws Exception {

@@ -161,7 +161,8 @@ class ContractMatchesCodeTest {
     private HttpVerificationClient client() {
         ServiceAccount account = new ServiceAccount("http://127.0.0.1:" + server.getPort() + "/", "H310104-0001",
                 "synthetic-contract-secret".getBytes(StandardCharsets.UTF_8));
-        return new HttpVerificationClient(ClientContractTest.HTTP, JSON, account, Duration.ofSeconds(5),
+        // a short budget still leaves room for the retries of 409, 429 and 5xx, and keeps their loops short
+        return new HttpVerificationClient(ClientContractTest.HTTP, JSON, account, Duration.ofSeconds(2),
                 Clock.systemUTC(), new VirtualSleeper());
     }
 

@@ -42,21 +42,45 @@ class ContractSchemaTest {
                 .anyMatch(p -> p.startsWith("/components/headers/RetryAfter"));
     }
 
+    private static final String ID = "'requestId':'" + ClientContractTest.REQUEST_ID + "'";
+    private static final String MATCH = "'result':'MATCH'";
+    private static final String NONE = "'assistance':[]";
+    private static final String AT = "'checkedAt':'2026-11-28T12:00:00+08:00'";
+
+    /** Bodies a {@code 200} of a verification must not have; the request id is the one the client tests send. */
+    static Stream<Arguments> invalidAnswers() {
+        return Stream.of(
+                Arguments.of("unknown result", answer(ID, "'result':'PROBABLE_MATCH'", NONE, AT)),
+                Arguments.of("no requestId", answer(MATCH, NONE, AT)),
+                Arguments.of("requestId not a UUID", answer("'requestId':'42'", MATCH, NONE, AT)),
+                Arguments.of("no assistance", answer(ID, MATCH, AT)),
+                Arguments.of("assistance an object", answer(ID, MATCH, "'assistance':{}", AT)),
+                Arguments.of("mismatch discloses", answer(ID, "'result':'NAME_MISMATCH'", grant("'2026-01-01'",
+                        "null"), AT)),
+                Arguments.of("no record lists", answer(ID, "'result':'NO_RECORD'", grant("'2026-01-01'", "null"),
+                        AT)),
+                Arguments.of("impossible date", answer(ID, MATCH, grant("'2026-13-01'", "null"), AT)),
+                Arguments.of("validFrom missing", answer(ID, MATCH, grant(null, "'2026-12-31'"), AT)),
+                Arguments.of("validUntil missing", answer(ID, MATCH, grant("'2026-01-01'", null), AT)),
+                Arguments.of("blank category", answer(ID, MATCH,
+                        "'assistance':[{'category':' ','validFrom':'2026-01-01','validUntil':null}]", AT)),
+                Arguments.of("checkedAt without offset", answer(ID, MATCH, NONE, "'checkedAt':'2026-11-28T12:00:00'")),
+                Arguments.of("checkedAt a number", answer(ID, MATCH, NONE, "'checkedAt':1795838400")));
+    }
+
+    private static String answer(String... fields) {
+        return "{" + String.join(",", fields) + "}";
+    }
+
+    /** One 低保 grant; a {@code null} leaves that key out. */
+    private static String grant(String validFrom, String validUntil) {
+        return "'assistance':[{'category':'SUBSISTENCE_ALLOWANCE'"
+                + (validFrom == null ? "" : ",'validFrom':" + validFrom)
+                + (validUntil == null ? "" : ",'validUntil':" + validUntil) + "}]";
+    }
+
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "unknown result     | {'requestId':'6f1c0a8e-3d4b-4a8e-9d55-0a7f4c1b2e90','result':'PROBABLE_MATCH','assistance':[],'checkedAt':'2026-11-28T12:00:00+08:00'}",
-            "no requestId       | {'result':'MATCH','assistance':[],'checkedAt':'2026-11-28T12:00:00+08:00'}",
-            "requestId not UUID | {'requestId':'42','result':'MATCH','assistance':[],'checkedAt':'2026-11-28T12:00:00+08:00'}",
-            "no assistance      | {'requestId':'6f1c0a8e-3d4b-4a8e-9d55-0a7f4c1b2e90','result':'MATCH','checkedAt':'2026-11-28T12:00:00+08:00'}",
-            "assistance object  | {'requestId':'6f1c0a8e-3d4b-4a8e-9d55-0a7f4c1b2e90','result':'MATCH','assistance':{},'checkedAt':'2026-11-28T12:00:00+08:00'}",
-            "mismatch discloses | {'requestId':'6f1c0a8e-3d4b-4a8e-9d55-0a7f4c1b2e90','result':'NAME_MISMATCH','assistance':[{'category':'SUBSISTENCE_ALLOWANCE','validFrom':'2026-01-01','validUntil':null}],'checkedAt':'2026-11-28T12:00:00+08:00'}",
-            "no record lists    | {'requestId':'6f1c0a8e-3d4b-4a8e-9d55-0a7f4c1b2e90','result':'NO_RECORD','assistance':[{'category':'SUBSISTENCE_ALLOWANCE','validFrom':'2026-01-01','validUntil':null}],'checkedAt':'2026-11-28T12:00:00+08:00'}",
-            "impossible date    | {'requestId':'6f1c0a8e-3d4b-4a8e-9d55-0a7f4c1b2e90','result':'MATCH','assistance':[{'category':'SUBSISTENCE_ALLOWANCE','validFrom':'2026-13-01','validUntil':null}],'checkedAt':'2026-11-28T12:00:00+08:00'}",
-            "validUntil missing | {'requestId':'6f1c0a8e-3d4b-4a8e-9d55-0a7f4c1b2e90','result':'MATCH','assistance':[{'category':'SUBSISTENCE_ALLOWANCE','validFrom':'2026-01-01'}],'checkedAt':'2026-11-28T12:00:00+08:00'}",
-            "blank category     | {'requestId':'6f1c0a8e-3d4b-4a8e-9d55-0a7f4c1b2e90','result':'MATCH','assistance':[{'category':' ','validFrom':'2026-01-01','validUntil':null}],'checkedAt':'2026-11-28T12:00:00+08:00'}",
-            "checkedAt no zone  | {'requestId':'6f1c0a8e-3d4b-4a8e-9d55-0a7f4c1b2e90','result':'MATCH','assistance':[],'checkedAt':'2026-11-28T12:00:00'}",
-            "checkedAt a number | {'requestId':'6f1c0a8e-3d4b-4a8e-9d55-0a7f4c1b2e90','result':'MATCH','assistance':[],'checkedAt':1795838400}",
-    })
+    @MethodSource("invalidAnswers")
     void answerSchemaRefusesWhatTheSpecRules(String why, String body) throws Exception {
         assertThat(CONTRACT.validate(ANSWER, json(body))).isNotEmpty();
     }
@@ -74,11 +98,12 @@ class ContractSchemaTest {
     @CsvSource(delimiter = '|', value = {
             "no name             | {'idNumber':'310101195203140028','purpose':'HOSPITAL_DEPOSIT'}",
             "empty name          | {'name':'','idNumber':'310101195203140028','purpose':'HOSPITAL_DEPOSIT'}",
+            "blank name          | {'name':'  ','idNumber':'310101195203140028','purpose':'HOSPITAL_DEPOSIT'}",
             "no idNumber         | {'name':'王秀英','purpose':'HOSPITAL_DEPOSIT'}",
             "lower-case x        | {'name':'孙立新','idNumber':'31011419590909001x','purpose':'HOSPITAL_DEPOSIT'}",
             "15 digits           | {'name':'王秀英','idNumber':'310101520314002','purpose':'HOSPITAL_DEPOSIT'}",
             "other purpose       | {'name':'王秀英','idNumber':'310101195203140028','purpose':'INSURANCE_CLAIM'}",
-            "operatorId a number | {'name':'王秀英','idNumber':'310101195203140028','purpose':'HOSPITAL_DEPOSIT','operatorId':3}",
+            "operatorId a number | {'name':'王秀英','idNumber':'310101195203140028','operatorId':3}",
     })
     void querySchemaRefusesWhatTheSpecRules(String why, String body) throws Exception {
         assertThat(CONTRACT.validate(QUERY, json(body))).isNotEmpty();
@@ -106,7 +131,9 @@ class ContractSchemaTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "3q2+7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    @ValueSource(strings = {"",
+            "3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+            "3q2+7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
             "3q2+7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=="})
     void signatureParameterRefusesAnythingButPaddedStandardBase64OfThirtyTwoBytes(String signature) {
         assertThat(CONTRACT.validate("/components/parameters/Signature/schema", TextNode.valueOf(signature)))

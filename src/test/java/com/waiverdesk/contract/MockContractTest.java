@@ -18,7 +18,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -73,6 +75,25 @@ class MockContractTest {
     }
 
     @Test
+    void demoPeopleCoverEveryResultTheContractLists() {
+        List<String> results = new ArrayList<>();
+        OpenApiContract.get().at("/components/schemas/MatchResult/enum").node().forEach(n -> results.add(n.asText()));
+
+        assertThat(demoQueries()).extracting(q -> q.expectedResult().name()).containsAll(results);
+    }
+
+    @Test
+    void retryWithTheSameRequestIdGetsTheFirstAnswerWhichConforms() throws IOException {
+        String body = query("王秀英", "310101195203140028", "HOSPITAL_DEPOSIT");
+        SignedRequest first = SignedRequest.verify(account, NOW.toEpochMilli(), body);
+        JsonNode answer = send(first, 200);
+        SignedRequest retry = SignedRequest.verify(account, NOW.toEpochMilli(), body);
+        retry.requestId = first.requestId;
+
+        assertThat(send(retry, 200)).isEqualTo(answer);
+    }
+
+    @Test
     void healthAnswerConformsToTheContract() throws IOException {
         JsonNode health = send(SignedRequest.health(account, NOW.toEpochMilli()), 200);
 
@@ -81,20 +102,26 @@ class MockContractTest {
 
     /** Ways to break the signing of an otherwise good request, each with what the spec answers. */
     enum Breakage {
-        BAD_SIGNATURE(401, r -> r.secret = "not-the-secret".getBytes(StandardCharsets.UTF_8)),
-        CLOCK_SKEW(401, r -> r.timestamp -= Duration.ofHours(1).toMillis()),
-        UNKNOWN_ACCOUNT(401, r -> r.accountId = "H000000-NONE"),
-        INVALID_REQUEST(400, r -> r.omitted = RequestSigner.NONCE_HEADER),
-        ACCOUNT_DISABLED(403, r -> {
+        WRONG_SECRET(401, "BAD_SIGNATURE", r -> r.secret = "not-the-secret".getBytes(StandardCharsets.UTF_8)),
+        SIGNATURE_NOT_BASE64(401, "BAD_SIGNATURE", r -> r.signature = "not base64"),
+        TIMESTAMP_AN_HOUR_AGO(401, "CLOCK_SKEW", r -> r.timestamp -= Duration.ofHours(1).toMillis()),
+        TIMESTAMP_AN_HOUR_AHEAD(401, "CLOCK_SKEW", r -> r.timestamp += Duration.ofHours(1).toMillis()),
+        UNKNOWN_ACCOUNT(401, "UNKNOWN_ACCOUNT", r -> r.accountId = "H000000-NONE"),
+        NO_NONCE(400, "INVALID_REQUEST", r -> r.omitted = RequestSigner.NONCE_HEADER),
+        UPPER_CASE_NONCE(400, "INVALID_REQUEST", r -> r.nonce = r.nonce.toUpperCase(Locale.ROOT)),
+        REQUEST_ID_NOT_A_UUID(400, "INVALID_REQUEST", r -> r.requestId = "ADM-2026-000123"),
+        DISABLED_ACCOUNT(403, "ACCOUNT_DISABLED", r -> {
             r.accountId = DISABLED.id();
             r.secret = DISABLED.secret();
         });
 
         final int status;
+        final String code;
         final Consumer<SignedRequest> apply;
 
-        Breakage(int status, Consumer<SignedRequest> apply) {
+        Breakage(int status, String code, Consumer<SignedRequest> apply) {
             this.status = status;
+            this.code = code;
             this.apply = apply;
         }
     }
@@ -106,7 +133,7 @@ class MockContractTest {
                 "310101195203140028", "HOSPITAL_DEPOSIT"));
         breakage.apply.accept(request);
 
-        assertThat(send(request, breakage.status).path("error").asText()).isEqualTo(breakage.name());
+        assertThat(send(request, breakage.status).path("error").asText()).isEqualTo(breakage.code);
     }
 
     @ParameterizedTest
@@ -115,7 +142,7 @@ class MockContractTest {
         SignedRequest request = SignedRequest.health(account, NOW.toEpochMilli());
         breakage.apply.accept(request);
 
-        assertThat(send(request, breakage.status).path("error").asText()).isEqualTo(breakage.name());
+        assertThat(send(request, breakage.status).path("error").asText()).isEqualTo(breakage.code);
     }
 
     @ParameterizedTest
@@ -142,7 +169,13 @@ class MockContractTest {
                 Arguments.of("not JSON", "{\"name\": \"王秀英\",", 400, "INVALID_REQUEST"),
                 Arguments.of("JSON array", "[]", 400, "INVALID_REQUEST"),
                 Arguments.of("empty name", query("", "310101195203140028", "HOSPITAL_DEPOSIT"), 400,
-                        "INVALID_REQUEST"));
+                        "INVALID_REQUEST"),
+                Arguments.of("blank name", query("  ", "310101195203140028", "HOSPITAL_DEPOSIT"), 400,
+                        "INVALID_REQUEST"),
+                Arguments.of("no idNumber", "{\"name\":\"王秀英\",\"purpose\":\"HOSPITAL_DEPOSIT\"}", 400,
+                        "INVALID_REQUEST"),
+                Arguments.of("operatorId a number", "{\"name\":\"王秀英\",\"idNumber\":\"310101195203140028\","
+                        + "\"purpose\":\"HOSPITAL_DEPOSIT\",\"operatorId\":3}", 400, "INVALID_REQUEST"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -30,6 +30,8 @@ final class SignedRequest {
     long timestamp;
     String nonce = SIGNER.newNonce();
     String requestId = UUID.randomUUID().toString();
+    /** Sent instead of the computed signature when set. */
+    String signature;
     /** Header left out entirely, or {@code null}. */
     String omitted;
 
@@ -62,7 +64,8 @@ final class SignedRequest {
         header(request, RequestSigner.TIMESTAMP_HEADER, Long.toString(timestamp));
         header(request, RequestSigner.NONCE_HEADER, nonce);
         header(request, RequestSigner.REQUEST_ID_HEADER, requestId);
-        header(request, RequestSigner.SIGNATURE_HEADER, RequestSigner.signature(secret, canonical));
+        header(request, RequestSigner.SIGNATURE_HEADER,
+                signature != null ? signature : RequestSigner.signature(secret, canonical));
         try (Response response = HTTP.newCall(request.build()).execute()) {
             return new Reply(response.code(), response.headers(), response.body().bytes());
         }
