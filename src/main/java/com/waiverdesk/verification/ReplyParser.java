@@ -121,7 +121,11 @@ public final class ReplyParser {
         }
         LocalDate from = date(grant, "validFrom");
         JsonNode untilNode = grant.get("validUntil");
-        LocalDate until = untilNode == null || untilNode.isNull() ? null : date(grant, "validUntil");
+        if (untilNode == null) {
+            // open-ended is an explicit null; a grant without the key is not the answer the contract describes
+            throw new MalformedReplyException("validUntil is missing");
+        }
+        LocalDate until = untilNode.isNull() ? null : date(grant, "validUntil");
         if (until != null && until.isBefore(from)) {
             throw new MalformedReplyException("validUntil is before validFrom");
         }

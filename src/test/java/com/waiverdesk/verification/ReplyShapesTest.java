@@ -94,6 +94,8 @@ class ReplyShapesTest {
                 Arguments.of("validUntil not ISO", "validUntil is not an ISO date",
                         JSON, grant("\"category\":\"SUBSISTENCE_ALLOWANCE\","
                         + "\"validFrom\":\"2026-01-01\",\"validUntil\":\"31.12.2026\"")),
+                Arguments.of("validUntil absent (open-ended is an explicit null)", "validUntil is missing",
+                        JSON, grant("\"category\":\"SUBSISTENCE_ALLOWANCE\",\"validFrom\":\"2026-01-01\"")),
                 Arguments.of("validUntil is a number", "validUntil is missing or not a string",
                         JSON, grant("\"category\":\"SUBSISTENCE_ALLOWANCE\","
                         + "\"validFrom\":\"2026-01-01\",\"validUntil\":0")),
@@ -145,7 +147,7 @@ class ReplyShapesTest {
                 + "{\"category\":\"SUBSISTENCE_ALLOWANCE\",\"validFrom\":\"2026-01-01\",\"validUntil\":\"2026-12-31\","
                 + "\"issuer\":{\"district\":\"310104\"}},"
                 + "{\"category\":\"CARBON_NEUTRAL_HOUSEHOLD\",\"validFrom\":\"2025-03-01\",\"validUntil\":null},"
-                + "{\"category\":\"LOW_INCOME_FAMILY\",\"validFrom\":\"2024-07-01\",\"note\":7}],"
+                + "{\"category\":\"LOW_INCOME_FAMILY\",\"validFrom\":\"2024-07-01\",\"validUntil\":null,\"note\":7}],"
                 + AT + ",\"trace\":null}"));
 
         VerificationOutcome outcome = stub.client().verify(ServiceStub.request());
