@@ -40,6 +40,14 @@ final class AuditFixtures {
                 List.of("SUBSISTENCE_ALLOWANCE"), "MATCH", "req-" + i, null, 40 + i);
     }
 
+    /** A waived check written at {@code time}. */
+    static AuditEntry entryAt(Instant time, int i) {
+        AuditEntry e = entry(i);
+        return new AuditEntry(time, e.serviceTime(), e.operator(), e.workstation(), e.maskedId(), e.idHash(), e.name(),
+                e.decision(), e.depositPercent(), e.reason(), e.categories(), e.serviceResult(), e.requestId(),
+                e.errorCode(), e.latencyMillis());
+    }
+
     /** A check the service could not answer: most optional fields are null. */
     static AuditEntry failedEntry() {
         return new AuditEntry(Instant.parse("2026-03-02T09:30:00Z"), null, "clerk-08", "WIN-ADM-04",
