@@ -13,9 +13,13 @@ import java.util.List;
  */
 final class AuditSchema {
     /** The schema version this code writes ({@code PRAGMA user_version}). */
-    static final int CURRENT_VERSION = 1;
+    static final int CURRENT_VERSION = 2;
     /** {@code PRAGMA application_id}: "WDAU", marks the file as a WaiverDesk audit database. */
     static final int APPLICATION_ID = 0x57444155;
+
+    /** The guard the retention purge lifts and restores inside its own transaction. */
+    static final String DELETE_GUARD = "CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry"
+            + " BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END";
 
     private static final System.Logger LOG = System.getLogger(AuditSchema.class.getName());
 
@@ -24,7 +28,7 @@ final class AuditSchema {
         void apply(Statement s) throws SQLException;
     }
 
-    private static final List<Step> STEPS = List.of(AuditSchema::createVersion1);
+    private static final List<Step> STEPS = List.of(AuditSchema::createVersion1, AuditSchema::upgradeToVersion2);
 
     private AuditSchema() {
     }
@@ -102,11 +106,39 @@ final class AuditSchema {
             s.execute("CREATE INDEX audit_entry_" + column + " ON audit_entry (" + column + ", ws_time_ms)");
         }
         // guards against accidents only; the hash chain is what reveals deliberate edits.
-        // The retention purge (later) drops and recreates the delete guard inside its own transaction.
+        // The retention purge drops and recreates the delete guard inside its own transaction.
         s.execute("CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry"
                 + " BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END");
-        s.execute("CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry"
-                + " BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END");
+        s.execute(DELETE_GUARD);
+    }
+
+    /**
+     * Version 2: the access chain (who looked at the log), the record of retention purges, and a random id of this
+     * log that every anchor line carries. Existing check entries are untouched, so their chain verifies as before.
+     */
+    private static void upgradeToVersion2(Statement s) throws SQLException {
+        s.execute("INSERT INTO audit_meta (key, value) VALUES ('access_chain_format', '" + HashChain.ACCESS_FORMAT
+                + "'), ('log_id', lower(hex(randomblob(16))))");
+        s.execute("CREATE TABLE access_entry ("
+                + " seq INTEGER PRIMARY KEY CHECK (seq > 0),"
+                + " time_ms INTEGER NOT NULL,"
+                + " time TEXT GENERATED ALWAYS AS (strftime('%Y-%m-%dT%H:%M:%S', time_ms / 1000, 'unixepoch')"
+                + "   || printf('.%03dZ', time_ms % 1000)) VIRTUAL,"
+                + " supervisor TEXT NOT NULL, workstation TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL,"
+                + " prev_hash TEXT NOT NULL, entry_hash TEXT NOT NULL)");
+        s.execute("CREATE INDEX access_entry_time ON access_entry (time_ms)");
+        // one row per purge: who, when, up to which entry, and the signed anchor line written just before it
+        s.execute("CREATE TABLE audit_purge ("
+                + " id INTEGER PRIMARY KEY, time_ms INTEGER NOT NULL, supervisor TEXT NOT NULL,"
+                + " workstation TEXT NOT NULL, before_day TEXT NOT NULL, retention_days INTEGER NOT NULL,"
+                + " through_seq INTEGER NOT NULL, through_hash TEXT NOT NULL, purged_count INTEGER NOT NULL,"
+                + " access_seq INTEGER NOT NULL, anchor_line TEXT NOT NULL)");
+        for (String table : List.of("access_entry", "audit_purge", "audit_meta")) {
+            s.execute("CREATE TRIGGER " + table + "_no_update BEFORE UPDATE ON " + table
+                    + " BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END");
+            s.execute("CREATE TRIGGER " + table + "_no_delete BEFORE DELETE ON " + table
+                    + " BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END");
+        }
     }
 
     private static int intPragma(Statement s, String name) throws SQLException {

@@ -54,8 +54,13 @@ final class EntryColumns {
 
     /** Reads the stored values from {@code rs}, starting at column {@code first}, normalizing integers to Long. */
     static List<Object> read(ResultSet rs, int first) throws SQLException {
-        List<Object> values = new ArrayList<>(NAMES.size());
-        for (int i = 0; i < NAMES.size(); i++) {
+        return read(rs, first, NAMES.size());
+    }
+
+    /** Reads {@code count} stored values of any chain from {@code rs}, starting at column {@code first}. */
+    static List<Object> read(ResultSet rs, int first, int count) throws SQLException {
+        List<Object> values = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
             Object v = rs.getObject(first + i);
             values.add(v instanceof Integer || v instanceof Short || v instanceof Byte ? ((Number) v).longValue() : v);
         }

@@ -6,45 +6,77 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.sqlite.BusyHandler;
 
 /**
  * The audit log in one SQLite file: each append is its own durable, hash-chained transaction, and several windows or
- * processes may append to the same file because {@code BEGIN IMMEDIATE} serializes them into one linear chain.
+ * processes may append to the same file because {@code BEGIN IMMEDIATE} serializes them into one linear chain per
+ * table (check entries, access events). Opened with the audit key, it also anchors both chains' heads in a signed
+ * file beside the database ({@link AnchorFile}) on the first write of each day and at close.
  *
- * <p>One connection per instance; every method is synchronized. A long {@link #verifyChain()} therefore delays this
+ * <p>One connection per instance; every method is synchronized. A long {@link #verify} therefore delays this
  * instance's appends: the supervisor's screens should open their own instance.
  */
-public final class SqliteAuditLog implements AuditLog {
+public final class SqliteAuditLog implements AuditLog, AccessLog {
     /** Rides out another window's commit (milliseconds) yet reports a stuck lock long before a clerk gives up. */
     public static final Duration BUSY_TIMEOUT = Duration.ofSeconds(2);
 
     private static final System.Logger LOG = System.getLogger(SqliteAuditLog.class.getName());
-    private static final String COLUMNS = String.join(", ", EntryColumns.NAMES);
-    private static final String INSERT = "INSERT INTO audit_entry (seq, " + COLUMNS + ", prev_hash, entry_hash)"
-            + " VALUES (?" + ", ?".repeat(EntryColumns.NAMES.size() + 2) + ")";
-    private static final String SELECT = "SELECT seq, " + COLUMNS + ", prev_hash, entry_hash FROM audit_entry";
-    private static final String LAST_LINK = "SELECT seq, entry_hash FROM audit_entry ORDER BY seq DESC LIMIT 1";
-    private static final int PREV_HASH = EntryColumns.NAMES.size() + 2;
+    private static final String SELECT = AuditChain.CHECKS.selectLinks();
+    private static final int PREV_HASH = AuditChain.CHECKS.prevHashColumn();
 
     private final Connection connection;
+    private final Anchorer anchorer;
+    private final String logId;
+    private final Clock clock;
     private boolean closed;
 
-    private SqliteAuditLog(Connection connection) {
+    private SqliteAuditLog(Connection connection, Anchorer anchorer, String logId, Clock clock) {
         this.connection = connection;
+        this.anchorer = anchorer;
+        this.logId = logId;
+        this.clock = clock;
     }
 
-    /** Opens (creating the file and its folders if needed) the audit database at {@code file}. */
+    /** Opens (creating the file and its folders if needed) the audit database at {@code file}, without anchors. */
     public static SqliteAuditLog open(Path file) throws AuditWriteException {
+        return open(file, (AnchorFile) null);
+    }
+
+    /** Opens the log at {@code file} with its anchor file beside it ({@link AnchorFile#beside(Path, byte[])}). */
+    public static SqliteAuditLog open(Path file, byte[] auditKey) throws AuditWriteException {
+        return open(file, AnchorFile.beside(file, auditKey));
+    }
+
+    /**
+     * Opens the log from the {@code --audit-db} value: a {@code jdbc:sqlite:} URL (which may carry SQLite URI
+     * parameters such as {@code mode=ro}) or a file path; without anchors.
+     */
+    public static SqliteAuditLog open(String jdbcUrlOrPath) throws AuditWriteException {
+        return open(jdbcUrlOrPath, (AnchorFile) null);
+    }
+
+    /** As {@link #open(String)}, anchored in the file beside the database ({@link AnchorFile#beside(String, byte[])}). */
+    public static SqliteAuditLog open(String jdbcUrlOrPath, byte[] auditKey) throws AuditWriteException {
+        return open(jdbcUrlOrPath, AnchorFile.beside(jdbcUrlOrPath, auditKey));
+    }
+
+    /** As {@link #open(String)}, anchored in {@code anchors} ({@code null}: no anchors). */
+    public static SqliteAuditLog open(String jdbcUrlOrPath, AnchorFile anchors) throws AuditWriteException {
+        return jdbcUrlOrPath.startsWith("jdbc:") ? openUrl(jdbcUrlOrPath, anchors, Clock.systemDefaultZone())
+                : open(Path.of(jdbcUrlOrPath), anchors);
+    }
+
+    private static SqliteAuditLog open(Path file, AnchorFile anchors) throws AuditWriteException {
         Path parent = file.toAbsolutePath().getParent();
         try {
             Files.createDirectories(parent);
@@ -52,77 +84,143 @@ public final class SqliteAuditLog implements AuditLog {
             throw new AuditWriteException(e instanceof AccessDeniedException ? Kind.READ_ONLY : Kind.UNAVAILABLE,
                     "Could not create the folder for the audit database: " + parent, e);
         }
-        return openUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        return openUrl("jdbc:sqlite:" + file.toAbsolutePath(), anchors, Clock.systemDefaultZone());
     }
 
-    /**
-     * Opens the log from the {@code --audit-db} value: a {@code jdbc:sqlite:} URL (which may carry SQLite URI
-     * parameters such as {@code mode=ro}) or a file path.
-     */
-    public static SqliteAuditLog open(String jdbcUrlOrPath) throws AuditWriteException {
-        return jdbcUrlOrPath.startsWith("jdbc:") ? openUrl(jdbcUrlOrPath) : open(Path.of(jdbcUrlOrPath));
-    }
-
-    private static SqliteAuditLog openUrl(String url) throws AuditWriteException {
+    /** For tests: the clock decides the anchors' days and the purge's retention. */
+    static SqliteAuditLog openUrl(String url, AnchorFile anchors, Clock clock) throws AuditWriteException {
         Connection c = null;
         try {
-            c = DriverManager.getConnection(url);
-            BusyHandler.setHandler(c, new DeadlineBusyHandler(BUSY_TIMEOUT));
-            try (Statement s = c.createStatement()) {
-                String mode = stringPragma(s, "journal_mode = WAL");
-                if (!"wal".equalsIgnoreCase(mode)) {
-                    LOG.log(System.Logger.Level.WARNING, "Audit database stays in journal mode {0}, not WAL", mode);
-                }
-                s.execute("PRAGMA synchronous = FULL");
-            }
-            AuditSchema.prepare(c);
-            return new SqliteAuditLog(c);
+            c = AuditConnections.open(url);
+            String logId = AuditConnections.logId(c);
+            return new SqliteAuditLog(c, anchors == null ? null : Anchorer.start(anchors, clock, logId), logId, clock);
         } catch (SQLException e) {
-            closeQuietly(c);
+            AuditConnections.closeQuietly(c);
             throw SqliteErrors.write(e, "open the audit database");
-        } catch (AuditWriteException | RuntimeException e) {
-            closeQuietly(c);
+        } catch (RuntimeException e) {
+            AuditConnections.closeQuietly(c);
             throw e;
         }
     }
 
-    /** Appends the entry as the next link of the chain and returns its seq once the transaction is committed. */
+    /** Appends the entry as the next link of the check chain and returns its seq once committed. */
     @Override
     public synchronized long append(AuditEntry entry) throws AuditWriteException {
-        requireOpen();
-        List<Object> values = EntryColumns.toColumns(entry);
-        try (Statement s = connection.createStatement()) {
-            s.execute("BEGIN IMMEDIATE");
-            try {
-                long seq = 1;
-                String prev = HashChain.GENESIS;
-                try (ResultSet rs = s.executeQuery(LAST_LINK)) {
-                    if (rs.next()) {
-                        seq = rs.getLong(1) + 1;
-                        prev = rs.getString(2);
-                    }
-                }
-                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                    insert.setLong(1, seq);
-                    for (int i = 0; i < values.size(); i++) {
-                        insert.setObject(i + 2, values.get(i));
-                    }
-                    insert.setString(PREV_HASH, prev);
-                    insert.setString(PREV_HASH + 1, HashChain.hash(seq, values, prev));
-                    insert.executeUpdate();
-                }
-                s.execute("COMMIT");
-                return seq;
-            } catch (SQLException | RuntimeException e) {
-                AuditSchema.rollbackQuietly(s);
-                throw e;
-            }
+        return appendLink(AuditChain.CHECKS, EntryColumns.toColumns(entry), "write the audit entry");
+    }
+
+    /** Appends the event as the next link of the access chain and returns its seq once committed. */
+    @Override
+    public synchronized long record(AccessEvent event) throws AuditWriteException {
+        return appendLink(AuditChain.ACCESS, AccessColumns.toColumns(event), "record the access to the audit log");
+    }
+
+    private long appendLink(AuditChain chain, List<Object> values, String action) throws AuditWriteException {
+        requireOpen(action);
+        long seq;
+        try {
+            seq = ChainWriter.immediate(connection, s -> ChainWriter.appendLink(connection, chain, values));
         } catch (SQLException e) {
-            throw SqliteErrors.write(e, "write the audit entry");
+            throw SqliteErrors.write(e, action);
+        }
+        if (anchorer != null && anchorer.firstWriteOfTheDay()) {
+            try {
+                anchorer.write(connection, true);
+            } catch (SQLException | IOException e) {
+                // the link is committed and stands; tomorrow's or the closing anchor covers it
+                LOG.log(System.Logger.Level.WARNING, "Could not write the daily audit anchor: {0}", e.toString());
+            }
+        }
+        return seq;
+    }
+
+    /** Both chains' heads as committed now: what an anchor records and every export embeds. */
+    public synchronized ChainHead head() throws AuditReadException {
+        try {
+            return ChainWriter.head(readable(), clock.instant());
+        } catch (SQLException e) {
+            throw SqliteErrors.read(e, "read the head of the audit log");
         }
     }
 
-    /** Number of entries in the log. */
+    /**
+     * Anchors both chains' current heads in the anchor file now (exports and purges call this) and returns them.
+     *
+     * @throws IllegalStateException when the log was opened without the audit key
+     */
+    public synchronized ChainHead writeAnchor() throws AuditWriteException {
+        requireOpen("write an anchor");
+        try {
+            return requireAnchors().write(connection, true).head();
+        } catch (SQLException e) {
+            throw SqliteErrors.write(e, "write an anchor of the audit log");
+        } catch (IOException e) {
+            throw SqliteErrors.anchor(e, anchorer.file().path());
+        }
+    }
+
+    /**
+     * Walks both chains and checks them against the anchor file, reporting progress about every 10,000 entries.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code listener} asks to stop
+     */
+    public synchronized IntegrityReport verify(ProgressListener listener) throws AuditReadException {
+        try {
+            return new IntegrityVerifier(readable(), anchorer == null ? null : anchorer.file(), logId).verify(listener);
+        } catch (SQLException e) {
+            throw SqliteErrors.read(e, "verify the audit log");
+        } catch (IOException e) {
+            throw new AuditReadException(Kind.UNAVAILABLE, "Could not read the anchor file "
+                    + anchorer.file().path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The check chain's part of {@link #verify}: for callers that only need to know whether checks were altered. */
+    public ChainReport verifyChain() throws AuditReadException {
+        return verify(ProgressListener.NONE).checks();
+    }
+
+    /**
+     * Deletes the check entries written before {@code before} (workstation-local day), after anchoring, and records
+     * who did it; the remaining log still verifies. Access events are kept.
+     *
+     * @param retentionDays the configured retention; values below 180 count as 180
+     * @throws IllegalArgumentException when {@code before} would purge an entry younger than the retention
+     * @throws IllegalStateException    when the log was opened without the audit key (a purge must be anchored)
+     */
+    public synchronized PurgeResult purge(LocalDate before, String supervisor, String workstation, int retentionDays)
+            throws AuditWriteException {
+        requireOpen("purge the audit log");
+        Anchorer anchors = requireAnchors();
+        PurgeResult result;
+        try {
+            result = RetentionPurge.run(connection, anchors, before, supervisor, workstation, retentionDays);
+        } catch (SQLException e) {
+            throw SqliteErrors.write(e, "purge the audit log");
+        } catch (IOException e) {
+            throw SqliteErrors.anchor(e, anchors.file().path());
+        }
+        try {
+            anchors.write(connection, true); // anchors the PURGE event and the new start of the chain
+        } catch (SQLException | IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "Could not anchor the audit log after the purge: {0}", e.toString());
+        }
+        return result;
+    }
+
+    /** Counts, ages, size on disk, schema version and last anchor, for {@code audit stats}. */
+    public synchronized AuditStats stats() throws AuditReadException {
+        try {
+            return AuditStats.read(readable(), anchorer);
+        } catch (SQLException e) {
+            throw SqliteErrors.read(e, "read the audit log statistics");
+        } catch (IOException e) {
+            throw new AuditReadException(Kind.UNAVAILABLE, "Could not read the audit log statistics: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Number of check entries in the log. */
     public synchronized long count() throws AuditReadException {
         try (Statement s = readable().createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FROM audit_entry")) {
@@ -154,26 +252,12 @@ public final class SqliteAuditLog implements AuditLog {
         }
     }
 
-    /** Walks the whole chain in seq order (one consistent snapshot) and reports the first break, if any. */
-    public synchronized ChainReport verifyChain() throws AuditReadException {
-        HashChain.Verifier verifier = new HashChain.Verifier();
-        try (Statement s = readable().createStatement(); ResultSet rs = s.executeQuery(SELECT + " ORDER BY seq")) {
-            boolean more = true;
-            while (more && rs.next()) {
-                more = verifier.accept(rs.getLong(1), EntryColumns.read(rs, 2),
-                        rs.getString(PREV_HASH), rs.getString(PREV_HASH + 1));
-            }
-            return verifier.report();
-        } catch (SQLException e) {
-            throw SqliteErrors.read(e, "verify the audit log");
-        }
-    }
-
     /** The settings in effect on this instance's connection, for diagnostics ({@code audit stats}) and tests. */
     public synchronized Settings settings() throws AuditReadException {
         try (Statement s = readable().createStatement()) {
-            return new Settings(stringPragma(s, "journal_mode"), Integer.parseInt(stringPragma(s, "synchronous")),
-                    Integer.parseInt(stringPragma(s, "user_version")));
+            return new Settings(AuditConnections.stringPragma(s, "journal_mode"),
+                    Integer.parseInt(AuditConnections.stringPragma(s, "synchronous")),
+                    Integer.parseInt(AuditConnections.stringPragma(s, "user_version")));
         } catch (SQLException e) {
             throw SqliteErrors.read(e, "read the audit database settings");
         }
@@ -187,12 +271,21 @@ public final class SqliteAuditLog implements AuditLog {
     public record Settings(String journalMode, int synchronous, int schemaVersion) {
     }
 
+    /** Anchors the heads (unless the last anchor already holds them), then closes; failures are only logged. */
     @Override
     public synchronized void close() {
-        if (!closed) {
-            closed = true;
-            closeQuietly(connection);
+        if (closed) {
+            return;
         }
+        closed = true;
+        if (anchorer != null) {
+            try {
+                anchorer.write(connection, false);
+            } catch (SQLException | IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "Could not anchor the audit log at close: {0}", e.toString());
+            }
+        }
+        AuditConnections.closeQuietly(connection);
     }
 
     private StoredEntry stored(ResultSet rs) throws SQLException {
@@ -206,11 +299,18 @@ public final class SqliteAuditLog implements AuditLog {
         }
     }
 
-    private void requireOpen() throws AuditWriteException {
+    private void requireOpen(String action) throws AuditWriteException {
         if (closed) {
-            throw new AuditWriteException(Kind.UNAVAILABLE, "Could not write the audit entry: the audit log is closed.",
+            throw new AuditWriteException(Kind.UNAVAILABLE, "Could not " + action + ": the audit log is closed.",
                     null);
         }
+    }
+
+    private Anchorer requireAnchors() {
+        if (anchorer == null) {
+            throw new IllegalStateException("The audit log was opened without the audit key, so it has no anchors");
+        }
+        return anchorer;
     }
 
     private Connection readable() throws SQLException {
@@ -218,21 +318,5 @@ public final class SqliteAuditLog implements AuditLog {
             throw new SQLException("the audit log is closed");
         }
         return connection;
-    }
-
-    private static String stringPragma(Statement s, String pragma) throws SQLException {
-        try (ResultSet rs = s.executeQuery("PRAGMA " + pragma)) {
-            return rs.next() ? rs.getString(1) : "";
-        }
-    }
-
-    private static void closeQuietly(Connection c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (SQLException e) {
-                LOG.log(System.Logger.Level.DEBUG, "closing the audit database failed", e);
-            }
-        }
     }
 }

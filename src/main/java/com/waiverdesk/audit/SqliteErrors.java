@@ -30,6 +30,19 @@ final class SqliteErrors {
         return new AuditReadException(kindOf(e), sentence(e, action), e);
     }
 
+    /** The anchor file could not be written: the same kinds, told from the file system's exception. */
+    static AuditWriteException anchor(java.io.IOException e, java.nio.file.Path file) {
+        String message = String.valueOf(e.getMessage());
+        Kind kind = e instanceof java.nio.file.AccessDeniedException || message.contains("Read-only file system")
+                ? Kind.READ_ONLY : message.contains("No space left") || message.contains("Disk quota")
+                ? Kind.DISK_FULL : Kind.UNAVAILABLE;
+        return new AuditWriteException(kind, "Could not write the anchor file " + file + ": " + switch (kind) {
+            case READ_ONLY -> "the file or its folder is read-only";
+            case DISK_FULL -> "the disk or quota holding it is full";
+            default -> "it could not be written (" + e.getClass().getSimpleName() + ")";
+        } + ".", e);
+    }
+
     /**
      * Classifies by SQLite's primary result code. The unix VFS reports a failed write for lack of space as
      * SQLITE_FULL, so FULL is the disk-full signal; other I/O errors stay UNAVAILABLE.

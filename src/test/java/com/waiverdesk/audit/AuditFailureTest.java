@@ -110,12 +110,12 @@ class AuditFailureTest {
     void newerSchemaIsRefusedWithAClearMessage() throws Exception {
         Path db = dir.resolve("audit.db");
         AuditFixtures.openWith(db, 1).close();
-        AuditFixtures.sql(db, "PRAGMA user_version = 2");
+        AuditFixtures.sql(db, "PRAGMA user_version = 3");
 
         AuditWriteException e = catchThrowableOfType(AuditWriteException.class, () -> SqliteAuditLog.open(db));
 
         assertKind(e, Kind.UNAVAILABLE);
-        assertThat(e).hasMessageContaining("schema version 2").hasMessageContaining("update WaiverDesk");
+        assertThat(e).hasMessageContaining("schema version 3").hasMessageContaining("update WaiverDesk");
     }
 
     @Test

@@ -5,17 +5,21 @@ import com.waiverdesk.domain.ResidentId;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Synthetic entries and plain-JDBC access for the audit tests (the ID is the standard's published example). */
 final class AuditFixtures {
     static final String FULL_ID = "11010519491231002X";
     static final String NAME = "张三";
-    static final IdHasher HASHER = new IdHasher(key((byte) 7));
+    static final byte[] KEY = key((byte) 7);
+    static final IdHasher HASHER = new IdHasher(KEY);
 
     private AuditFixtures() {
     }
@@ -36,6 +40,14 @@ final class AuditFixtures {
                 List.of("SUBSISTENCE_ALLOWANCE"), "MATCH", "req-" + i, null, 40 + i);
     }
 
+    /** A waived check written at {@code time}. */
+    static AuditEntry entryAt(Instant time, int i) {
+        AuditEntry e = entry(i);
+        return new AuditEntry(time, e.serviceTime(), e.operator(), e.workstation(), e.maskedId(), e.idHash(), e.name(),
+                e.decision(), e.depositPercent(), e.reason(), e.categories(), e.serviceResult(), e.requestId(),
+                e.errorCode(), e.latencyMillis());
+    }
+
     /** A check the service could not answer: most optional fields are null. */
     static AuditEntry failedEntry() {
         return new AuditEntry(Instant.parse("2026-03-02T09:30:00Z"), null, "clerk-08", "WIN-ADM-04",
@@ -49,6 +61,47 @@ final class AuditFixtures {
             log.append(entry(i));
         }
         return log;
+    }
+
+    /** Opened with the audit key: anchored in {@code audit.db.anchors} on the first write of the day and at close. */
+    static SqliteAuditLog openAnchored(Path db, int entries) throws AuditWriteException {
+        SqliteAuditLog log = SqliteAuditLog.open(db, KEY);
+        for (int i = 1; i <= entries; i++) {
+            log.append(entry(i));
+        }
+        return log;
+    }
+
+    static AccessEvent accessEvent(int i) {
+        return new AccessEvent(Instant.parse("2026-03-05T10:00:00Z").plusSeconds(i), "supervisor-01", "WIN-SUP-01",
+                AccessEvent.Action.SEARCH, "operator=clerk-07, search " + i);
+    }
+
+    /** The stored values of one row, as the hash covers them. */
+    static List<Object> storedValues(Path db, AuditChain chain, long seq) throws SQLException {
+        try (Connection c = jdbc(db); PreparedStatement ps = c.prepareStatement("SELECT "
+                + String.join(", ", chain.columns()) + " FROM " + chain.table() + " WHERE seq = ?")) {
+            ps.setLong(1, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new AssertionError("no row " + seq + " in " + chain.table());
+                }
+                return new ArrayList<>(EntryColumns.read(rs, 1, chain.columns().size()));
+            }
+        }
+    }
+
+    static String storedString(Path db, AuditChain chain, long seq, String column) throws SQLException {
+        try (Connection c = jdbc(db); PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM "
+                + chain.table() + " WHERE seq = ?")) {
+            ps.setLong(1, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new AssertionError("no row " + seq + " in " + chain.table());
+                }
+                return rs.getString(1);
+            }
+        }
     }
 
     static Connection jdbc(Path db) throws SQLException {

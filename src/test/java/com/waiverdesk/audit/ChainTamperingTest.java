@@ -1,190 +1,228 @@
 package com.waiverdesk.audit;
 
-import static com.waiverdesk.audit.AuditFixtures.sql;
+import static com.waiverdesk.audit.AuditFixtures.storedString;
+import static com.waiverdesk.audit.AuditFixtures.storedValues;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.waiverdesk.audit.ChainReport.BreakKind;
+import com.waiverdesk.audit.IntegrityReport.Place;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Tampers with a real log through plain JDBC, as someone with the file could, and checks verify finds it. */
+/**
+ * Tampers with a real, anchored log using the {@code sqlite3} client, as someone with the file but without the
+ * program or the key could, and checks that verify names the first bad entry and what was done to it.
+ */
 class ChainTamperingTest {
-    private static final String UNGUARD = "DROP TRIGGER audit_entry_no_update";
-    private static final String UNGUARD_DELETE = "DROP TRIGGER audit_entry_no_delete";
-    private static final String COLUMNS = String.join(", ", EntryColumns.NAMES);
+    private static final String UNGUARD = "DROP TRIGGER audit_entry_no_update; DROP TRIGGER audit_entry_no_delete;\n";
+    private static final String UNGUARD_ACCESS = "DROP TRIGGER access_entry_no_update;"
+            + " DROP TRIGGER access_entry_no_delete;\n";
 
     @TempDir
     Path dir;
     Path db;
 
     @BeforeEach
-    void writeFiveEntries() throws Exception {
+    void writeFiveEntriesAndThreeAccessEvents() throws Exception {
         db = dir.resolve("audit.db");
-        AuditFixtures.openWith(db, 5).close();
-    }
-
-    @Test
-    void untouchedLogVerifies() throws Exception {
-        ChainReport report = verify();
-
-        assertThat(report.intact()).isTrue();
-        assertThat(report.entriesChecked()).isEqualTo(5);
-        assertThat(report.lastGoodSeq()).isEqualTo(5);
-        try (SqliteAuditLog log = SqliteAuditLog.open(db)) {
-            assertThat(report.lastGoodHash()).isEqualTo(log.last().orElseThrow().entryHash());
+        try (SqliteAuditLog log = AuditFixtures.openAnchored(db, 5)) {
+            for (int i = 1; i <= 3; i++) {
+                log.record(AuditFixtures.accessEvent(i));
+            }
         }
     }
 
     @Test
+    void untouchedLogVerifies() throws Exception {
+        IntegrityReport report = verify();
+
+        assertThat(report.intact()).isTrue();
+        assertThat(report.firstProblem()).isEmpty();
+        assertThat(report.anchorsChecked()).isTrue();
+        assertThat(report.checks().entriesChecked()).isEqualTo(5);
+        assertThat(report.access().lastGoodSeq()).isEqualTo(3);
+        assertThat(report.lastAnchor().seq()).isEqualTo(5);
+        assertThat(report.lastAnchor().hash()).isEqualTo(report.checks().lastGoodHash());
+    }
+
+    @Test
     void emptyLogVerifies() throws Exception {
-        try (SqliteAuditLog log = SqliteAuditLog.open(dir.resolve("empty.db"))) {
-            ChainReport report = log.verifyChain();
+        try (SqliteAuditLog log = SqliteAuditLog.open(dir.resolve("empty.db"), AuditFixtures.KEY)) {
+            IntegrityReport report = log.verify(ProgressListener.NONE);
             assertThat(report.intact()).isTrue();
-            assertThat(report.entriesChecked()).isZero();
-            assertThat(report.lastGoodHash()).isEqualTo(HashChain.GENESIS);
+            assertThat(report.checks().entriesChecked()).isZero();
+            assertThat(report.checks().lastGoodHash()).isEqualTo(HashChain.GENESIS);
         }
     }
 
     @Test
     void findsAnEditedDecision() throws Exception {
-        sql(db, UNGUARD, "UPDATE audit_entry SET decision = 'CHARGE' WHERE seq = 3");
+        SqliteShell.run(db, UNGUARD + "UPDATE audit_entry SET decision = 'CHARGE' WHERE seq = 3;");
 
-        assertBreak(verify(), 3, BreakKind.EDITED);
+        assertFirstProblem(Place.CHECK_ENTRIES, 3, BreakKind.EDITED);
     }
 
     @Test
     void findsAValueAddedWhereThereWasNone() throws Exception {
-        sql(db, UNGUARD, "UPDATE audit_entry SET error_code = '' WHERE seq = 2");
+        SqliteShell.run(db, UNGUARD + "UPDATE audit_entry SET error_code = '' WHERE seq = 2;");
 
-        assertBreak(verify(), 2, BreakKind.EDITED);
+        assertFirstProblem(Place.CHECK_ENTRIES, 2, BreakKind.EDITED);
     }
 
     @Test
-    void findsAnEditedRowWhoseHashWasRecomputedAtTheNextLink() throws Exception {
-        List<Object> values = storedValues(3);
+    void findsAnEditedEntryWhoseHashWasRecomputed() throws Exception {
+        List<Object> values = storedValues(db, AuditChain.CHECKS, 3);
         values.set(EntryColumns.NAMES.indexOf("name"), "李四");
-        String prev = storedString(3, "prev_hash");
-        sql(db, UNGUARD, "UPDATE audit_entry SET name = '李四', entry_hash = '"
-                + HashChain.hash(3, values, prev) + "' WHERE seq = 3");
+        String prev = storedString(db, AuditChain.CHECKS, 3, "prev_hash");
+        SqliteShell.run(db, UNGUARD + "UPDATE audit_entry SET name = '李四', entry_hash = '"
+                + HashChain.hash(3, values, prev) + "' WHERE seq = 3;");
 
-        assertBreak(verify(), 4, BreakKind.BROKEN_LINK);
+        assertFirstProblem(Place.CHECK_ENTRIES, 3, BreakKind.EDITED);
     }
 
     @Test
-    void findsADeletedMiddleRow() throws Exception {
-        sql(db, UNGUARD_DELETE, "DELETE FROM audit_entry WHERE seq = 3");
+    void findsAnEditedLink() throws Exception {
+        SqliteShell.run(db, UNGUARD + "UPDATE audit_entry SET prev_hash = '" + "a".repeat(64) + "' WHERE seq = 4;");
 
-        assertBreak(verify(), 4, BreakKind.GAP);
+        assertFirstProblem(Place.CHECK_ENTRIES, 4, BreakKind.EDITED);
     }
 
     @Test
-    void findsADeletedFirstRow() throws Exception {
-        sql(db, UNGUARD_DELETE, "DELETE FROM audit_entry WHERE seq = 1");
+    void findsADeletedMiddleEntry() throws Exception {
+        SqliteShell.run(db, UNGUARD + "DELETE FROM audit_entry WHERE seq = 3;");
 
-        assertBreak(verify(), 2, BreakKind.GAP);
+        assertFirstProblem(Place.CHECK_ENTRIES, 3, BreakKind.DELETED);
     }
 
     @Test
-    void findsARowInsertedInTheMiddleEvenWithACorrectlyComputedHash() throws Exception {
-        insertForgedRowAt3(true);
+    void findsADeletedFirstEntry() throws Exception {
+        SqliteShell.run(db, UNGUARD + "DELETE FROM audit_entry WHERE seq = 1;");
 
-        assertBreak(verify(), 4, BreakKind.BROKEN_LINK);
+        assertFirstProblem(Place.CHECK_ENTRIES, 1, BreakKind.DELETED);
     }
 
     @Test
-    void findsARowInsertedInTheMiddleWithAMadeUpHash() throws Exception {
-        insertForgedRowAt3(false);
+    void findsADeletedEntryWhoseGapWasClosedByRenumbering() throws Exception {
+        SqliteShell.run(db, UNGUARD + "DELETE FROM audit_entry WHERE seq = 3;"
+                + " UPDATE audit_entry SET seq = seq + 1000 WHERE seq > 3;"
+                + " UPDATE audit_entry SET seq = seq - 1001 WHERE seq > 1000;");
 
-        assertBreak(verify(), 3, BreakKind.EDITED);
+        assertFirstProblem(Place.CHECK_ENTRIES, 3, BreakKind.DELETED);
     }
 
     @Test
-    void findsARowAppendedWithAWrongLink() throws Exception {
-        List<Object> values = storedValues(2);
-        String wrongPrev = storedString(2, "entry_hash");
-        insertRow(6, values, wrongPrev, HashChain.hash(6, values, wrongPrev));
+    void findsAnEntryInsertedWithACorrectlyComputedHash() throws Exception {
+        insertForgedEntryAt3(true);
 
-        assertBreak(verify(), 6, BreakKind.BROKEN_LINK);
+        assertFirstProblem(Place.CHECK_ENTRIES, 3, BreakKind.INSERTED);
     }
 
     @Test
-    void rowWithAValueTheProgramNeverWritesIsReportedNotCrashedOn() throws Exception {
-        sql(db, UNGUARD, "UPDATE audit_entry SET decision = 'MAYBE' WHERE seq = 5");
+    void findsAnEntryInsertedWithAMadeUpHash() throws Exception {
+        insertForgedEntryAt3(false);
 
-        assertBreak(verify(), 5, BreakKind.EDITED);
+        assertFirstProblem(Place.CHECK_ENTRIES, 3, BreakKind.INSERTED);
+    }
+
+    @Test
+    void findsAnEntryAppendedByHandWithAWrongLink() throws Exception {
+        List<Object> values = storedValues(db, AuditChain.CHECKS, 2);
+        String wrongPrev = storedString(db, AuditChain.CHECKS, 2, "entry_hash");
+        SqliteShell.run(db, SqliteShell.insert(AuditChain.CHECKS, 6, values, wrongPrev,
+                HashChain.hash(6, values, wrongPrev)));
+
+        assertFirstProblem(Place.CHECK_ENTRIES, 6, BreakKind.INSERTED);
+    }
+
+    @Test
+    void findsSwappedEntries() throws Exception {
+        SqliteShell.run(db, UNGUARD + "UPDATE audit_entry SET seq = seq + 1000 WHERE seq IN (3, 4);"
+                + " UPDATE audit_entry SET seq = 1007 - seq WHERE seq > 1000;");
+
+        assertFirstProblem(Place.CHECK_ENTRIES, 3, BreakKind.REORDERED);
+    }
+
+    @Test
+    void findsATailCutBackBehindTheLastAnchor() throws Exception {
+        SqliteShell.run(db, UNGUARD + "DELETE FROM audit_entry WHERE seq >= 4;");
+
+        assertFirstProblem(Place.CHECK_ENTRIES, 4, BreakKind.TRUNCATED);
+    }
+
+    @Test
+    void findsATailCutBackAndRefilledThroughTheProgram() throws Exception {
+        SqliteShell.run(db, UNGUARD + "DELETE FROM audit_entry WHERE seq >= 4;");
+        try (SqliteAuditLog log = SqliteAuditLog.open(db, AuditFixtures.KEY)) {
+            log.append(AuditFixtures.failedEntry());
+            log.append(AuditFixtures.failedEntry());
+        }
+
+        IntegrityReport report = assertFirstProblem(Place.CHECK_ENTRIES, 5, BreakKind.TRUNCATED);
+        assertThat(report.anchorBreak()).as("the refill's own anchor is genuine").isNull();
+    }
+
+    @Test
+    void findsAnEditedAccessEvent() throws Exception {
+        SqliteShell.run(db, UNGUARD_ACCESS + "UPDATE access_entry SET supervisor = 'someone-else' WHERE seq = 2;");
+
+        assertFirstProblem(Place.ACCESS_EVENTS, 2, BreakKind.EDITED);
+    }
+
+    @Test
+    void findsADeletedAccessEvent() throws Exception {
+        SqliteShell.run(db, UNGUARD_ACCESS + "DELETE FROM access_entry WHERE seq = 2;");
+
+        assertFirstProblem(Place.ACCESS_EVENTS, 2, BreakKind.DELETED);
+    }
+
+    @Test
+    void findsAccessEventsCutBackBehindTheLastAnchor() throws Exception {
+        SqliteShell.run(db, UNGUARD_ACCESS + "DELETE FROM access_entry WHERE seq = 3;");
+
+        assertFirstProblem(Place.ACCESS_EVENTS, 3, BreakKind.TRUNCATED);
+    }
+
+    @Test
+    void entryWithAValueTheProgramNeverWritesIsReportedNotCrashedOn() throws Exception {
+        SqliteShell.run(db, UNGUARD + "UPDATE audit_entry SET decision = 'MAYBE' WHERE seq = 5;");
+
+        assertFirstProblem(Place.CHECK_ENTRIES, 5, BreakKind.EDITED);
         try (SqliteAuditLog log = SqliteAuditLog.open(db)) {
             assertThatThrownBy(() -> log.latest(1)).isInstanceOf(AuditReadException.class)
                     .extracting(e -> ((AuditReadException) e).kind()).isEqualTo(AuditWriteException.Kind.CORRUPT);
         }
     }
 
-    private void insertForgedRowAt3(boolean computeHash) throws Exception {
-        // make room at seq 3 the way a tamperer would: move the tail up by one
-        sql(db, UNGUARD, "UPDATE audit_entry SET seq = seq + 1000 WHERE seq >= 3",
-                "UPDATE audit_entry SET seq = seq - 999 WHERE seq >= 1000");
-        List<Object> values = storedValues(2);
+    private void insertForgedEntryAt3(boolean computeHash) throws Exception {
+        List<Object> values = storedValues(db, AuditChain.CHECKS, 2);
         values.set(EntryColumns.NAMES.indexOf("request_id"), "forged");
-        String prev = storedString(2, "entry_hash");
-        insertRow(3, values, prev, computeHash ? HashChain.hash(3, values, prev) : "e".repeat(64));
+        String prev = storedString(db, AuditChain.CHECKS, 2, "entry_hash");
+        // make room at seq 3 the way a tamperer would: move the tail up by one
+        SqliteShell.run(db, UNGUARD + "UPDATE audit_entry SET seq = seq + 1000 WHERE seq >= 3;"
+                + " UPDATE audit_entry SET seq = seq - 999 WHERE seq > 1000;\n"
+                + SqliteShell.insert(AuditChain.CHECKS, 3, values, prev,
+                        computeHash ? HashChain.hash(3, values, prev) : "e".repeat(64)));
     }
 
-    private ChainReport verify() throws Exception {
-        try (SqliteAuditLog log = SqliteAuditLog.open(db)) {
-            return log.verifyChain();
+    private IntegrityReport verify() throws Exception {
+        try (SqliteAuditLog log = SqliteAuditLog.open(db, AuditFixtures.KEY)) {
+            return log.verify(ProgressListener.NONE);
         }
     }
 
-    private static void assertBreak(ChainReport report, long seq, BreakKind kind) {
+    private IntegrityReport assertFirstProblem(Place place, long seq, BreakKind kind) throws Exception {
+        IntegrityReport report = verify();
         assertThat(report.intact()).isFalse();
-        assertThat(report.breakFound()).hasValueSatisfying(b -> {
-            assertThat(b.seq()).isEqualTo(seq);
-            assertThat(b.kind()).isEqualTo(kind);
-            assertThat(b.detail()).isNotBlank().doesNotContain(AuditFixtures.NAME);
+        assertThat(report.firstProblem()).hasValueSatisfying(p -> {
+            assertThat(p.place()).isEqualTo(place);
+            assertThat(p.found().kind()).as(p.found().detail()).isEqualTo(kind);
+            assertThat(p.found().seq()).as(p.found().detail()).isEqualTo(seq);
+            assertThat(p.found().detail()).isNotBlank().doesNotContain(AuditFixtures.NAME);
         });
-    }
-
-    private List<Object> storedValues(long seq) throws SQLException {
-        try (Connection c = AuditFixtures.jdbc(db);
-             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_entry WHERE seq = ?")) {
-            ps.setLong(1, seq);
-            try (ResultSet rs = ps.executeQuery()) {
-                assertThat(rs.next()).isTrue();
-                return new ArrayList<>(EntryColumns.read(rs, 1));
-            }
-        }
-    }
-
-    private String storedString(long seq, String column) throws SQLException {
-        try (Connection c = AuditFixtures.jdbc(db);
-             PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM audit_entry WHERE seq = ?")) {
-            ps.setLong(1, seq);
-            try (ResultSet rs = ps.executeQuery()) {
-                assertThat(rs.next()).isTrue();
-                return rs.getString(1);
-            }
-        }
-    }
-
-    private void insertRow(long seq, List<Object> values, String prev, String hash) throws SQLException {
-        try (Connection c = AuditFixtures.jdbc(db); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO audit_entry (seq, " + COLUMNS + ", prev_hash, entry_hash) VALUES (?"
-                        + ", ?".repeat(values.size() + 2) + ")")) {
-            ps.setLong(1, seq);
-            for (int i = 0; i < values.size(); i++) {
-                ps.setObject(i + 2, values.get(i));
-            }
-            ps.setString(values.size() + 2, prev);
-            ps.setString(values.size() + 3, hash);
-            ps.executeUpdate();
-        }
+        return report;
     }
 }

@@ -2,7 +2,13 @@ package com.waiverdesk.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,39 +64,55 @@ class HashChainTest {
         assertThat(HashChain.hash(1, values, "1".repeat(64))).isNotEqualTo(base);
     }
 
-    @Test
-    void verifierAcceptsAConsecutiveChainAndReportsItsHead() {
-        HashChain.Verifier verifier = new HashChain.Verifier();
-        String prev = HashChain.GENESIS;
-        for (long seq = 1; seq <= 3; seq++) {
-            List<Object> values = List.of("entry " + seq);
-            String hash = HashChain.hash(seq, values, prev);
-            assertThat(verifier.accept(seq, values, prev, hash)).isTrue();
-            prev = hash;
-        }
-
-        ChainReport report = verifier.report();
-        assertThat(report.intact()).isTrue();
-        assertThat(report.entriesChecked()).isEqualTo(3);
-        assertThat(report.lastGoodSeq()).isEqualTo(3);
-        assertThat(report.lastGoodHash()).isEqualTo(prev);
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"plain ASCII", "张三", "阿卜杜·热合曼", "emoji 😀 and 𠀋", "é ß ø"})
+    void streamingDigesterEncodesTextExactlyAsTheJdkDoes(String text) {
+        List<Object> values = Arrays.asList(text, null, 42L, text + text);
+        assertThat(new HashChain.Digester().hash(HashChain.FORMAT, 9, values, HashChain.GENESIS))
+                .isEqualTo(referenceHash(HashChain.FORMAT, 9, values, HashChain.GENESIS));
     }
 
     @Test
-    void verifierStopsAtTheFirstBreak() {
-        HashChain.Verifier verifier = new HashChain.Verifier();
-        List<Object> values = List.of("x");
+    void unpairedSurrogateIsEncodedAsTheJdkDoes() {
+        List<Object> values = List.of("a\ud800b", "\udc00");
+        assertThat(HashChain.hash(1, values, HashChain.GENESIS))
+                .isEqualTo(referenceHash(HashChain.FORMAT, 1, values, HashChain.GENESIS));
+    }
 
-        assertThat(verifier.accept(1, values, HashChain.GENESIS, "f".repeat(64))).isFalse();
-        assertThat(verifier.accept(2, values, "f".repeat(64), HashChain.hash(2, values, "f".repeat(64)))).isFalse();
+    @Test
+    void accessChainHashesDifferFromCheckChainHashes() {
+        List<Object> values = List.of(1L, "supervisor", "WIN", "SEARCH", "");
+        assertThat(HashChain.hash(HashChain.ACCESS_FORMAT, 1, values, HashChain.GENESIS))
+                .isNotEqualTo(HashChain.hash(1, values, HashChain.GENESIS))
+                .isEqualTo(referenceHash(HashChain.ACCESS_FORMAT, 1, values, HashChain.GENESIS));
+    }
 
-        ChainReport report = verifier.report();
-        assertThat(report.breakFound()).hasValueSatisfying(b -> {
-            assertThat(b.seq()).isEqualTo(1);
-            assertThat(b.kind()).isEqualTo(ChainReport.BreakKind.EDITED);
-        });
-        assertThat(report.entriesChecked()).isEqualTo(1);
-        assertThat(report.lastGoodSeq()).isZero();
-        assertThat(report.lastGoodHash()).isEqualTo(HashChain.GENESIS);
+    /** The format as the class comment describes it, written the straightforward way. */
+    private static String referenceHash(String format, long seq, List<Object> values, String prev) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            List<Object> all = new ArrayList<>();
+            all.add(format);
+            all.add(seq);
+            all.addAll(values);
+            all.add(prev);
+            for (Object v : all) {
+                if (v == null) {
+                    out.writeByte(0);
+                } else if (v instanceof Long) {
+                    out.writeByte(1);
+                    out.writeLong((Long) v);
+                } else {
+                    byte[] utf8 = ((String) v).getBytes(StandardCharsets.UTF_8);
+                    out.writeByte(2);
+                    out.writeInt(utf8.length);
+                    out.write(utf8);
+                }
+            }
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray()));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 }
