@@ -51,28 +51,102 @@ final class ChartQueries {
 
     private Map<LocalDate, Map<DecisionKind, Long>> perDay(FilterSql f, QueryPlanner.Plan plan, ZoneId zone)
             throws SQLException {
-        // the decision index holds both grouped columns: counted from the index alone, in its order
-        SqliteAuditReader.Source source = source(f, plan, "decision");
+        String index = planner.coveringIndex(f, "decision");
+        if (index != null && planner.hasTimeSecond("decision")) {
+            return perDayFromIndex(f, index, zone);
+        }
+        SqliteAuditReader.Source source = SqliteAuditReader.source(plan);
         String sql = "SELECT decision, ws_time_ms / " + QUARTER_HOUR_MS + ", count(*) FROM " + source.from()
-                + " WHERE seq BETWEEN ? AND ?" + f.and() + " GROUP BY decision, ws_time_ms / " + QUARTER_HOUR_MS;
+                + " WHERE " + source.where() + f.and() + " GROUP BY decision, ws_time_ms / " + QUARTER_HOUR_MS;
         Map<LocalDate, Map<DecisionKind, Long>> days = new TreeMap<>();
         try (PreparedStatement ps = bound(sql, f, source); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                DecisionKind decision = DecisionKind.valueOf(rs.getString(1));
-                LocalDate day = Instant.ofEpochMilli(rs.getLong(2) * QUARTER_HOUR_MS).atZone(zone).toLocalDate();
-                days.computeIfAbsent(day, d -> new EnumMap<>(DecisionKind.class))
-                        .merge(decision, rs.getLong(3), Long::sum);
+                add(days, Instant.ofEpochMilli(rs.getLong(2) * QUARTER_HOUR_MS).atZone(zone).toLocalDate(),
+                        rs.getString(1), rs.getLong(3));
             }
-        } catch (IllegalArgumentException e) {
-            throw new SQLException("an audit entry holds a decision this program never writes; verify the log",
-                    null, 11, e);
         }
         return days;
     }
 
+    /**
+     * One index range count per day and decision, read from the index alone: grouping a million rows by an
+     * expression would sort them all, and that costs ten times more.
+     */
+    private Map<LocalDate, Map<DecisionKind, Long>> perDayFromIndex(FilterSql f, String index, ZoneId zone)
+            throws SQLException {
+        long[] span = span(f);
+        List<LocalDate> dayList = new ArrayList<>();
+        StringBuilder bounds = new StringBuilder("[");
+        if (span != null) {
+            for (LocalDate d = local(span[0], zone); !d.isAfter(local(span[1], zone)); d = d.plusDays(1)) {
+                long lo = Math.max(span[0], d.atStartOfDay(zone).toInstant().toEpochMilli());
+                long hi = Math.min(span[1] + 1, d.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
+                bounds.append(dayList.isEmpty() ? "" : ",").append('[').append(lo).append(',').append(hi).append(']');
+                dayList.add(d);
+            }
+        }
+        String sql = "SELECT d.key, k.value, (SELECT count(*) FROM audit_entry INDEXED BY " + index
+                + " WHERE decision = k.value AND ws_time_ms >= json_extract(d.value, '$[0]')"
+                + " AND ws_time_ms < json_extract(d.value, '$[1]')" + f.and() + ") FROM json_each(?) AS d,"
+                + " json_each(?) AS k";
+        StringBuilder kinds = new StringBuilder("[");
+        for (DecisionKind kind : DecisionKind.values()) {
+            kinds.append(kinds.length() == 1 ? "" : ",").append('"').append(kind.name()).append('"');
+        }
+        Map<LocalDate, Map<DecisionKind, Long>> days = new TreeMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            int i = f.bind(ps, 1);
+            ps.setString(i, bounds.append(']').toString());
+            ps.setString(i + 1, kinds.append(']').toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getLong(3) > 0) {
+                        add(days, dayList.get(rs.getInt(1)), rs.getString(2), rs.getLong(3));
+                    }
+                }
+            }
+        }
+        return days;
+    }
+
+    /** The first and last workstation time within the filter's time range, or {@code null} when it holds none. */
+    private long[] span(FilterSql f) throws SQLException {
+        String sql = "SELECT (SELECT min(ws_time_ms) FROM audit_entry WHERE 1" + f.andTime() + "),"
+                + " (SELECT max(ws_time_ms) FROM audit_entry WHERE 1" + f.andTime() + ")";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            f.bindTime(ps, f.bindTime(ps, 1));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long first = rs.getLong(1);
+                return rs.wasNull() ? null : new long[] {first, rs.getLong(2)};
+            }
+        }
+    }
+
+    private static LocalDate local(long epochMillis, ZoneId zone) {
+        return Instant.ofEpochMilli(epochMillis).atZone(zone).toLocalDate();
+    }
+
+    private static void add(Map<LocalDate, Map<DecisionKind, Long>> days, LocalDate day, String decision, long n)
+            throws SQLException {
+        DecisionKind kind;
+        try {
+            kind = DecisionKind.valueOf(decision);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new SQLException("an audit entry holds a decision this program never writes; verify the log",
+                    null, 11, e);
+        }
+        days.computeIfAbsent(day, d -> new EnumMap<>(DecisionKind.class)).merge(kind, n, Long::sum);
+    }
+
     private List<AuditCharts.OperatorCount> perOperator(FilterSql f, QueryPlanner.Plan plan) throws SQLException {
-        SqliteAuditReader.Source source = source(f, plan, "operator");
-        String sql = "SELECT operator, count(*) FROM " + source.from() + " WHERE seq BETWEEN ? AND ?" + f.and()
+        // the operator index answers alone, but reads all of itself: a short time range is cheaper through the plan
+        String index = planner.coveringIndex(f, "operator");
+        boolean whole = !f.hasTimeRange() || plan.kind() != QueryPlanner.Kind.INDEX;
+        SqliteAuditReader.Source source = index != null && whole
+                ? new SqliteAuditReader.Source("audit_entry INDEXED BY " + index)
+                : SqliteAuditReader.source(plan);
+        String sql = "SELECT operator, count(*) FROM " + source.from() + " WHERE " + source.where() + f.and()
                 + " GROUP BY operator ORDER BY count(*) DESC, operator";
         List<AuditCharts.OperatorCount> counts = new ArrayList<>();
         try (PreparedStatement ps = bound(sql, f, source); ResultSet rs = ps.executeQuery()) {
@@ -83,20 +157,10 @@ final class ChartQueries {
         return counts;
     }
 
-    /** The grouped column's own index when it covers the filter, else where the plan reads. */
-    private SqliteAuditReader.Source source(FilterSql f, QueryPlanner.Plan plan, String grouped) {
-        String index = planner.coveringIndex(f, grouped);
-        return index != null && planner.hasTimeSecond(grouped)
-                ? new SqliteAuditReader.Source("audit_entry INDEXED BY " + index, 1, Long.MAX_VALUE)
-                : SqliteAuditReader.source(plan);
-    }
-
     private PreparedStatement bound(String sql, FilterSql f, SqliteAuditReader.Source source) throws SQLException {
         PreparedStatement ps = connection.prepareStatement(sql);
         try {
-            ps.setLong(1, source.lo());
-            ps.setLong(2, source.hi());
-            f.bind(ps, 3);
+            f.bind(ps, source.bind(ps, 1));
             return ps;
         } catch (SQLException e) {
             ps.close();

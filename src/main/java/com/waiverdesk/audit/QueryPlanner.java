@@ -19,28 +19,40 @@ import java.util.Set;
  * <p>The rule, measured on a million entries (see {@code AuditReaderBench}):
  * <ol>
  * <li>Every equality condition with an index, and the time range, is probed by counting its index entries up to
- * {@link #PROBE_CAP} (index only, a few milliseconds). The smallest one under the cap drives: its index yields the
+ * {@link Tuning#probeCap} (index only, a few milliseconds). The smallest one under the cap drives: its index yields the
  * candidate seqs, the other conditions are checked on those rows only, and only seqs are sorted.</li>
  * <li>Otherwise every condition matches many rows, so a page is found soon by walking the table backwards by seq,
  * inside the seq window of the time range (exact: the least and greatest seq of the range in the time index).</li>
- * <li>A name fragment with an index on {@code name} walks {@link #NAME_WINDOW} rows first (a common fragment fills
+ * <li>A name fragment with an index on {@code name} walks {@link Tuning#nameWindow} rows first (a common fragment fills
  * the page there), then scans the much smaller name index instead of the table.</li>
  * </ol>
  */
 final class QueryPlanner {
-    static final int PROBE_CAP = 20_000;
-    static final int NAME_WINDOW = 20_000;
+    /**
+     * The planner's limits, measured on a million entries; tests shrink them so a small log takes every path.
+     *
+     * @param probeCap       an index with fewer entries than this for the filter drives the search
+     * @param nameWindow     rows walked for a name fragment before the name index is scanned
+     * @param nameIndexWorth a seq window longer than this is worth scanning the name index instead (scanning it
+     *                       costs about what walking a quarter of a million rows costs)
+     */
+    record Tuning(int probeCap, int nameWindow, int nameIndexWorth) {
+        static final Tuning MEASURED = new Tuning(20_000, 20_000, 250_000);
+    }
 
     enum Kind { INDEX, WALK, WALK_THEN_NAME }
 
     /**
      * How to run one filter.
      *
-     * @param index the driving index ({@code INDEX}) or the name index ({@code WALK_THEN_NAME})
-     * @param lo    the least seq a match can have
-     * @param hi    the greatest seq a match can have (when the plan was made)
+     * @param index     the driving index ({@code INDEX}) or the name index ({@code WALK_THEN_NAME})
+     * @param lo        the least seq a match can have
+     * @param hi        the greatest seq a match can have (when the plan was made)
+     * @param aggregate for a {@code WALK}: the equality index with the fewest entries, however many. A page stops
+     *                  early on a walk, but a count or chart reads every match, and then this index reads fewer
+     *                  rows than the walk; {@code null} if the filter has no indexed equality
      */
-    record Plan(Kind kind, String index, long lo, long hi) {
+    record Plan(Kind kind, String index, long lo, long hi, String aggregate) {
         String from() {
             return kind == Kind.INDEX ? "audit_entry INDEXED BY " + index : "audit_entry NOT INDEXED";
         }
@@ -48,22 +60,16 @@ final class QueryPlanner {
 
     private final Map<String, String> indexByColumn;
     private final Map<String, Boolean> timeSecond;
-    private final int probeCap;
-    private final int nameWindow;
+    private final Tuning tuning;
 
-    private QueryPlanner(Map<String, String> indexByColumn, Map<String, Boolean> timeSecond, int probeCap,
-                         int nameWindow) {
+    private QueryPlanner(Map<String, String> indexByColumn, Map<String, Boolean> timeSecond, Tuning tuning) {
         this.indexByColumn = indexByColumn;
         this.timeSecond = timeSecond;
-        this.probeCap = probeCap;
-        this.nameWindow = nameWindow;
+        this.tuning = tuning;
     }
 
-    /**
-     * Learns the ordinary (not partial, not expression) indexes of {@code audit_entry} by their leading column.
-     * Tests pass small limits so that a small log takes every path a million entries would.
-     */
-    static QueryPlanner inspect(Connection c, int probeCap, int nameWindow) throws SQLException {
+    /** Learns the ordinary (not partial, not expression) indexes of {@code audit_entry} by their leading column. */
+    static QueryPlanner inspect(Connection c, Tuning tuning) throws SQLException {
         Map<String, String> byColumn = new HashMap<>();
         Map<String, Boolean> timeSecond = new HashMap<>();
         List<String> names = new ArrayList<>();
@@ -95,7 +101,7 @@ final class QueryPlanner {
                 timeSecond.put(lead, withTime);
             }
         }
-        return new QueryPlanner(byColumn, timeSecond, probeCap, nameWindow);
+        return new QueryPlanner(byColumn, timeSecond, tuning);
     }
 
     /** The index led by {@code column}, or {@code null}. */
@@ -104,7 +110,7 @@ final class QueryPlanner {
     }
 
     int nameWindow() {
-        return nameWindow;
+        return tuning.nameWindow();
     }
 
     /** True when the index led by {@code column} has the workstation time second, so it narrows a time range too. */
@@ -125,7 +131,8 @@ final class QueryPlanner {
 
     Plan plan(Connection c, FilterSql f) throws SQLException {
         String best = null;
-        long bestCount = probeCap;
+        int probeCap = tuning.probeCap();
+        long bestCount = Long.MAX_VALUE;
         for (String column : FilterSql.EQUALITY_COLUMNS) {
             String value = f.equalityValue(column);
             String index = indexByColumn.get(column);
@@ -138,6 +145,11 @@ final class QueryPlanner {
                 }
             }
         }
+        String aggregate = best;
+        if (bestCount >= probeCap) {
+            best = null;
+            bestCount = probeCap;
+        }
         String timeIndex = indexByColumn.get("ws_time_ms");
         if (f.hasTimeRange() && timeIndex != null) {
             long n = probe(c, f, timeIndex, probeCap, "1" + f.andTime(), null, true);
@@ -146,13 +158,15 @@ final class QueryPlanner {
             }
         }
         if (best != null) {
-            return new Plan(Kind.INDEX, best, 1, Long.MAX_VALUE);
+            return new Plan(Kind.INDEX, best, 1, Long.MAX_VALUE, null);
         }
         long[] window = f.hasTimeRange() && timeIndex != null ? seqWindow(c, f, timeIndex)
                 : new long[] {1, Long.MAX_VALUE};
         String nameIndex = indexByColumn.get("name");
-        return f.hasName() && nameIndex != null ? new Plan(Kind.WALK_THEN_NAME, nameIndex, window[0], window[1])
-                : new Plan(Kind.WALK, null, window[0], window[1]);
+        boolean nameIndexPays = window[1] - window[0] > tuning.nameIndexWorth();
+        return f.hasName() && nameIndex != null && nameIndexPays
+                ? new Plan(Kind.WALK_THEN_NAME, nameIndex, window[0], window[1], null)
+                : new Plan(Kind.WALK, null, window[0], window[1], aggregate);
     }
 
     /** Counts the index entries matching {@code where}, stopping at the cap; reads the index only. */

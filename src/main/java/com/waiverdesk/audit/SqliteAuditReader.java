@@ -42,10 +42,10 @@ public final class SqliteAuditReader implements AuditReader {
 
     /** Opens an existing audit database for reading; never creates or changes the file. */
     public static SqliteAuditReader open(Path file) throws AuditReadException {
-        return open(file, QueryPlanner.PROBE_CAP, QueryPlanner.NAME_WINDOW);
+        return open(file, QueryPlanner.Tuning.MEASURED);
     }
 
-    static SqliteAuditReader open(Path file, int probeCap, int nameWindow) throws AuditReadException {
+    static SqliteAuditReader open(Path file, QueryPlanner.Tuning tuning) throws AuditReadException {
         if (!Files.isRegularFile(file)) {
             throw new AuditReadException(Kind.UNAVAILABLE, "Could not open the audit database: there is no file at "
                     + file.toAbsolutePath() + ".", null);
@@ -60,10 +60,10 @@ public final class SqliteAuditReader implements AuditReader {
             c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
             BusyHandler.setHandler(c, new DeadlineBusyHandler(SqliteAuditLog.BUSY_TIMEOUT));
             requireAuditDatabase(c);
-            return new SqliteAuditReader(c, QueryPlanner.inspect(c, probeCap, nameWindow));
+            return new SqliteAuditReader(c, QueryPlanner.inspect(c, tuning));
         } catch (SQLException e) {
             closeQuietly(c);
-            throw SqliteErrors.read(e, "open the audit database for reading");
+            throw failure(e, "open the audit database for reading");
         } catch (AuditReadException | RuntimeException e) {
             closeQuietly(c);
             throw e;
@@ -109,7 +109,7 @@ public final class SqliteAuditReader implements AuditReader {
             List<StoredEntry> entries = more ? rows.subList(0, size) : rows;
             return new AuditPage(entries, more ? entries.get(size - 1).seq() : 0);
         } catch (SQLException e) {
-            throw SqliteErrors.read(e, "search the audit log");
+            throw failure(e, "search the audit log");
         }
     }
 
@@ -118,46 +118,70 @@ public final class SqliteAuditReader implements AuditReader {
         try {
             FilterSql f = new FilterSql(filter);
             Source source = countSource(f);
-            try (PreparedStatement ps = prepare("SELECT count(*) FROM " + source.from()
-                    + " WHERE seq BETWEEN ? AND ?" + f.and())) {
-                ps.setLong(1, source.lo());
-                ps.setLong(2, source.hi());
-                f.bind(ps, 3);
+            try (PreparedStatement ps = prepare("SELECT count(*) FROM " + source.from() + " WHERE " + source.where()
+                    + f.and())) {
+                f.bind(ps, source.bind(ps, 1));
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);
                 }
             }
         } catch (SQLException e) {
-            throw SqliteErrors.read(e, "count the audit entries");
+            throw failure(e, "count the audit entries");
         }
     }
 
     /** Where a whole-filter aggregate reads: a table or index clause and the seq window of the matches. */
     record Source(String from, long lo, long hi) {
+        Source(String from) {
+            this(from, 1, Long.MAX_VALUE);
+        }
+
+        /** The window as a condition; none when unbounded, which would make SQLite read the table by seq. */
+        String where() {
+            return lo <= 1 && hi == Long.MAX_VALUE ? "1" : "seq BETWEEN ? AND ?";
+        }
+
+        /** Binds the values of {@link #where()} from {@code first}; returns the next free index. */
+        int bind(PreparedStatement ps, int first) throws SQLException {
+            if (lo <= 1 && hi == Long.MAX_VALUE) {
+                return first;
+            }
+            ps.setLong(first, lo);
+            ps.setLong(first + 1, hi);
+            return first + 2;
+        }
     }
 
     /** The cheapest source for counting: an index holding every filtered column answers without the table. */
     private Source countSource(FilterSql f) throws SQLException {
         if (f.isEmpty()) {
-            return new Source("audit_entry", 1, Long.MAX_VALUE);
+            return new Source("audit_entry");
         }
         List<String> columns = new ArrayList<>(FilterSql.EQUALITY_COLUMNS);
         columns.add("ws_time_ms");
         for (String column : columns) {
+            boolean filtered = column.equals("ws_time_ms") ? f.hasTimeRange() : f.equalityValue(column) != null;
             String index = planner.coveringIndex(f, column);
-            if (index != null) {
-                return new Source("audit_entry INDEXED BY " + index, 1, Long.MAX_VALUE);
+            if (filtered && index != null) {
+                return new Source("audit_entry INDEXED BY " + index);
             }
         }
         return source(plan(f, Long.MAX_VALUE));
     }
 
-    /** A plan as the source of an aggregate over all its matches: the name index scans less than the table. */
+    /**
+     * A plan as the source of an aggregate over all its matches, which reads every match rather than stopping at a
+     * page: the name index or the smallest equality index then reads less than the walk.
+     */
     static Source source(QueryPlanner.Plan plan) {
-        String from = plan.kind() == QueryPlanner.Kind.WALK_THEN_NAME ? "audit_entry INDEXED BY " + plan.index()
-                : plan.from();
-        return new Source(from, plan.lo(), plan.hi());
+        if (plan.kind() == QueryPlanner.Kind.WALK_THEN_NAME) {
+            return new Source("audit_entry INDEXED BY " + plan.index());
+        }
+        if (plan.kind() == QueryPlanner.Kind.WALK && plan.aggregate() != null) {
+            return new Source("audit_entry INDEXED BY " + plan.aggregate());
+        }
+        return new Source(plan.from(), plan.lo(), plan.hi());
     }
 
     @Override
@@ -167,7 +191,7 @@ public final class SqliteAuditReader implements AuditReader {
             List<StoredEntry> rows = read(ps);
             return rows.stream().findFirst();
         } catch (SQLException e) {
-            throw SqliteErrors.read(e, "read the audit entry");
+            throw failure(e, "read the audit entry");
         }
     }
 
@@ -177,7 +201,7 @@ public final class SqliteAuditReader implements AuditReader {
             FilterSql f = new FilterSql(filter);
             return chartQueries.charts(f, plan(f, Long.MAX_VALUE), zone);
         } catch (SQLException e) {
-            throw SqliteErrors.read(e, "read the chart figures");
+            throw failure(e, "read the chart figures");
         }
     }
 
@@ -200,6 +224,11 @@ public final class SqliteAuditReader implements AuditReader {
             cachedFilter = f.filter();
             LOG.log(System.Logger.Level.DEBUG, "audit search plan for {0}: {1}", f.filter().describe(), cachedPlan);
         }
+        return cachedPlan;
+    }
+
+    /** The plan of the last search, for the benchmark's report. */
+    synchronized QueryPlanner.Plan lastPlan() {
         return cachedPlan;
     }
 
@@ -255,10 +284,24 @@ public final class SqliteAuditReader implements AuditReader {
             return new StoredEntry(seq, EntryColumns.fromColumns(EntryColumns.read(rs, 2)),
                     rs.getString(PREV_HASH), rs.getString(PREV_HASH + 1));
         } catch (IllegalArgumentException e) {
-            // SQLITE_CORRUPT, so the caller sees the CORRUPT kind and a message without the row's content
-            throw new SQLException("audit entry " + seq + " holds a value this program never writes; verify the log",
-                    null, 11, e);
+            throw new DamagedRow(seq, e);
         }
+    }
+
+    /** A row whose stored values this program cannot have written: edited outside it. */
+    private static final class DamagedRow extends SQLException {
+        private static final long serialVersionUID = 1L;
+
+        DamagedRow(long seq, Throwable cause) {
+            super("Could not read audit entry " + seq + ": it holds a value this program never writes (edited"
+                    + " outside WaiverDesk?); verify the audit log.", null, 11, cause);
+        }
+    }
+
+    /** The message names the damaged entry but never its content. */
+    static AuditReadException failure(SQLException e, String action) {
+        return e instanceof DamagedRow ? new AuditReadException(Kind.CORRUPT, e.getMessage(), e)
+                : SqliteErrors.read(e, action);
     }
 
     private void requireOpen() throws SQLException {

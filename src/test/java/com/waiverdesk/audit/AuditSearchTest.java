@@ -8,7 +8,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -103,24 +109,24 @@ class AuditSearchTest {
                         null, someId)});
         List<Arguments> cases = new ArrayList<>();
         for (Object[] f : filters) {
-            for (int[] tuning : new int[][] {{QueryPlanner.PROBE_CAP, QueryPlanner.NAME_WINDOW}, {3, 5}}) {
+            for (QueryPlanner.Tuning tuning : List.of(QueryPlanner.Tuning.MEASURED, new QueryPlanner.Tuning(3, 5, 10))) {
                 for (boolean nameIndex : new boolean[] {false, true}) {
-                    cases.add(Arguments.of(f[0], f[1], tuning[0], tuning[1], nameIndex));
+                    cases.add(Arguments.of(f[0], f[1], tuning, nameIndex));
                 }
             }
         }
         return cases.stream();
     }
 
-    @ParameterizedTest(name = "{0}, probe cap {2}, name window {3}, name index {4}")
+    @ParameterizedTest(name = "{0}, {2}, name index {3}")
     @MethodSource("searches")
-    void pagesAndCountMatchAPlainFilterOverTheWholeLog(String label, AuditFilter filter, int probeCap, int window,
+    void pagesAndCountMatchAPlainFilterOverTheWholeLog(String label, AuditFilter filter, QueryPlanner.Tuning tuning,
                                                         boolean nameIndex) throws Exception {
         Fixture fx = fixture();
         List<Long> expected = fx.all().stream().filter(e -> matches(filter, e.entry())).map(StoredEntry::seq)
                 .toList();
-        try (SqliteAuditReader reader = SqliteAuditReader.open(nameIndex ? fx.withNameIndex() : fx.plain(), probeCap,
-                window)) {
+        try (SqliteAuditReader reader = SqliteAuditReader.open(nameIndex ? fx.withNameIndex() : fx.plain(),
+                tuning)) {
             List<Long> found = new ArrayList<>();
             long before = Long.MAX_VALUE;
             do {
@@ -135,6 +141,48 @@ class AuditSearchTest {
 
             assertThat(found).as(label).containsExactlyElementsOf(expected);
             assertThat(reader.count(filter)).as(label).isEqualTo(expected.size());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}, {2}, name index {3}")
+    @MethodSource("searches")
+    void chartsMatchPlainCountsOverTheWholeLog(String label, AuditFilter filter, QueryPlanner.Tuning tuning,
+                                               boolean nameIndex) throws Exception {
+        Fixture fx = fixture();
+        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        List<AuditEntry> matching = fx.all().stream().map(StoredEntry::entry).filter(e -> matches(filter, e))
+                .toList();
+        Map<LocalDate, Map<DecisionKind, Long>> days = new TreeMap<>();
+        Map<String, Long> operators = new HashMap<>();
+        for (AuditEntry e : matching) {
+            days.computeIfAbsent(e.workstationTime().atZone(zone).toLocalDate(),
+                    d -> new EnumMap<>(DecisionKind.class)).merge(e.decision(), 1L, Long::sum);
+            operators.merge(e.operator(), 1L, Long::sum);
+        }
+        List<AuditCharts.DayCount> perDay = new ArrayList<>();
+        List<AuditCharts.DayFailures> failures = new ArrayList<>();
+        days.forEach((day, counts) -> {
+            counts.forEach((kind, n) -> perDay.add(new AuditCharts.DayCount(day, kind, n)));
+            long checks = matching.stream().filter(e -> e.workstationTime().atZone(zone).toLocalDate().equals(day)
+                    && e.decision() != DecisionKind.INVALID_INPUT).count();
+            if (checks > 0) {
+                failures.add(new AuditCharts.DayFailures(day, checks,
+                        counts.getOrDefault(DecisionKind.CANNOT_VERIFY, 0L)));
+            }
+        });
+        List<AuditCharts.OperatorCount> perOperator = operators.entrySet().stream()
+                .map(e -> new AuditCharts.OperatorCount(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingLong(AuditCharts.OperatorCount::count).reversed()
+                        .thenComparing(AuditCharts.OperatorCount::operator))
+                .toList();
+
+        try (SqliteAuditReader reader = SqliteAuditReader.open(nameIndex ? fx.withNameIndex() : fx.plain(),
+                tuning)) {
+            AuditCharts charts = reader.charts(filter, zone);
+
+            assertThat(charts.perDay()).as(label).containsExactlyElementsOf(perDay);
+            assertThat(charts.failureRate()).as(label).containsExactlyElementsOf(failures);
+            assertThat(charts.perOperator()).as(label).containsExactlyElementsOf(perOperator);
         }
     }
 
