@@ -15,9 +15,8 @@ import java.util.concurrent.CancellationException;
  * entries up to the chain head the export carries: entries appended meanwhile belong to the next export.
  */
 final class EntryPages {
+    /** Entries read per query; progress is reported after each page. */
     static final int PAGE_SIZE = 1_000;
-    /** Progress is reported this often (rows), besides at the start and the end. */
-    private static final int REPORT_EVERY = 5_000;
 
     /** Writes one entry; may throw what writing a file throws. */
     interface Sink {
@@ -48,10 +47,8 @@ final class EntryPages {
                 }
                 sink.accept(entry);
                 done++;
-                if (done % REPORT_EVERY == 0) {
-                    progress.progress(done, Math.max(total, done));
-                }
             }
+            progress.progress(done, Math.max(total, done));
             before = page.nextBeforeSeq();
         }
         progress.progress(done, done);
