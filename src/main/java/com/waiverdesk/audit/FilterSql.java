@@ -1,0 +1,129 @@
+package com.waiverdesk.audit;
+
+import com.waiverdesk.domain.PersonName;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An {@link AuditFilter} as parameterized SQL conditions, one per set field, each knowing its column so the planner
+ * can tell which index could drive it. No filter value is ever spliced into the SQL text.
+ */
+final class FilterSql {
+    /** The columns that an equality index could drive (the time range is a separate driver). */
+    static final List<String> EQUALITY_COLUMNS = List.of("id_hash", "operator", "workstation", "decision",
+            "error_code", "service_result");
+
+    private final List<Condition> conditions = new ArrayList<>();
+    private final AuditFilter filter;
+    private final String likePattern;
+
+    /** One condition; {@code sql} holds exactly one {@code ?} bound to {@code value}. */
+    record Condition(String column, String sql, Object value) {
+    }
+
+    FilterSql(AuditFilter filter) {
+        this.filter = filter;
+        if (filter.fromMillis() != null) {
+            conditions.add(new Condition("ws_time_ms", "ws_time_ms >= ?", filter.fromMillis()));
+        }
+        if (filter.toMillis() != null) {
+            conditions.add(new Condition("ws_time_ms", "ws_time_ms < ?", filter.toMillis()));
+        }
+        equality("id_hash", filter.idHash());
+        equality("operator", filter.operator());
+        equality("workstation", filter.workstation());
+        equality("decision", filter.decision() == null ? null : filter.decision().name());
+        equality("error_code", filter.errorCode());
+        equality("service_result", filter.serviceResult());
+        String fragment = PersonName.normalize(filter.nameFragment());
+        likePattern = fragment.isEmpty() ? null : "%" + escapeLike(fragment) + "%";
+        if (likePattern != null) {
+            // SQLite's LIKE folds ASCII letters only, which is what the filter promises (Latin letters)
+            conditions.add(new Condition("name", "name LIKE ? ESCAPE '\\'", likePattern));
+        }
+    }
+
+    private void equality(String column, String value) {
+        if (value != null) {
+            conditions.add(new Condition(column, column + " = ?", value));
+        }
+    }
+
+    AuditFilter filter() {
+        return filter;
+    }
+
+    boolean hasTimeRange() {
+        return filter.fromMillis() != null || filter.toMillis() != null;
+    }
+
+    boolean hasName() {
+        return likePattern != null;
+    }
+
+    boolean isEmpty() {
+        return conditions.isEmpty();
+    }
+
+    /** The value this filter requires of an equality column, or {@code null} if it does not filter on it. */
+    String equalityValue(String column) {
+        for (Condition c : conditions) {
+            if (c.column().equals(column) && EQUALITY_COLUMNS.contains(column)) {
+                return (String) c.value();
+            }
+        }
+        return null;
+    }
+
+    /** True when every condition is on one of {@code columns}: an index over them answers without the table. */
+    boolean onlyOn(Set<String> columns) {
+        return conditions.stream().allMatch(c -> columns.contains(c.column()));
+    }
+
+    /** {@code " AND c1 AND c2"}, or an empty string for no conditions; bind with {@link #bind}. */
+    String and() {
+        StringBuilder sb = new StringBuilder();
+        for (Condition c : conditions) {
+            sb.append(" AND ").append(c.sql());
+        }
+        return sb.toString();
+    }
+
+    /** Conditions on the time column only, for queries that must stay inside the time index. */
+    String andTime() {
+        StringBuilder sb = new StringBuilder();
+        for (Condition c : conditions) {
+            if (c.column().equals("ws_time_ms")) {
+                sb.append(" AND ").append(c.sql());
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Binds the values of {@link #and()} from parameter {@code first}; returns the next free index. */
+    int bind(PreparedStatement ps, int first) throws SQLException {
+        int i = first;
+        for (Condition c : conditions) {
+            ps.setObject(i++, c.value());
+        }
+        return i;
+    }
+
+    /** Binds the values of {@link #andTime()} from parameter {@code first}; returns the next free index. */
+    int bindTime(PreparedStatement ps, int first) throws SQLException {
+        int i = first;
+        for (Condition c : conditions) {
+            if (c.column().equals("ws_time_ms")) {
+                ps.setObject(i++, c.value());
+            }
+        }
+        return i;
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,322 @@
+package com.waiverdesk.audit;
+
+import com.waiverdesk.audit.AuditWriteException.Kind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.sqlite.BusyHandler;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The supervisor's searches over the audit database on a connection of their own, opened read-only: in WAL mode a
+ * reader neither blocks the clerks' appends nor waits for them, so a slow search never delays a decision.
+ *
+ * <p>How each filter is run is chosen by {@link QueryPlanner}; every filter value is a bound parameter. One
+ * connection per instance, so methods are synchronized; open one reader per screen or command.
+ */
+public final class SqliteAuditReader implements AuditReader {
+    private static final System.Logger LOG = System.getLogger(SqliteAuditReader.class.getName());
+    private static final String COLUMNS = "seq, " + String.join(", ", EntryColumns.NAMES) + ", prev_hash, entry_hash";
+    private static final int PREV_HASH = EntryColumns.NAMES.size() + 2;
+
+    private final Connection connection;
+    private final QueryPlanner planner;
+    private final ChartQueries chartQueries;
+    private AuditFilter cachedFilter;
+    private QueryPlanner.Plan cachedPlan;
+    private boolean closed;
+
+    private SqliteAuditReader(Connection connection, QueryPlanner planner) {
+        this.connection = connection;
+        this.planner = planner;
+        this.chartQueries = new ChartQueries(connection, planner);
+    }
+
+    /** Opens an existing audit database for reading; never creates or changes the file. */
+    public static SqliteAuditReader open(Path file) throws AuditReadException {
+        return open(file, QueryPlanner.Tuning.MEASURED);
+    }
+
+    static SqliteAuditReader open(Path file, QueryPlanner.Tuning tuning) throws AuditReadException {
+        if (!Files.isRegularFile(file)) {
+            throw new AuditReadException(Kind.UNAVAILABLE, "Could not open the audit database: there is no file at "
+                    + file.toAbsolutePath() + ".", null);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        // 16 MB of page cache keeps the indexes a search walks (about 17 MB each per million entries) mostly hot
+        config.setCacheSize(-16_000);
+        Connection c = null;
+        try {
+            c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            BusyHandler.setHandler(c, new DeadlineBusyHandler(SqliteAuditLog.BUSY_TIMEOUT));
+            requireAuditDatabase(c);
+            return new SqliteAuditReader(c, QueryPlanner.inspect(c, tuning));
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw failure(e, "open the audit database for reading");
+        } catch (AuditReadException | RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    private static void requireAuditDatabase(Connection c) throws SQLException, AuditReadException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT application_id, user_version FROM pragma_application_id,"
+                     + " pragma_user_version")) {
+            rs.next();
+            if (rs.getInt(1) != AuditSchema.APPLICATION_ID || rs.getInt(2) < 1) {
+                throw new AuditReadException(Kind.CORRUPT,
+                        "Could not open the audit database: the file is not a WaiverDesk audit database.", null);
+            }
+        }
+    }
+
+    @Override
+    public synchronized AuditPage page(AuditFilter filter, long beforeSeq, int size) throws AuditReadException {
+        if (size < 1) {
+            throw new IllegalArgumentException("page size must be positive: " + size);
+        }
+        try {
+            FilterSql f = new FilterSql(filter);
+            QueryPlanner.Plan plan = plan(f, beforeSeq);
+            long before = plan.hi() == Long.MAX_VALUE ? beforeSeq : Math.min(beforeSeq, plan.hi() + 1);
+            List<StoredEntry> rows;
+            if (plan.kind() == QueryPlanner.Kind.INDEX) {
+                rows = viaIndex(plan.index(), f, plan.lo(), before, size + 1);
+            } else if (plan.kind() == QueryPlanner.Kind.WALK) {
+                rows = walk(f, plan.lo(), before, size + 1);
+            } else {
+                // a common fragment fills the page among the newest rows; only a rare one needs the name index
+                long top = Math.min(before, maxSeq() + 1);
+                long windowLo = Math.max(plan.lo(), top - planner.nameWindow());
+                rows = walk(f, windowLo, top, size + 1);
+                if (rows.size() <= size && windowLo > plan.lo()) {
+                    rows.addAll(viaIndex(plan.index(), f, plan.lo(), windowLo, size + 1 - rows.size()));
+                }
+            }
+            boolean more = rows.size() > size;
+            List<StoredEntry> entries = more ? rows.subList(0, size) : rows;
+            return new AuditPage(entries, more ? entries.get(size - 1).seq() : 0);
+        } catch (SQLException e) {
+            throw failure(e, "search the audit log");
+        }
+    }
+
+    @Override
+    public synchronized long count(AuditFilter filter) throws AuditReadException {
+        try {
+            FilterSql f = new FilterSql(filter);
+            Source source = countSource(f);
+            try (PreparedStatement ps = prepare("SELECT count(*) FROM " + source.from() + " WHERE " + source.where()
+                    + f.and())) {
+                f.bind(ps, source.bind(ps, 1));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e, "count the audit entries");
+        }
+    }
+
+    /** Where a whole-filter aggregate reads: a table or index clause and the seq window of the matches. */
+    record Source(String from, long lo, long hi) {
+        Source(String from) {
+            this(from, 1, Long.MAX_VALUE);
+        }
+
+        /** The window as a condition; none when unbounded, which would make SQLite read the table by seq. */
+        String where() {
+            return lo <= 1 && hi == Long.MAX_VALUE ? "1" : "seq BETWEEN ? AND ?";
+        }
+
+        /** Binds the values of {@link #where()} from {@code first}; returns the next free index. */
+        int bind(PreparedStatement ps, int first) throws SQLException {
+            if (lo <= 1 && hi == Long.MAX_VALUE) {
+                return first;
+            }
+            ps.setLong(first, lo);
+            ps.setLong(first + 1, hi);
+            return first + 2;
+        }
+    }
+
+    /** The cheapest source for counting: an index holding every filtered column answers without the table. */
+    private Source countSource(FilterSql f) throws SQLException {
+        if (f.isEmpty()) {
+            return new Source("audit_entry");
+        }
+        List<String> columns = new ArrayList<>(FilterSql.EQUALITY_COLUMNS);
+        columns.add("ws_time_ms");
+        for (String column : columns) {
+            boolean filtered = column.equals("ws_time_ms") ? f.hasTimeRange() : f.equalityValue(column) != null;
+            String index = planner.coveringIndex(f, column);
+            if (filtered && index != null) {
+                return new Source("audit_entry INDEXED BY " + index);
+            }
+        }
+        return source(plan(f, Long.MAX_VALUE));
+    }
+
+    /**
+     * A plan as the source of an aggregate over all its matches, which reads every match rather than stopping at a
+     * page: the name index or the smallest equality index then reads less than the walk.
+     */
+    static Source source(QueryPlanner.Plan plan) {
+        if (plan.kind() == QueryPlanner.Kind.WALK_THEN_NAME) {
+            return new Source("audit_entry INDEXED BY " + plan.index());
+        }
+        if (plan.kind() == QueryPlanner.Kind.WALK && plan.aggregate() != null) {
+            return new Source("audit_entry INDEXED BY " + plan.aggregate());
+        }
+        return new Source(plan.from(), plan.lo(), plan.hi());
+    }
+
+    @Override
+    public synchronized Optional<StoredEntry> entry(long seq) throws AuditReadException {
+        try (PreparedStatement ps = prepare("SELECT " + COLUMNS + " FROM audit_entry WHERE seq = ?")) {
+            ps.setLong(1, seq);
+            List<StoredEntry> rows = read(ps);
+            return rows.stream().findFirst();
+        } catch (SQLException e) {
+            throw failure(e, "read the audit entry");
+        }
+    }
+
+    @Override
+    public synchronized AuditCharts charts(AuditFilter filter, ZoneId zone) throws AuditReadException {
+        try {
+            FilterSql f = new FilterSql(filter);
+            return chartQueries.charts(f, plan(f, Long.MAX_VALUE), zone);
+        } catch (SQLException e) {
+            throw failure(e, "read the chart figures");
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            closeQuietly(connection);
+        }
+    }
+
+    /**
+     * The plan of the last filter is reused while it still holds: an index plan always (it is a cost guess), a seq
+     * window as long as the page starts inside it (later entries, which could widen it, all have greater seqs).
+     */
+    private QueryPlanner.Plan plan(FilterSql f, long beforeSeq) throws SQLException {
+        requireOpen();
+        if (!f.filter().equals(cachedFilter) || cachedPlan.hi() != Long.MAX_VALUE && beforeSeq > cachedPlan.hi() + 1) {
+            cachedPlan = planner.plan(connection, f);
+            cachedFilter = f.filter();
+            LOG.log(System.Logger.Level.DEBUG, "audit search plan for {0}: {1}", f.filter().describe(), cachedPlan);
+        }
+        return cachedPlan;
+    }
+
+    /** The plan of the last search, for the benchmark's report. */
+    synchronized QueryPlanner.Plan lastPlan() {
+        return cachedPlan;
+    }
+
+    private List<StoredEntry> walk(FilterSql f, long lo, long before, int limit) throws SQLException {
+        try (PreparedStatement ps = prepare("SELECT " + COLUMNS + " FROM audit_entry NOT INDEXED"
+                + " WHERE seq < ? AND seq >= ?" + f.and() + " ORDER BY seq DESC LIMIT ?")) {
+            ps.setLong(1, before);
+            ps.setLong(2, lo);
+            ps.setInt(f.bind(ps, 3), limit);
+            return read(ps);
+        }
+    }
+
+    /** Sorts only the seqs the index yields, then reads the few rows of the page. */
+    private List<StoredEntry> viaIndex(String index, FilterSql f, long lo, long before, int limit)
+            throws SQLException {
+        try (PreparedStatement ps = prepare("SELECT " + COLUMNS + " FROM audit_entry WHERE seq IN (SELECT seq"
+                + " FROM audit_entry INDEXED BY " + index + " WHERE seq < ? AND seq >= ?" + f.and()
+                + " ORDER BY seq DESC LIMIT ?) ORDER BY seq DESC")) {
+            ps.setLong(1, before);
+            ps.setLong(2, lo);
+            ps.setInt(f.bind(ps, 3), limit);
+            return read(ps);
+        }
+    }
+
+    private long maxSeq() throws SQLException {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT coalesce(max(seq), 0) FROM audit_entry")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private PreparedStatement prepare(String sql) throws SQLException {
+        requireOpen();
+        return connection.prepareStatement(sql);
+    }
+
+    private static List<StoredEntry> read(PreparedStatement ps) throws SQLException {
+        List<StoredEntry> rows = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(stored(rs));
+            }
+        }
+        return rows;
+    }
+
+    static StoredEntry stored(ResultSet rs) throws SQLException {
+        long seq = rs.getLong(1);
+        try {
+            return new StoredEntry(seq, EntryColumns.fromColumns(EntryColumns.read(rs, 2)),
+                    rs.getString(PREV_HASH), rs.getString(PREV_HASH + 1));
+        } catch (IllegalArgumentException e) {
+            throw new DamagedRow(seq, e);
+        }
+    }
+
+    /** A row whose stored values this program cannot have written: edited outside it. */
+    private static final class DamagedRow extends SQLException {
+        private static final long serialVersionUID = 1L;
+
+        DamagedRow(long seq, Throwable cause) {
+            super("Could not read audit entry " + seq + ": it holds a value this program never writes (edited"
+                    + " outside WaiverDesk?); verify the audit log.", null, 11, cause);
+        }
+    }
+
+    /** The message names the damaged entry but never its content. */
+    static AuditReadException failure(SQLException e, String action) {
+        return e instanceof DamagedRow ? new AuditReadException(Kind.CORRUPT, e.getMessage(), e)
+                : SqliteErrors.read(e, action);
+    }
+
+    private void requireOpen() throws SQLException {
+        if (closed) {
+            throw new SQLException("the audit reader is closed");
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing the audit reader failed", e);
+            }
+        }
+    }
+}

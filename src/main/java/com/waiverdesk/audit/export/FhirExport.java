@@ -1,0 +1,159 @@
+package com.waiverdesk.audit.export;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.waiverdesk.audit.AuditEntry;
+import com.waiverdesk.audit.AuditFilter;
+import com.waiverdesk.audit.AuditReadException;
+import com.waiverdesk.audit.AuditReader;
+import com.waiverdesk.audit.ChainHead;
+import com.waiverdesk.audit.ProgressListener;
+import com.waiverdesk.audit.StoredEntry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The entries of a filter as a FHIR R4 Bundle of AuditEvents, for hospitals that feed an audit repository. Written
+ * as a stream, so a million entries take constant memory.
+ *
+ * <p>Each check is a query about one patient, recorded by the desk that asked. The event follows the IHE Basic Audit
+ * Log Patterns (BALP) patient query pattern: the desk is the client (Source Role ID) with its machine name, the
+ * verification service the server (Destination Role ID), the clerk the requesting user, the patient an entity with
+ * role Patient, the request an entity with role Query (base64 of the parameters sent, the ID masked) and the
+ * request id a transaction entity. The event type is DICOM's Query (110112), not BALP's FHIR "rest" type, because
+ * the check is not a FHIR interaction; so no BALP profile is claimed. {@link FhirVocabulary} holds the codes.
+ *
+ * <p>Each event carries its place in the hash chain as an extension. The Bundle carries the chain head and the
+ * filter in {@code Bundle.meta}: a Bundle is not a DomainResource and has no extensions of its own, a Provenance
+ * would need a target per event, and a separate resource in the collection would be taken for audit data by a
+ * repository importing entry by entry.
+ */
+public final class FhirExport {
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
+
+    private final AuditReader reader;
+    private final ZoneId zone;
+    private final Clock clock;
+    private final String serviceAddress;
+
+    /**
+     * @param zone           the zone of the {@code recorded} instants (written with their offset)
+     * @param serviceAddress the verification service's base URL, recorded as the server's network address; may be
+     *                       {@code null} when unknown
+     */
+    public FhirExport(AuditReader reader, ZoneId zone, Clock clock, String serviceAddress) {
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.zone = Objects.requireNonNull(zone, "zone");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.serviceAddress = serviceAddress;
+    }
+
+    /**
+     * Writes the entries matching {@code filter} up to {@code head}, newest first, to {@code jsonFile}, which
+     * appears complete or not at all.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code progress} cancelled; no file is left behind
+     */
+    public ExportResult write(AuditFilter filter, ChainHead head, Path jsonFile, ProgressListener progress)
+            throws AuditReadException, IOException {
+        try (ExportFile file = new ExportFile(jsonFile)) {
+            long rows;
+            try (JsonGenerator json = JSON.createGenerator(file.stream())) {
+                Instant now = clock.instant();
+                json.writeStartObject();
+                json.writeStringField("resourceType", "Bundle");
+                json.writeStringField("id", UUID.randomUUID().toString());
+                writeBundleMeta(json, filter, head, now);
+                json.writeStringField("type", "collection");
+                json.writeStringField("timestamp", now.toString());
+                json.writeArrayFieldStart("entry");
+                rows = EntryPages.forEach(reader, filter, head, progress, entry -> writeEntry(json, entry));
+                json.writeEndArray();
+                json.writeEndObject();
+            }
+            return new ExportResult(jsonFile, null, rows, file.commit());
+        }
+    }
+
+    private static void writeBundleMeta(JsonGenerator json, AuditFilter filter, ChainHead head, Instant now)
+            throws IOException {
+        json.writeObjectFieldStart("meta");
+        json.writeStringField("lastUpdated", now.toString());
+        json.writeArrayFieldStart("extension");
+        json.writeStartObject();
+        json.writeStringField("url", FhirVocabulary.CHAIN_HEAD_EXTENSION);
+        json.writeArrayFieldStart("extension");
+        if (head.time() != null) {
+            subExtension(json, "time", "valueInstant", head.time().toString());
+        }
+        subExtension(json, "seq", head.seq());
+        subExtension(json, "hash", "valueString", head.hash());
+        subExtension(json, "accessSeq", head.accessSeq());
+        subExtension(json, "accessHash", "valueString", head.accessHash());
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeStartObject();
+        json.writeStringField("url", FhirVocabulary.FILTER_EXTENSION);
+        json.writeStringField("valueString", filter.describe());
+        json.writeEndObject();
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private void writeEntry(JsonGenerator json, StoredEntry stored) throws IOException {
+        AuditEntry e = stored.entry();
+        json.writeStartObject();
+        json.writeStringField("fullUrl", "urn:uuid:"
+                + UUID.nameUUIDFromBytes(stored.entryHash().getBytes(StandardCharsets.US_ASCII)));
+        json.writeObjectFieldStart("resource");
+        json.writeStringField("resourceType", "AuditEvent");
+        json.writeStringField("id", "waiverdesk-" + stored.seq());
+        json.writeArrayFieldStart("extension");
+        json.writeStartObject();
+        json.writeStringField("url", FhirVocabulary.CHAIN_LINK_EXTENSION);
+        json.writeArrayFieldStart("extension");
+        subExtension(json, "seq", stored.seq());
+        subExtension(json, "entryHash", "valueString", stored.entryHash());
+        subExtension(json, "prevHash", "valueString", stored.prevHash());
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeEndArray();
+        FhirVocabulary.coding(json, "type", FhirVocabulary.QUERY_TYPE);
+        json.writeArrayFieldStart("subtype");
+        FhirVocabulary.coding(json, null, FhirVocabulary.OPERATION);
+        json.writeEndArray();
+        json.writeStringField("action", "E");
+        json.writeStringField("recorded", INSTANT.format(e.workstationTime().atZone(zone)));
+        json.writeStringField("outcome", FhirVocabulary.outcome(e.decision()));
+        json.writeStringField("outcomeDesc", e.decision().name() + ": " + e.reason());
+        FhirAgents.write(json, e, serviceAddress);
+        FhirAgents.writeSource(json, e.workstation());
+        FhirAgents.writeEntities(json, e);
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    private static void subExtension(JsonGenerator json, String url, String valueField, String value)
+            throws IOException {
+        json.writeStartObject();
+        json.writeStringField("url", url);
+        json.writeStringField(valueField, value);
+        json.writeEndObject();
+    }
+
+    /** An integer sub-extension; FHIR R4 integers are 32-bit, and a log of two billion checks is not in sight. */
+    private static void subExtension(JsonGenerator json, String url, long value) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("url", url);
+        json.writeNumberField("valueInteger", Math.toIntExact(value));
+        json.writeEndObject();
+    }
+}

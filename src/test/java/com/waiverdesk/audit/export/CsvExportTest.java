@@ -1,0 +1,202 @@
+package com.waiverdesk.audit.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.waiverdesk.audit.AuditFilter;
+import com.waiverdesk.audit.ChainHead;
+import com.waiverdesk.audit.ProgressListener;
+import com.waiverdesk.audit.SqliteAuditLog;
+import com.waiverdesk.audit.SqliteAuditReader;
+import com.waiverdesk.audit.SyntheticAuditLog;
+import com.waiverdesk.domain.DecisionKind;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CsvExportTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-03T09:00:00Z"), ZoneOffset.UTC);
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void startsWithAByteOrderMarkAndOneHeaderRowThenOneRowPerEntryNewestFirst() throws Exception {
+        ChainHead head = ExportFixtures.write(dir.resolve("audit.db"), ExportFixtures.mixed(7));
+
+        ExportResult result = export(AuditFilter.all(), head, ProgressListener.NONE);
+
+        byte[] bytes = Files.readAllBytes(result.file());
+        assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+        assertThat(header(result.file())).containsExactly(CsvExport.HEADER);
+        List<CSVRecord> records = parse(result.file());
+        assertThat(records).extracting(r -> r.get("seq")).containsExactly("7", "6", "5", "4", "3", "2", "1");
+        CSVRecord first = records.get(6);
+        assertThat(first.get("workstation_time")).isEqualTo("2026-03-01T16:00:00.123+08:00");
+        assertThat(first.get("name")).isEqualTo("张0");
+        assertThat(first.get("categories")).isEqualTo("SUBSISTENCE_ALLOWANCE");
+        assertThat(result.rows()).isEqualTo(7);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "王, 小明                                    | 王, 小明",
+        "Anna \"Nan\" Lee                            | Anna \"Nan\" Lee",
+        "`Line one\nline two`                        | `Line one\nline two`",
+        "`Carriage\r\nreturn`                        | `Carriage\r\nreturn`",
+        "=HYPERLINK(\"http://x.invalid\",\"click\")  | '=HYPERLINK(\"http://x.invalid\",\"click\")",
+        "+86 trick                                   | '+86 trick",
+        "-2+3                                        | '-2+3",
+        "@SUM(A1:A9)                                 | '@SUM(A1:A9)",
+        "`\tTabbed`                                  | `'\tTabbed`",
+        "a=b stays                                   | a=b stays"})
+    void hostileNamesSurviveARoundTripAndFormulasAreDefused(String name, String expected) throws Exception {
+        ChainHead head = ExportFixtures.write(dir.resolve("audit.db"),
+                List.of(ExportFixtures.entry(1, name, DecisionKind.CHARGE)));
+
+        ExportResult result = export(AuditFilter.all(), head, ProgressListener.NONE);
+
+        List<CSVRecord> records = parse(result.file());
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).get("name")).isEqualTo(expected);
+    }
+
+    @Test
+    void showsMaskedIdsOnlyNeverTheFullIdNorItsKeyedHash() throws Exception {
+        ChainHead head = ExportFixtures.write(dir.resolve("audit.db"), ExportFixtures.mixed(5));
+
+        ExportResult result = export(AuditFilter.all(), head, ProgressListener.NONE);
+
+        String text = Files.readString(result.file());
+        assertThat(text).contains("110105********002X")
+                .doesNotContain(ExportFixtures.FULL_ID)
+                .doesNotContain(ExportFixtures.HASHER.hash(ExportFixtures.FULL_ID));
+    }
+
+    @Test
+    void exportsOnlyTheFilterUpToTheChainHead() throws Exception {
+        Path db = dir.resolve("audit.db");
+        ChainHead head = ExportFixtures.write(db, ExportFixtures.mixed(10));
+        try (SqliteAuditLog log = SqliteAuditLog.open(db)) {
+            log.append(ExportFixtures.entry(99, "later", DecisionKind.CANNOT_VERIFY));
+        }
+        AuditFilter failures = new AuditFilter(null, null, null, null, DecisionKind.CANNOT_VERIFY, null, null, null,
+                null);
+
+        ExportResult result = export(failures, head, ProgressListener.NONE);
+
+        assertThat(parse(result.file())).extracting(r -> r.get("seq"), r -> r.get("decision"))
+                .containsExactly(tuple("9", "CANNOT_VERIFY"), tuple("4", "CANNOT_VERIFY"));
+        assertThat(result.rows()).isEqualTo(2);
+    }
+
+    @Test
+    void writesAnAnchorWithTheChainHeadRowCountAndDigestOfTheCsvBytes() throws Exception {
+        ChainHead head = ExportFixtures.write(dir.resolve("audit.db"), ExportFixtures.mixed(4));
+
+        ExportResult result = export(AuditFilter.all(), head, ProgressListener.NONE);
+
+        assertThat(result.anchor()).isEqualTo(dir.resolve("out.anchor.json"));
+        JsonNode anchor = new ObjectMapper().readTree(result.anchor().toFile());
+        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(result.file())));
+        assertThat(anchor.get("sha256").asText()).isEqualTo(digest).isEqualTo(result.sha256());
+        assertThat(anchor.get("file").asText()).isEqualTo("out.csv");
+        assertThat(anchor.get("rows").asLong()).isEqualTo(4);
+        assertThat(anchor.get("filter").asText()).isEqualTo("all entries");
+        assertThat(anchor.get("exportedAt").asText()).isEqualTo("2026-03-03T09:00:00Z");
+        assertThat(anchor.at("/chainHead/seq").asLong()).isEqualTo(head.seq());
+        assertThat(anchor.at("/chainHead/hash").asText()).isEqualTo(head.hash());
+        assertThat(anchor.at("/chainHead/accessHash").asText()).isEqualTo(head.accessHash());
+    }
+
+    @Test
+    void streamsManyPagesReportingProgressUpToTheTotal() throws Exception {
+        Path db = dir.resolve("big.db");
+        SyntheticAuditLog.create(db, 2_345, 5);
+        ChainHead head = new ChainHead(Instant.now(), 2_345, "h", 0, "h");
+        ExportFixtures.Recorder progress = new ExportFixtures.Recorder(-1);
+
+        ExportResult result = export(db, AuditFilter.all(), head, progress);
+
+        List<CSVRecord> records = parse(result.file());
+        assertThat(records).hasSize(2_345);
+        assertThat(records.get(0).get("seq")).isEqualTo("2345");
+        assertThat(records.get(2_344).get("seq")).isEqualTo("1");
+        assertThat(progress.calls.get(0)).containsExactly(0, 2_345);
+        assertThat(progress.calls.get(progress.calls.size() - 1)).containsExactly(2_345, 2_345);
+        assertThat(progress.calls).extracting(c -> c[0]).isSorted();
+    }
+
+    @Test
+    void stopsWhenCancelledAndLeavesNoFileBehind() throws Exception {
+        Path db = dir.resolve("big.db");
+        SyntheticAuditLog.create(db, 1_500, 5);
+        ChainHead head = new ChainHead(Instant.now(), 1_500, "h", 0, "h");
+        ExportFixtures.Recorder progress = new ExportFixtures.Recorder(1_200);
+        Path out = dir.resolve("exports");
+
+        assertThatThrownBy(() -> {
+            try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
+                new CsvExport(reader, SHANGHAI, CLOCK).write(AuditFilter.all(), head, out.resolve("x.csv"), progress);
+            }
+        }).isInstanceOf(CancellationException.class);
+
+        assertThat(progress.polls.get()).isEqualTo(1_201);
+        try (Stream<Path> left = Files.list(out)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    private ExportResult export(AuditFilter filter, ChainHead head, ProgressListener progress) throws Exception {
+        return export(dir.resolve("audit.db"), filter, head, progress);
+    }
+
+    private ExportResult export(Path db, AuditFilter filter, ChainHead head, ProgressListener progress)
+            throws Exception {
+        try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
+            return new CsvExport(reader, SHANGHAI, CLOCK).write(filter, head, dir.resolve("out.csv"), progress);
+        }
+    }
+
+    /** The rows after the header, parsed back by Commons CSV as any RFC 4180 reader would. */
+    private static List<CSVRecord> parse(Path csv) throws Exception {
+        try (Reader in = new StringReader(withoutBom(csv))) {
+            return CSVFormat.RFC4180.builder().setHeader().get().parse(in).getRecords();
+        }
+    }
+
+    private static List<String> header(Path csv) throws Exception {
+        try (Reader in = new StringReader(withoutBom(csv))) {
+            return CSVFormat.RFC4180.builder().setHeader().get().parse(in).getHeaderNames();
+        }
+    }
+
+    private static String withoutBom(Path csv) throws Exception {
+        String text = Files.readString(csv, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF");
+        return text.substring(1);
+    }
+
+}

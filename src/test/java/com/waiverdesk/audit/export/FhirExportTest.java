@@ -1,0 +1,197 @@
+package com.waiverdesk.audit.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.waiverdesk.audit.AuditFilter;
+import com.waiverdesk.audit.ChainHead;
+import com.waiverdesk.audit.ProgressListener;
+import com.waiverdesk.audit.SqliteAuditLog;
+import com.waiverdesk.audit.SqliteAuditReader;
+import com.waiverdesk.audit.StoredEntry;
+import com.waiverdesk.audit.SyntheticAuditLog;
+import com.waiverdesk.domain.DecisionKind;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FhirExportTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-03T09:00:00Z"), ZoneOffset.UTC);
+    private static final String DCM = "http://dicom.nema.org/resources/ontology/DCM";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesACollectionBundleWithOneAuditEventPerEntryNewestFirst() throws Exception {
+        ChainHead head = ExportFixtures.write(dir.resolve("audit.db"), ExportFixtures.mixed(6));
+
+        JsonNode bundle = export(AuditFilter.all(), head);
+
+        assertThat(bundle.get("resourceType").asText()).isEqualTo("Bundle");
+        assertThat(bundle.get("type").asText()).isEqualTo("collection");
+        assertThat(bundle.get("timestamp").asText()).isEqualTo("2026-03-03T09:00:00Z");
+        assertThat(bundle.get("entry")).hasSize(6);
+        assertThat(bundle.findValues("resourceType")).extracting(JsonNode::asText)
+                .containsOnly("Bundle", "AuditEvent").hasSize(7);
+        assertThat(bundle.get("entry")).extracting(e -> e.at("/resource/id").asText())
+                .containsExactly("waiverdesk-6", "waiverdesk-5", "waiverdesk-4", "waiverdesk-3", "waiverdesk-2",
+                        "waiverdesk-1");
+        assertThat(bundle.get("entry")).extracting(e -> e.get("fullUrl").asText()).allMatch(u -> u.startsWith(
+                "urn:uuid:")).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void eachEventFollowsTheQueryPatternForOnePatient() throws Exception {
+        ChainHead head = ExportFixtures.write(dir.resolve("audit.db"),
+                List.of(ExportFixtures.entry(1, "张三", DecisionKind.WAIVE)));
+
+        JsonNode event = export(AuditFilter.all(), head).at("/entry/0/resource");
+
+        assertThat(event.at("/type/system").asText()).isEqualTo(DCM);
+        assertThat(event.at("/type/code").asText()).isEqualTo("110112");
+        assertThat(event.at("/type/display").asText()).isEqualTo("Query");
+        assertThat(event.at("/subtype/0/code").asText()).isEqualTo("assistance-eligibility-verification");
+        assertThat(event.at("/subtype/0/display").asText()).isNotBlank();
+        assertThat(event.get("action").asText()).isEqualTo("E");
+        assertThat(event.get("recorded").asText()).isEqualTo("2026-03-01T16:01:00.123+08:00");
+        assertThat(event.get("outcome").asText()).isEqualTo("0");
+
+        JsonNode user = event.at("/agent/0");
+        assertThat(user.at("/type/coding").findValuesAsText("code")).containsExactly("IRCP", "humanuser");
+        assertThat(user.at("/who/identifier/value").asText()).isEqualTo("clerk-07");
+        assertThat(user.get("requestor").asBoolean()).isTrue();
+        JsonNode client = event.at("/agent/1");
+        assertThat(client.at("/type/coding/0/code").asText()).isEqualTo("110153");
+        assertThat(client.at("/type/coding/0/display").asText()).isEqualTo("Source Role ID");
+        assertThat(client.at("/network/address").asText()).isEqualTo("WIN-ADM-03");
+        assertThat(client.at("/network/type").asText()).isEqualTo("1");
+        assertThat(client.get("requestor").asBoolean()).isFalse();
+        JsonNode server = event.at("/agent/2");
+        assertThat(server.at("/type/coding/0/code").asText()).isEqualTo("110152");
+        assertThat(server.at("/network/address").asText()).isEqualTo("https://verify.example.gov.cn/");
+        assertThat(event.at("/source/observer/display").asText()).contains("WIN-ADM-03");
+        assertThat(event.at("/source/type/0/code").asText()).isEqualTo("1");
+
+        JsonNode patient = event.at("/entity/0");
+        assertThat(patient.at("/what/identifier/value").asText()).isEqualTo("110105********002X");
+        assertThat(patient.at("/what/identifier").has("system")).isFalse();
+        assertThat(patient.at("/type/code").asText()).isEqualTo("1");
+        assertThat(patient.at("/role/code").asText()).isEqualTo("1");
+        JsonNode query = event.at("/entity/1");
+        assertThat(query.at("/type/code").asText()).isEqualTo("2");
+        assertThat(query.at("/role/code").asText()).isEqualTo("24");
+        JsonNode sent = MAPPER.readTree(Base64.getDecoder().decode(query.get("query").asText()));
+        assertThat(sent.get("name").asText()).isEqualTo("张三");
+        assertThat(sent.get("idNumber").asText()).isEqualTo("110105********002X");
+        assertThat(sent.get("purpose").asText()).isEqualTo("HOSPITAL_DEPOSIT");
+        JsonNode transaction = event.at("/entity/2");
+        assertThat(transaction.at("/type/code").asText()).isEqualTo("XrequestId");
+        assertThat(transaction.at("/what/identifier/value").asText()).isEqualTo("req-1");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"WAIVE, 0", "REDUCE, 0", "CHARGE, 0", "INVALID_INPUT, 4", "CANNOT_VERIFY, 8"})
+    void mapsTheDecisionToTheAuditOutcome(DecisionKind decision, String outcome) throws Exception {
+        ChainHead head = ExportFixtures.write(dir.resolve("audit.db"), List.of(ExportFixtures.entry(1, "李四",
+                decision)));
+
+        JsonNode event = export(AuditFilter.all(), head).at("/entry/0/resource");
+
+        assertThat(event.get("outcome").asText()).isEqualTo(outcome);
+        assertThat(event.get("outcomeDesc").asText()).startsWith(decision.name());
+    }
+
+    @Test
+    void eachEventCarriesItsChainLinkAndTheBundleTheChainHead() throws Exception {
+        Path db = dir.resolve("audit.db");
+        ChainHead head = ExportFixtures.write(db, ExportFixtures.mixed(3));
+        List<StoredEntry> stored;
+        try (SqliteAuditLog log = SqliteAuditLog.open(db)) {
+            stored = log.latest(3);
+        }
+
+        JsonNode bundle = export(AuditFilter.all(), head);
+
+        for (int i = 0; i < 3; i++) {
+            JsonNode link = bundle.at("/entry/" + i + "/resource/extension/0");
+            assertThat(link.get("url").asText()).endsWith("audit-chain-link");
+            assertThat(link.at("/extension/0/valueInteger").asLong()).isEqualTo(stored.get(i).seq());
+            assertThat(link.at("/extension/1/valueString").asText()).isEqualTo(stored.get(i).entryHash());
+            assertThat(link.at("/extension/2/valueString").asText()).isEqualTo(stored.get(i).prevHash());
+        }
+        JsonNode chainHead = bundle.at("/meta/extension/0");
+        assertThat(chainHead.get("url").asText()).endsWith("audit-chain-head");
+        assertThat(chainHead.findValuesAsText("valueString")).containsExactly(head.hash(), head.accessHash());
+        assertThat(chainHead.findValues("valueInteger")).extracting(JsonNode::asLong)
+                .containsExactly(head.seq(), head.accessSeq());
+        assertThat(bundle.at("/meta/extension/1/valueString").asText()).isEqualTo("all entries");
+    }
+
+    @Test
+    void holdsNoFullIdNorItsKeyedHashAnywhereNotEvenInsideTheEncodedQuery() throws Exception {
+        ChainHead head = ExportFixtures.write(dir.resolve("audit.db"), ExportFixtures.mixed(5));
+
+        ExportResult result = write(AuditFilter.all(), head, ProgressListener.NONE);
+
+        String text = Files.readString(result.file(), StandardCharsets.UTF_8);
+        List<String> decoded = new ArrayList<>();
+        for (JsonNode q : MAPPER.readTree(text).findValues("query")) {
+            decoded.add(new String(Base64.getDecoder().decode(q.asText()), StandardCharsets.UTF_8));
+        }
+        assertThat(decoded).hasSize(5).allSatisfy(q -> assertThat(q).doesNotContain(ExportFixtures.FULL_ID));
+        assertThat(text).doesNotContain(ExportFixtures.FULL_ID)
+                .doesNotContain(ExportFixtures.HASHER.hash(ExportFixtures.FULL_ID));
+    }
+
+    @Test
+    void stopsWhenCancelledAndLeavesNoFileBehind() throws Exception {
+        Path db = dir.resolve("big.db");
+        SyntheticAuditLog.create(db, 1_200, 9);
+        ChainHead head = new ChainHead(Instant.now(), 1_200, "h", 0, "h");
+        ExportFixtures.Recorder progress = new ExportFixtures.Recorder(1_100);
+        Path out = dir.resolve("exports");
+
+        assertThatThrownBy(() -> {
+            try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
+                new FhirExport(reader, ZoneOffset.UTC, CLOCK, null).write(AuditFilter.all(), head,
+                        out.resolve("x.json"), progress);
+            }
+        }).isInstanceOf(CancellationException.class);
+
+        assertThat(progress.calls.get(0)).containsExactly(0, 1_200);
+        assertThat(progress.calls).extracting(c -> c[0]).contains(1_000L);
+        try (Stream<Path> left = Files.list(out)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    private JsonNode export(AuditFilter filter, ChainHead head) throws Exception {
+        ExportResult result = write(filter, head, ProgressListener.NONE);
+        assertThat(result.anchor()).isNull();
+        return MAPPER.readTree(result.file().toFile());
+    }
+
+    private ExportResult write(AuditFilter filter, ChainHead head, ProgressListener progress) throws Exception {
+        try (SqliteAuditReader reader = SqliteAuditReader.open(dir.resolve("audit.db"))) {
+            return new FhirExport(reader, ZoneId.of("Asia/Shanghai"), CLOCK, "https://verify.example.gov.cn/")
+                    .write(filter, head, dir.resolve("audit.json"), progress);
+        }
+    }
+}
