@@ -98,6 +98,11 @@ public final class AuditJobs {
         return LocalDate.now(clock).minusDays(services.retentionDays());
     }
 
+    /** Entries younger than this many days are kept. */
+    public int retentionDays() {
+        return services.retentionDays();
+    }
+
     /** A file name for an export, e.g. {@code waiverdesk-audit-20250301-1015.csv}. */
     public String suggestedFileName(String extension) {
         return "waiverdesk-audit-" + FILE_STAMP.format(LocalDateTime.now(clock)) + "." + extension;
