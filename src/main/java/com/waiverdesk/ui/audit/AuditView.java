@@ -52,8 +52,9 @@ final class AuditView extends BorderPane {
         setTop(new VBox(header, filters));
 
         SplitPane split = new SplitPane(table, new DetailPane(model, words));
-        split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.68);
+        // the detail under the table: the table keeps the full width its nine columns need
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.62);
         Tab entries = new Tab(texts.get("audit.tab.entries"), split);
         entries.setId("entriesTab");
         Tab charts = new Tab(texts.get("audit.tab.charts"), new ChartsPane(model, words));

@@ -6,9 +6,11 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -46,7 +48,9 @@ public final class AuditWindow {
         Label opening = new Label(texts.get("audit.opening"));
         opening.getStyleClass().add("audit-opening");
         StackPane placeholder = new StackPane(opening);
-        Scene scene = new Scene(placeholder, 1280, 820);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(placeholder, Math.min(1280, screen.getWidth() * 0.95),
+                Math.min(820, screen.getHeight() * 0.92));
         scene.getStylesheets().addAll(stylesheet("desk.css"), stylesheet("audit/audit.css"));
         Stage window = new Stage();
         window.setTitle(texts.get("audit.title") + " — WaiverDesk");

@@ -8,7 +8,6 @@ import com.waiverdesk.domain.InputProblem;
 import com.waiverdesk.domain.MatchResult;
 import com.waiverdesk.ui.common.Texts;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -181,10 +180,6 @@ final class AuditWords {
 
     String time(Instant instant) {
         return TIME.format(instant.atZone(zone));
-    }
-
-    String day(LocalDate day) {
-        return day.toString();
     }
 
     String none() {

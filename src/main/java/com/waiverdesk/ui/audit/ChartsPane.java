@@ -3,6 +3,7 @@ package com.waiverdesk.ui.audit;
 import com.waiverdesk.audit.AuditCharts;
 import com.waiverdesk.domain.DecisionKind;
 import com.waiverdesk.ui.common.Texts;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -27,6 +28,8 @@ import javafx.scene.layout.StackPane;
 final class ChartsPane extends StackPane {
     /** More operators than this would make unreadable bars; the busiest are shown. */
     private static final int MAX_OPERATORS = 25;
+    /** Days of one year need no year, which keeps the axis labels short. */
+    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("MM-dd");
 
     private final Texts texts;
     private final AuditWords words;
@@ -83,6 +86,8 @@ final class ChartsPane extends StackPane {
         if (charts == null) {
             return;
         }
+        boolean oneYear = charts.perDay().stream().map(c -> c.day().getYear()).distinct().count() <= 1;
+        DateTimeFormatter dayFormat = oneYear ? SHORT_DAY : DateTimeFormatter.ISO_LOCAL_DATE;
         TreeSet<String> days = new TreeSet<>();
         Map<DecisionKind, XYChart.Series<String, Number>> byDecision = new EnumMap<>(DecisionKind.class);
         for (DecisionKind kind : DecisionKind.values()) {
@@ -92,7 +97,7 @@ final class ChartsPane extends StackPane {
             byDecision.put(kind, series);
         }
         for (AuditCharts.DayCount count : charts.perDay()) {
-            String day = words.day(count.day());
+            String day = dayFormat.format(count.day());
             days.add(day);
             byDecision.get(count.decision()).getData().add(new XYChart.Data<>(day, count.count()));
         }
@@ -103,7 +108,7 @@ final class ChartsPane extends StackPane {
         rate.setName(texts.get("audit.chart.percent"));
         List<String> rateDays = new ArrayList<>();
         for (AuditCharts.DayFailures day : charts.failureRate()) {
-            String label = words.day(day.day());
+            String label = dayFormat.format(day.day());
             rateDays.add(label);
             double percent = day.checks() == 0 ? 0 : 100.0 * day.failures() / day.checks();
             rate.getData().add(new XYChart.Data<>(label, percent));

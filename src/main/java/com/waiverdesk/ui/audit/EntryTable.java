@@ -38,17 +38,17 @@ final class EntryTable extends TableView<StoredEntry> {
         setId("entryTable");
         getStyleClass().add("audit-table");
         setAccessibleText(texts.get("audit.tab.entries"));
-        getColumns().add(column(texts.get("audit.column.time"), 150, e -> words.time(e.workstationTime())));
+        getColumns().add(column(texts.get("audit.column.time"), 148, e -> words.time(e.workstationTime())));
         getColumns().add(column(texts.get("audit.column.operator"), 90, AuditEntry::operator));
-        getColumns().add(column(texts.get("audit.column.workstation"), 90, AuditEntry::workstation));
-        getColumns().add(column(texts.get("audit.column.id"), 160, AuditEntry::maskedId));
-        getColumns().add(column(texts.get("audit.column.name"), 120, AuditEntry::name));
+        getColumns().add(column(texts.get("audit.column.workstation"), 95, AuditEntry::workstation));
+        getColumns().add(column(texts.get("audit.column.id"), 150, AuditEntry::maskedId));
+        getColumns().add(column(texts.get("audit.column.name"), 130, AuditEntry::name));
         getColumns().add(decisionColumn(texts.get("audit.column.decision")));
-        TableColumn<StoredEntry, String> percent = column(texts.get("audit.column.percent"), 60,
+        TableColumn<StoredEntry, String> percent = column(texts.get("audit.column.percent"), 70,
                 e -> e.depositPercent() == null ? words.none() : e.depositPercent() + "%");
         percent.getStyleClass().add("number-column");
         getColumns().add(percent);
-        getColumns().add(column(texts.get("audit.column.result"), 100, e -> words.result(e.serviceResult())));
+        getColumns().add(column(texts.get("audit.column.result"), 115, e -> words.result(e.serviceResult())));
         getColumns().add(column(texts.get("audit.column.error"), 110,
                 e -> e.errorCode() == null ? "" : e.errorCode()));
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -62,7 +62,9 @@ final class EntryTable extends TableView<StoredEntry> {
 
     private TableColumn<StoredEntry, String> column(String title, double width, Function<AuditEntry, String> value) {
         TableColumn<StoredEntry, String> column = new TableColumn<>(title);
+        // every column at least as wide as its usual content: a narrow window scrolls sideways instead of hiding text
         column.setPrefWidth(width);
+        column.setMinWidth(width);
         column.setSortable(false);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue().entry())));
         return column;
@@ -70,7 +72,8 @@ final class EntryTable extends TableView<StoredEntry> {
 
     private TableColumn<StoredEntry, DecisionKind> decisionColumn(String title) {
         TableColumn<StoredEntry, DecisionKind> column = new TableColumn<>(title);
-        column.setPrefWidth(110);
+        column.setPrefWidth(125);
+        column.setMinWidth(125);
         column.setSortable(false);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().entry().decision()));
         column.setCellFactory(c -> new TableCell<>() {

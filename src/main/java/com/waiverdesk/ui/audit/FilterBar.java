@@ -11,20 +11,22 @@ import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.GridPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 
 /** The search fields; Enter in any of them, or the Search button, applies them all together. */
-final class FilterBar extends GridPane {
+final class FilterBar extends FlowPane {
     private final AuditViewModel model;
     private final Texts texts;
     private final DatePicker from = new DatePicker();
@@ -50,6 +52,7 @@ final class FilterBar extends GridPane {
         bind(name, "nameFilter", form.nameFragmentProperty());
         TextField id = text("idFilter", form.residentIdProperty());
         id.setPromptText(texts.get("audit.filter.id.prompt"));
+        id.setTooltip(new Tooltip(texts.get("audit.filter.id.hint")));
         id.getStyleClass().add("audit-id-filter");
         ChoiceBox<DecisionKind> decision = choice("decisionFilter", DecisionKind.values(), words::decision,
                 form.decisionProperty());
@@ -69,14 +72,16 @@ final class FilterBar extends GridPane {
         HBox buttons = new HBox(search, clear);
         buttons.getStyleClass().add("audit-buttons");
 
-        addRow(0, label(texts.get("audit.filter.from"), from), from, label(texts.get("audit.filter.to"), to), to,
-                label(texts.get("audit.filter.operator"), operator), operator,
-                label(texts.get("audit.filter.workstation"), workstation), workstation,
-                label(texts.get("audit.filter.decision"), decision), decision);
-        addRow(1, label(texts.get("audit.filter.name"), name), name, label(texts.get("audit.filter.id"), id), id,
-                label(texts.get("audit.filter.result"), result), result,
-                label(texts.get("audit.filter.error"), error), error);
-        add(buttons, 8, 1, 2, 1);
+        getChildren().addAll(
+                pair(label(texts.get("audit.filter.from"), from), from, label(texts.get("audit.filter.to"), to), to),
+                pair(label(texts.get("audit.filter.name"), name), name),
+                pair(label(texts.get("audit.filter.id"), id), id),
+                pair(label(texts.get("audit.filter.decision"), decision), decision),
+                pair(label(texts.get("audit.filter.operator"), operator), operator),
+                pair(label(texts.get("audit.filter.workstation"), workstation), workstation),
+                pair(label(texts.get("audit.filter.result"), result), result),
+                pair(label(texts.get("audit.filter.error"), error), error),
+                buttons);
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 e.consume();
@@ -133,6 +138,14 @@ final class FilterBar extends GridPane {
         box.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) ->
                 value.set(index.intValue() <= 0 ? null : items.get(index.intValue())));
         value.addListener((obs, old, now) -> box.getSelectionModel().select(items.indexOf(now)));
+        return box;
+    }
+
+    /** A label and its field(s), kept together when the bar wraps. */
+    private static HBox pair(Node... nodes) {
+        HBox box = new HBox(nodes);
+        box.getStyleClass().add("audit-filter-pair");
+        box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
 

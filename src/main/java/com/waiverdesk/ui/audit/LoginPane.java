@@ -1,6 +1,7 @@
 package com.waiverdesk.ui.audit;
 
 import com.waiverdesk.ui.common.Texts;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -33,7 +34,7 @@ final class LoginPane extends VBox {
         this.words = words;
         this.texts = words.texts();
         getStyleClass().add("audit-login");
-        setAlignment(Pos.CENTER);
+        setAlignment(Pos.CENTER_LEFT);
         setMaxWidth(USE_PREF_SIZE);
         setMaxHeight(USE_PREF_SIZE);
         title.getStyleClass().add("audit-login-title");
@@ -46,6 +47,9 @@ final class LoginPane extends VBox {
         Label nameLabel = new Label(texts.get("audit.login.name"));
         Label passLabel = new Label(texts.get("audit.login.passphrase"));
         confirmationLabel = new Label(texts.get("audit.login.confirm"));
+        for (Label label : List.of(nameLabel, passLabel, confirmationLabel)) {
+            label.setMinWidth(USE_PREF_SIZE);
+        }
         nameLabel.setLabelFor(name);
         passLabel.setLabelFor(passphrase);
         confirmationLabel.setLabelFor(confirmation);

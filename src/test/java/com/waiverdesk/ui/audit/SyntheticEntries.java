@@ -30,10 +30,14 @@ final class SyntheticEntries {
     }
 
     static List<StoredEntry> make(int count) {
+        return make(count, 20);
+    }
+
+    static List<StoredEntry> make(int count, int minutesApart) {
         List<StoredEntry> rows = new ArrayList<>();
         String prev = HashChain.GENESIS;
         for (int seq = 1; seq <= count; seq++) {
-            AuditEntry entry = entry(seq, count);
+            AuditEntry entry = entry(seq, count, minutesApart);
             String hash = sha256(prev + seq);
             rows.add(new StoredEntry(seq, entry, prev, hash));
             prev = hash;
@@ -50,8 +54,8 @@ final class SyntheticEntries {
         }
     }
 
-    static AuditEntry entry(int seq, int count) {
-        Instant time = NEWEST.minusSeconds(20L * 60 * (count - seq));
+    static AuditEntry entry(int seq, int count, int minutesApart) {
+        Instant time = NEWEST.minusSeconds(60L * minutesApart * (count - seq));
         String id = IDS[seq % IDS.length];
         String name = NAMES[seq % NAMES.length];
         String operator = OPERATORS[seq % OPERATORS.length];
