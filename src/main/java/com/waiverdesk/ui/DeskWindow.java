@@ -6,6 +6,8 @@ import com.waiverdesk.app.Desk;
 import com.waiverdesk.app.Wiring;
 import com.waiverdesk.ui.admission.AdmissionView;
 import com.waiverdesk.ui.admission.AdmissionViewModel;
+import com.waiverdesk.ui.audit.AuditServices;
+import com.waiverdesk.ui.audit.AuditWindow;
 import com.waiverdesk.ui.common.FxBackgroundRunner;
 import com.waiverdesk.ui.common.FxScheduler;
 import com.waiverdesk.ui.common.Texts;
@@ -15,6 +17,9 @@ import java.util.Objects;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 
 /**
@@ -24,12 +29,15 @@ import javafx.stage.Stage;
 final class DeskWindow {
     private static final System.Logger LOG = System.getLogger(DeskWindow.class.getName());
     private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256};
+    private static final KeyCombination OPEN_SUPERVISOR = new KeyCodeCombination(KeyCode.A,
+            KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
     private final Config config;
     private final ConfigException configProblem;
     private final FxBackgroundRunner runner = new FxBackgroundRunner();
     private final AdmissionViewModel model = new AdmissionViewModel(runner, new FxScheduler(), Clock.systemDefaultZone());
     private Desk desk;
+    private AuditWindow auditWindow;
 
     DeskWindow(Config config, ConfigException configProblem) {
         this.config = config;
@@ -40,7 +48,9 @@ final class DeskWindow {
         Locale locale = config == null ? Locale.SIMPLIFIED_CHINESE : config.locale();
         Texts texts = new Texts(locale);
         AdmissionView view = new AdmissionView(model, texts);
+        view.setOnOpenSupervisor(() -> openSupervisor(texts));
         Scene scene = new Scene(view, 900, 720);
+        scene.getAccelerators().put(OPEN_SUPERVISOR, () -> openSupervisor(texts));
         scene.getStylesheets().add(Objects.requireNonNull(
                 DeskWindow.class.getResource("desk.css"), "desk.css").toExternalForm());
         Stage stage = new Stage();
@@ -73,6 +83,24 @@ final class DeskWindow {
             LOG.log(System.Logger.Level.ERROR, "could not start the desk", error);
             model.startupFailed(error);
         });
+    }
+
+    /** The supervisor's audit trail, in its own window; the passphrase keeps clerks out. */
+    private void openSupervisor(Texts texts) {
+        if (auditWindow == null) {
+            auditWindow = new AuditWindow(texts, runner, this::connectAudit, Clock.systemDefaultZone());
+        }
+        auditWindow.show();
+    }
+
+    /**
+     * Opens what the supervisor's screen needs, on a worker: the audit log's read side, its access log, the
+     * export/verify/purge adapter ({@link com.waiverdesk.ui.audit.AuditActions}), the passphrase beside the database
+     * ({@code SupervisorGate.of(SupervisorCredential.beside(config.auditDatabase(), clock))}) and the ID hasher of the
+     * audit key. The SQLite read side is wired here when it is merged.
+     */
+    private AuditServices connectAudit() {
+        throw new IllegalStateException("the audit read side is not wired into this build yet");
     }
 
     /** After the first frame: decoding the icons need not delay it. */

@@ -29,6 +29,7 @@ public final class AdmissionView extends BorderPane {
     private final Label nameMessage = new Label();
     private final ResultCard card;
     private final HBox buttons = new HBox();
+    private final StatusBar statusBar;
     private ProgressIndicator spinner;
 
     public AdmissionView(AdmissionViewModel model, Texts texts) {
@@ -39,7 +40,8 @@ public final class AdmissionView extends BorderPane {
         card.setId("resultCard");
         setTop(header());
         setCenter(body());
-        setBottom(new StatusBar(model, texts));
+        statusBar = new StatusBar(model, texts);
+        setBottom(statusBar);
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         model.busyProperty().addListener((obs, was, busy) -> onBusy(busy));
         model.resultProperty().addListener((obs, old, result) -> refreshCard());
@@ -175,6 +177,11 @@ public final class AdmissionView extends BorderPane {
     private Optional<String> policyLabel(String code) {
         Desk desk = model.deskProperty().get();
         return desk == null ? Optional.empty() : desk.categoryLabel(code, texts.locale());
+    }
+
+    /** Shows a discreet link in the status bar that opens the supervisor's screen. */
+    public void setOnOpenSupervisor(Runnable action) {
+        statusBar.setOnOpenSupervisor(action);
     }
 
     /** Puts the cursor where the clerk starts. */

@@ -5,7 +5,9 @@ import com.waiverdesk.ui.common.Texts;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Pos;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -20,6 +22,7 @@ final class StatusBar extends HBox {
     private final Label service = new Label();
     private final Label operator = new Label();
     private final Label workstation = new Label();
+    private final Hyperlink supervisor = new Hyperlink();
 
     StatusBar(AdmissionViewModel model, Texts texts) {
         this.model = model;
@@ -32,10 +35,28 @@ final class StatusBar extends HBox {
         workstation.setId("workstationStatus");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(dot, service, spacer, operator, workstation);
+        supervisor.setId("supervisorLink");
+        supervisor.getStyleClass().add("supervisor-link");
+        supervisor.setText(texts.get("status.supervisor"));
+        supervisor.setAccessibleText(texts.get("status.supervisor.hint"));
+        supervisor.setTooltip(new Tooltip(texts.get("status.supervisor.hint")));
+        // the clerk's Tab order stays name, ID, verify, clear; the supervisor uses the mouse or Ctrl+Shift+A
+        supervisor.setFocusTraversable(false);
+        supervisor.setVisible(false);
+        supervisor.managedProperty().bind(supervisor.visibleProperty());
+        getChildren().addAll(dot, service, spacer, operator, workstation, supervisor);
         model.serviceStateProperty().addListener((obs, old, state) -> refresh());
         model.deskProperty().addListener((obs, old, desk) -> refresh());
         refresh();
+    }
+
+    /** Shows the link to the supervisor's screen, which runs the action. */
+    void setOnOpenSupervisor(Runnable action) {
+        supervisor.setOnAction(e -> {
+            supervisor.setVisited(false);
+            action.run();
+        });
+        supervisor.setVisible(action != null);
     }
 
     private void refresh() {

@@ -1,0 +1,87 @@
+package com.waiverdesk.ui.audit;
+
+import com.waiverdesk.ui.common.Texts;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The supervisor's audit trail once signed in: filters on top, the entries with their detail (or the charts) in the
+ * middle, the jobs at the bottom. Ctrl+F goes to the filters, F5 searches again, Ctrl+D to the table.
+ */
+final class AuditView extends BorderPane {
+    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination TABLE = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
+
+    private final FilterBar filters;
+    private final EntryTable table;
+
+    AuditView(AuditViewModel model, AuditWords words, PathChooser paths) {
+        Texts texts = words.texts();
+        getStyleClass().add("audit");
+        setId("auditView");
+        filters = new FilterBar(model, words);
+        table = new EntryTable(model, words);
+
+        Label title = new Label(texts.get("audit.title"));
+        title.getStyleClass().add("app-title");
+        Label who = new Label(texts.get("audit.signedIn", model.login().signedInAsProperty().get()));
+        who.setId("signedInAs");
+        who.getStyleClass().add("audit-signed-in");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button change = new Button(texts.get("audit.button.changePassphrase"));
+        change.setId("changePassphraseButton");
+        change.setOnAction(e -> new ChangePassphraseDialog(model.login(), words, getScene().getWindow()).show());
+        HBox header = new HBox(title, who, spacer, change);
+        header.getStyleClass().add("audit-header");
+        header.setAlignment(Pos.CENTER_LEFT);
+        setTop(new VBox(header, filters));
+
+        SplitPane split = new SplitPane(table, new DetailPane(model, words));
+        // the detail under the table: the table keeps the full width its nine columns need
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.62);
+        Tab entries = new Tab(texts.get("audit.tab.entries"), split);
+        entries.setId("entriesTab");
+        Tab charts = new Tab(texts.get("audit.tab.charts"), new ChartsPane(model, words));
+        charts.setId("chartsTab");
+        TabPane tabs = new TabPane(entries, charts);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add("audit-tabs");
+        model.chartsShownProperty().bind(charts.selectedProperty());
+        setCenter(tabs);
+        setBottom(new ActionBar(model, words, paths));
+
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (FIND.match(e)) {
+                filters.focusFirst();
+                e.consume();
+            } else if (TABLE.match(e)) {
+                tabs.getSelectionModel().select(entries);
+                table.requestFocus();
+                e.consume();
+            } else if (e.getCode() == KeyCode.F5) {
+                model.search();
+                e.consume();
+            }
+        });
+    }
+
+    void focusFirstFilter() {
+        filters.focusFirst();
+    }
+}

@@ -1,0 +1,106 @@
+package com.waiverdesk.ui.audit;
+
+import com.waiverdesk.ui.common.BackgroundRunner;
+import com.waiverdesk.ui.common.Texts;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/**
+ * The supervisor's own window, opened from the clerk's: connects to the audit log's read side on a worker, then shows
+ * the sign-in and the audit. One at a time; asking again brings it to the front. Closing it releases the reader.
+ */
+public final class AuditWindow {
+    private static final System.Logger LOG = System.getLogger(AuditWindow.class.getName());
+
+    private final Texts texts;
+    private final BackgroundRunner runner;
+    private final Callable<AuditServices> connect;
+    private final Clock clock;
+    private Stage stage;
+    private AuditViewModel model;
+    private AuditServices services;
+
+    /**
+     * @param connect opens the read side, access log and actions (blocking: runs on a worker)
+     */
+    public AuditWindow(Texts texts, BackgroundRunner runner, Callable<AuditServices> connect, Clock clock) {
+        this.texts = texts;
+        this.runner = runner;
+        this.connect = connect;
+        this.clock = clock;
+    }
+
+    /** Opens the window, or brings the open one to the front. */
+    public void show() {
+        if (stage != null) {
+            stage.toFront();
+            stage.requestFocus();
+            return;
+        }
+        Label opening = new Label(texts.get("audit.opening"));
+        opening.getStyleClass().add("audit-opening");
+        StackPane placeholder = new StackPane(opening);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(placeholder, Math.min(1280, screen.getWidth() * 0.95),
+                Math.min(820, screen.getHeight() * 0.92));
+        scene.getStylesheets().addAll(stylesheet("desk.css"), stylesheet("audit/audit.css"));
+        Stage window = new Stage();
+        window.setTitle(texts.get("audit.title") + " — WaiverDesk");
+        window.setScene(scene);
+        window.setOnHidden(e -> close());
+        stage = window;
+        window.show();
+        runner.run(connect, ready -> attach(window, ready), error -> {
+            LOG.log(System.Logger.Level.ERROR, "could not open the audit log for the supervisor", error);
+            opening.setText(texts.get("audit.openFailed"));
+            opening.getStyleClass().add("problem");
+        });
+    }
+
+    private void attach(Stage window, AuditServices ready) {
+        if (stage != window) {
+            runner.run(() -> closeQuietly(ready), done -> { }, error -> { });
+            return;
+        }
+        services = ready;
+        model = new AuditViewModel(ready, runner, Platform::runLater, clock);
+        window.getScene().setRoot(new AuditScreen(model, texts, clock.getZone(), PathChooser.saveDialog(),
+                window::hide));
+        model.start();
+    }
+
+    private void close() {
+        stage = null;
+        if (model != null) {
+            model.close();
+            model = null;
+        }
+        AuditServices opened = services;
+        services = null;
+        if (opened != null) {
+            runner.run(() -> closeQuietly(opened), done -> { }, error -> { });
+        }
+    }
+
+    private static Void closeQuietly(AuditServices opened) {
+        try {
+            opened.close();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "closing the audit read side", e);
+        }
+        return null;
+    }
+
+    private static String stylesheet(String name) {
+        return Objects.requireNonNull(AuditWindow.class.getResource("/com/waiverdesk/ui/" + name), name)
+                .toExternalForm();
+    }
+}

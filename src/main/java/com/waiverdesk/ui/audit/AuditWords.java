@@ -1,0 +1,192 @@
+package com.waiverdesk.ui.audit;
+
+import com.waiverdesk.audit.AccessEvent;
+import com.waiverdesk.audit.AuditWriteException;
+import com.waiverdesk.audit.ChainReport;
+import com.waiverdesk.domain.DecisionKind;
+import com.waiverdesk.domain.InputProblem;
+import com.waiverdesk.domain.MatchResult;
+import com.waiverdesk.ui.common.Texts;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The supervisor screen's sentences from notices, decisions, chain states and store problems, in one place. Keys are
+ * written out in full (no key built from an enum name) so the localization test sees every one.
+ */
+final class AuditWords {
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final Texts texts;
+    private final ZoneId zone;
+
+    AuditWords(Texts texts, ZoneId zone) {
+        this.texts = texts;
+        this.zone = zone;
+    }
+
+    String notice(AuditNotice notice) {
+        switch (notice.kind()) {
+            case NAME_MISSING:
+                return texts.get("audit.notice.NAME_MISSING");
+            case TOO_SHORT:
+                return texts.get("audit.notice.TOO_SHORT", notice.arg(0));
+            case ALL_DIGITS:
+                return texts.get("audit.notice.ALL_DIGITS");
+            case MISMATCH:
+                return texts.get("audit.notice.MISMATCH");
+            case WRONG_PASSPHRASE:
+                return texts.get("audit.notice.WRONG_PASSPHRASE", notice.arg(0));
+            case LOCKED:
+                return texts.get("audit.notice.LOCKED", MINUTE.format(((Instant) notice.arg(0)).atZone(zone)));
+            case ALREADY_SET:
+                return texts.get("audit.notice.ALREADY_SET");
+            case NOT_SET:
+                return texts.get("audit.notice.NOT_SET");
+            case CREDENTIAL_PROBLEM:
+                return texts.get("audit.notice.CREDENTIAL_PROBLEM");
+            case CHANGED:
+                return texts.get("audit.notice.CHANGED");
+            case BAD_ID:
+                return texts.get("audit.notice.BAD_ID", texts.get("input." + (InputProblem) notice.arg(0)));
+            case DATES_BACKWARDS:
+                return texts.get("audit.notice.DATES_BACKWARDS");
+            case READ_FAILED:
+                return texts.get("audit.notice.READ_FAILED", store(notice.arg(0)));
+            case NOT_RECORDED:
+                return texts.get("audit.notice.NOT_RECORDED", action(notice.arg(0)), store(notice.arg(1)));
+            case EXPORTED:
+                return texts.get("audit.notice.EXPORTED", notice.arg(0));
+            case VERIFY_INTACT:
+                return texts.get("audit.notice.VERIFY_INTACT", notice.arg(0));
+            case VERIFY_BROKEN:
+                return texts.get("audit.notice.VERIFY_BROKEN", Long.toString((Long) notice.arg(0)),
+                        breakKind((ChainReport.BreakKind) notice.arg(1)));
+            case PURGED:
+                return texts.get("audit.notice.PURGED", notice.arg(0), notice.arg(1).toString());
+            case PURGE_TOO_RECENT:
+                return texts.get("audit.notice.PURGE_TOO_RECENT", notice.arg(0).toString(), notice.arg(1));
+            case JOB_FAILED:
+                return texts.get("audit.notice.JOB_FAILED", action(notice.arg(0)), store(notice.arg(1)));
+            default:
+                return texts.get("audit.notice.CANCELLED", action(notice.arg(0)));
+        }
+    }
+
+    /** An access action or a job, as the subject of a sentence ("The search"). */
+    String action(Object actionOrJob) {
+        switch (String.valueOf(actionOrJob)) {
+            case "OPEN_AUDIT":
+                return texts.get("audit.action.OPEN_AUDIT");
+            case "SEARCH":
+                return texts.get("audit.action.SEARCH");
+            case "EXPORT_CSV":
+                return texts.get("audit.action.EXPORT_CSV");
+            case "EXPORT_FHIR":
+                return texts.get("audit.action.EXPORT_FHIR");
+            case "VERIFY":
+                return texts.get("audit.action.VERIFY");
+            case "PURGE":
+                return texts.get("audit.action.PURGE");
+            default:
+                return texts.get("audit.action.other");
+        }
+    }
+
+    /** What went wrong in the store (an {@link AuditWriteException.Kind}, or FILE for an export file). */
+    String store(Object kind) {
+        switch (String.valueOf(kind)) {
+            case "LOCKED":
+                return texts.get("audit.store.LOCKED");
+            case "READ_ONLY":
+                return texts.get("audit.store.READ_ONLY");
+            case "DISK_FULL":
+                return texts.get("audit.store.DISK_FULL");
+            case "CORRUPT":
+                return texts.get("audit.store.CORRUPT");
+            case "FILE":
+                return texts.get("audit.store.FILE");
+            default:
+                return texts.get("audit.store.UNAVAILABLE");
+        }
+    }
+
+    String breakKind(ChainReport.BreakKind kind) {
+        switch (kind) {
+            case EDITED:
+                return texts.get("audit.break.EDITED");
+            case BROKEN_LINK:
+                return texts.get("audit.break.BROKEN_LINK");
+            default:
+                return texts.get("audit.break.GAP");
+        }
+    }
+
+    String chain(ChainStatus status, ChainReport report) {
+        switch (status) {
+            case VERIFIED:
+                return texts.get("audit.chain.VERIFIED");
+            case NEWER_THAN_CHECK:
+                return texts.get("audit.chain.NEWER_THAN_CHECK");
+            case FIRST_BREAK:
+                return texts.get("audit.chain.FIRST_BREAK", breakKind(report.firstBreak().kind()));
+            case AFTER_BREAK:
+                return texts.get("audit.chain.AFTER_BREAK");
+            default:
+                return texts.get("audit.chain.NOT_VERIFIED");
+        }
+    }
+
+    String decision(DecisionKind kind) {
+        if (kind == null) {
+            return texts.get("audit.filter.all");
+        }
+        switch (kind) {
+            case WAIVE:
+                return texts.get("audit.decision.WAIVE");
+            case REDUCE:
+                return texts.get("audit.decision.REDUCE");
+            case CHARGE:
+                return texts.get("audit.decision.CHARGE");
+            case CANNOT_VERIFY:
+                return texts.get("audit.decision.CANNOT_VERIFY");
+            default:
+                return texts.get("audit.decision.INVALID_INPUT");
+        }
+    }
+
+    /** A service result as stored (MATCH, NO_RECORD, NAME_MISMATCH), or the dash when there was none. */
+    String result(String stored) {
+        if (stored == null) {
+            return none();
+        }
+        switch (stored) {
+            case "MATCH":
+                return texts.get("audit.result.MATCH");
+            case "NO_RECORD":
+                return texts.get("audit.result.NO_RECORD");
+            case "NAME_MISMATCH":
+                return texts.get("audit.result.NAME_MISMATCH");
+            default:
+                return stored;
+        }
+    }
+
+    String result(MatchResult choice) {
+        return choice == null ? texts.get("audit.filter.all") : result(choice.name());
+    }
+
+    String time(Instant instant) {
+        return TIME.format(instant.atZone(zone));
+    }
+
+    String none() {
+        return texts.get("audit.value.none");
+    }
+
+    Texts texts() {
+        return texts;
+    }
+}

@@ -1,0 +1,125 @@
+package com.waiverdesk.ui.audit;
+
+import com.waiverdesk.audit.AuditCharts;
+import com.waiverdesk.domain.DecisionKind;
+import com.waiverdesk.ui.common.Texts;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import javafx.collections.FXCollections;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The three pictures a supervisor would rather look at than read: checks per day by decision, the service's failure
+ * rate per day, checks per operator. Series colours follow the decision colours of the clerk's card (audit.css).
+ */
+final class ChartsPane extends StackPane {
+    /** More operators than this would make unreadable bars; the busiest are shown. */
+    private static final int MAX_OPERATORS = 25;
+    /** Days of one year need no year, which keeps the axis labels short. */
+    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("MM-dd");
+
+    private final Texts texts;
+    private final AuditWords words;
+    private final CategoryAxis dayAxis = new CategoryAxis();
+    private final StackedBarChart<String, Number> perDay = new StackedBarChart<>(dayAxis, new NumberAxis());
+    private final CategoryAxis rateAxis = new CategoryAxis();
+    private final LineChart<String, Number> failureRate = new LineChart<>(rateAxis, new NumberAxis());
+    private final BarChart<String, Number> perOperator = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final Label loading = new Label();
+
+    ChartsPane(AuditViewModel model, AuditWords words) {
+        this.texts = words.texts();
+        this.words = words;
+        setId("chartsPane");
+        getStyleClass().add("audit-charts");
+        perDay.setId("perDayChart");
+        failureRate.setId("failureRateChart");
+        perOperator.setId("perOperatorChart");
+        perDay.getStyleClass().add("decision-chart");
+        setUp(perDay, texts.get("audit.chart.perDay"), texts.get("audit.chart.checks"));
+        setUp(failureRate, texts.get("audit.chart.failureRate"), texts.get("audit.chart.percent"));
+        setUp(perOperator, texts.get("audit.chart.perOperator"), texts.get("audit.chart.checks"));
+        perOperator.setLegendVisible(false);
+        failureRate.setLegendVisible(false);
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("audit-chart-grid");
+        grid.add(perDay, 0, 0, 2, 1);
+        grid.add(failureRate, 0, 1);
+        grid.add(perOperator, 1, 1);
+        for (var chart : List.of(perDay, failureRate, perOperator)) {
+            GridPane.setHgrow(chart, Priority.ALWAYS);
+            GridPane.setVgrow(chart, Priority.ALWAYS);
+        }
+        loading.setText(texts.get("audit.chart.loading"));
+        loading.getStyleClass().add("audit-chart-loading");
+        getChildren().addAll(grid, loading);
+        model.chartsProperty().addListener((obs, old, charts) -> show(charts));
+        show(model.chartsProperty().get());
+    }
+
+    private static void setUp(XYChart<String, Number> chart, String title, String valueLabel) {
+        chart.setTitle(title);
+        chart.setAnimated(false);
+        chart.getYAxis().setLabel(valueLabel);
+        chart.setAccessibleText(title);
+        chart.setMinHeight(220);
+    }
+
+    private void show(AuditCharts charts) {
+        loading.setVisible(charts == null);
+        perDay.getData().clear();
+        failureRate.getData().clear();
+        perOperator.getData().clear();
+        if (charts == null) {
+            return;
+        }
+        boolean oneYear = charts.perDay().stream().map(c -> c.day().getYear()).distinct().count() <= 1;
+        DateTimeFormatter dayFormat = oneYear ? SHORT_DAY : DateTimeFormatter.ISO_LOCAL_DATE;
+        TreeSet<String> days = new TreeSet<>();
+        Map<DecisionKind, XYChart.Series<String, Number>> byDecision = new EnumMap<>(DecisionKind.class);
+        for (DecisionKind kind : DecisionKind.values()) {
+            // every decision gets its series, even an empty one, so series N always has decision N's colour
+            XYChart.Series<String, Number> series = new XYChart.Series<>();
+            series.setName(words.decision(kind));
+            byDecision.put(kind, series);
+        }
+        for (AuditCharts.DayCount count : charts.perDay()) {
+            String day = dayFormat.format(count.day());
+            days.add(day);
+            byDecision.get(count.decision()).getData().add(new XYChart.Data<>(day, count.count()));
+        }
+        dayAxis.setCategories(FXCollections.observableArrayList(days));
+        perDay.getData().addAll(new ArrayList<>(byDecision.values()));
+
+        XYChart.Series<String, Number> rate = new XYChart.Series<>();
+        rate.setName(texts.get("audit.chart.percent"));
+        List<String> rateDays = new ArrayList<>();
+        for (AuditCharts.DayFailures day : charts.failureRate()) {
+            String label = dayFormat.format(day.day());
+            rateDays.add(label);
+            double percent = day.checks() == 0 ? 0 : 100.0 * day.failures() / day.checks();
+            rate.getData().add(new XYChart.Data<>(label, percent));
+        }
+        rateAxis.setCategories(FXCollections.observableArrayList(rateDays));
+        failureRate.getData().add(rate);
+
+        XYChart.Series<String, Number> operators = new XYChart.Series<>();
+        operators.setName(texts.get("audit.chart.checks"));
+        charts.perOperator().stream().limit(MAX_OPERATORS)
+                .forEach(o -> operators.getData().add(new XYChart.Data<>(o.operator(), o.count())));
+        perOperator.getData().add(operators);
+    }
+}

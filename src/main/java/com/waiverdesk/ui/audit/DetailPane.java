@@ -1,0 +1,121 @@
+package com.waiverdesk.ui.audit;
+
+import com.waiverdesk.audit.AuditEntry;
+import com.waiverdesk.audit.StoredEntry;
+import com.waiverdesk.ui.common.Texts;
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.geometry.Pos;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** Everything recorded about the selected entry, its place in the hash chain and what the last verify said of it. */
+final class DetailPane extends ScrollPane {
+    private final AuditViewModel model;
+    private final AuditWords words;
+    private final Texts texts;
+    private final Label title = new Label();
+    private final Label chain = new Label();
+    /** Who and whom, what was decided, and the proof: three blocks side by side under the table. */
+    private final GridPane who = new GridPane();
+    private final GridPane what = new GridPane();
+    private final GridPane proof = new GridPane();
+
+    DetailPane(AuditViewModel model, AuditWords words) {
+        this.model = model;
+        this.words = words;
+        this.texts = words.texts();
+        setId("detailPane");
+        getStyleClass().add("audit-detail");
+        setFitToWidth(true);
+        title.getStyleClass().add("audit-detail-title");
+        chain.setId("chainStatus");
+        chain.getStyleClass().add("audit-chain");
+        chain.setWrapText(true);
+        HBox heading = new HBox(title, chain);
+        heading.getStyleClass().add("audit-detail-heading");
+        heading.setAlignment(Pos.CENTER_LEFT);
+        HBox blocks = new HBox(who, what, proof);
+        blocks.getStyleClass().add("audit-detail-blocks");
+        for (GridPane block : List.of(who, what, proof)) {
+            block.getStyleClass().add("audit-detail-fields");
+        }
+        VBox content = new VBox(heading, blocks);
+        content.getStyleClass().add("audit-detail-content");
+        setContent(content);
+        model.selectedProperty().addListener((obs, old, entry) -> refresh());
+        model.selectedChainStatusBinding().addListener((obs, old, status) -> refresh());
+        refresh();
+    }
+
+    private void refresh() {
+        StoredEntry stored = model.selectedProperty().get();
+        for (GridPane block : List.of(who, what, proof)) {
+            block.getChildren().clear();
+        }
+        chain.getStyleClass().removeAll("verified", "broken");
+        if (stored == null) {
+            title.setText(texts.get("audit.detail.none"));
+            chain.setText("");
+            chain.setVisible(false);
+            return;
+        }
+        AuditEntry e = stored.entry();
+        title.setText(texts.get("audit.detail.title", Long.toString(stored.seq())));
+        ChainStatus status = model.selectedChainStatusBinding().get();
+        chain.setVisible(true);
+        chain.setText(words.chain(status, model.jobs().chainReportProperty().get()));
+        if (status == ChainStatus.VERIFIED) {
+            chain.getStyleClass().add("verified");
+        } else if (status == ChainStatus.FIRST_BREAK || status == ChainStatus.AFTER_BREAK) {
+            chain.getStyleClass().add("broken");
+        }
+        row(who, texts.get("audit.detail.time"), words.time(e.workstationTime()), null);
+        row(who, texts.get("audit.detail.serviceTime"), e.serviceTime() == null ? words.none()
+                : AuditWords.TIME.format(e.serviceTime()) + " " + e.serviceTime().getOffset(), null);
+        row(who, texts.get("audit.detail.operator"), e.operator(), null);
+        row(who, texts.get("audit.detail.workstation"), e.workstation(), null);
+        row(who, texts.get("audit.detail.id"), e.maskedId(), null);
+        row(who, texts.get("audit.detail.name"), e.name(), null);
+        row(what, texts.get("audit.detail.decision"), words.decision(e.decision()),
+                "decision-" + EntryTable.decisionClass(e.decision()));
+        row(what, texts.get("audit.detail.percent"), e.depositPercent() == null ? words.none()
+                : e.depositPercent() + "%", null);
+        row(what, texts.get("audit.detail.reason"), e.reason(), "code");
+        row(what, texts.get("audit.detail.categories"), e.categories().isEmpty() ? words.none()
+                : String.join(", ", e.categories()), "code");
+        row(what, texts.get("audit.detail.result"), words.result(e.serviceResult()), null);
+        row(what, texts.get("audit.detail.error"), e.errorCode() == null ? words.none() : e.errorCode(), "code");
+        row(proof, texts.get("audit.detail.requestId"), e.requestId() == null ? words.none() : e.requestId(), "code");
+        row(proof, texts.get("audit.detail.latency"), texts.get("audit.detail.latency.value", e.latencyMillis()),
+                null);
+        row(proof, texts.get("audit.detail.idHash"), e.idHash() == null ? words.none() : halves(e.idHash()), "hash");
+        row(proof, texts.get("audit.detail.prevHash"), halves(stored.prevHash()), "hash");
+        row(proof, texts.get("audit.detail.entryHash"), halves(stored.entryHash()), "hash");
+    }
+
+    /** A zero-width space in the middle lets a 64-character hash wrap into two lines of 32 (audit.css caps the width). */
+    private static String halves(String hash) {
+        return hash.length() < 40 ? hash : hash.substring(0, hash.length() / 2) + "\u200B" + hash.substring(hash.length() / 2);
+    }
+
+    private static void row(GridPane block, String name, String value, String styleClass) {
+        Label key = new Label(name);
+        key.getStyleClass().add("audit-detail-key");
+        key.setMinWidth(Region.USE_PREF_SIZE);
+        Label text = new Label(value);
+        text.getStyleClass().add("audit-detail-value");
+        text.setWrapText(true);
+        if (!"hash".equals(styleClass)) {
+            text.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        if (styleClass != null) {
+            text.getStyleClass().addAll(List.of(styleClass.split(" ")));
+        }
+        key.setLabelFor(text);
+        block.addRow(block.getRowCount(), key, text);
+    }
+}

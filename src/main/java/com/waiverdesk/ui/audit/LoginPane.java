@@ -1,0 +1,132 @@
+package com.waiverdesk.ui.audit;
+
+import com.waiverdesk.ui.common.Texts;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** Sign-in, or setting the passphrase at first use: name, passphrase (twice at first use), Enter, Esc. */
+final class LoginPane extends VBox {
+    private final LoginViewModel model;
+    private final AuditWords words;
+    private final Texts texts;
+    private final Label title = new Label();
+    private final Label hint = new Label();
+    private final Label notice = new Label();
+    private final TextField name = new TextField();
+    private final PasswordField passphrase = new PasswordField();
+    private final PasswordField confirmation = new PasswordField();
+    private final Label confirmationLabel;
+    private final Button submit = new Button();
+
+    LoginPane(LoginViewModel model, AuditWords words, Runnable close) {
+        this.model = model;
+        this.words = words;
+        this.texts = words.texts();
+        getStyleClass().add("audit-login");
+        setAlignment(Pos.CENTER_LEFT);
+        setMaxWidth(USE_PREF_SIZE);
+        setMaxHeight(USE_PREF_SIZE);
+        title.getStyleClass().add("audit-login-title");
+        hint.getStyleClass().add("audit-login-hint");
+        hint.setWrapText(true);
+        notice.setId("loginNotice");
+        notice.getStyleClass().add("audit-notice");
+        notice.setWrapText(true);
+
+        Label nameLabel = new Label(texts.get("audit.login.name"));
+        Label passLabel = new Label(texts.get("audit.login.passphrase"));
+        confirmationLabel = new Label(texts.get("audit.login.confirm"));
+        for (Label label : List.of(nameLabel, passLabel, confirmationLabel)) {
+            label.setMinWidth(USE_PREF_SIZE);
+        }
+        nameLabel.setLabelFor(name);
+        passLabel.setLabelFor(passphrase);
+        confirmationLabel.setLabelFor(confirmation);
+        name.setId("supervisorField");
+        passphrase.setId("passphraseField");
+        confirmation.setId("confirmationField");
+        name.setAccessibleText(texts.get("audit.login.name"));
+        passphrase.setAccessibleText(texts.get("audit.login.passphrase"));
+        confirmation.setAccessibleText(texts.get("audit.login.confirm"));
+        name.textProperty().bindBidirectional(model.supervisorProperty());
+        passphrase.textProperty().bindBidirectional(model.passphraseProperty());
+        confirmation.textProperty().bindBidirectional(model.confirmationProperty());
+        confirmation.visibleProperty().bind(model.modeProperty().isEqualTo(LoginViewModel.Mode.FIRST_USE));
+        confirmation.managedProperty().bind(confirmation.visibleProperty());
+        confirmationLabel.visibleProperty().bind(confirmation.visibleProperty());
+        confirmationLabel.managedProperty().bind(confirmation.visibleProperty());
+
+        GridPane form = new GridPane();
+        form.getStyleClass().add("audit-login-form");
+        form.addRow(0, nameLabel, name);
+        form.addRow(1, passLabel, passphrase);
+        form.addRow(2, confirmationLabel, confirmation);
+
+        submit.setId("signInButton");
+        submit.setDefaultButton(true);
+        submit.disableProperty().bind(model.busyProperty().or(Bindings.createBooleanBinding(
+                () -> model.modeProperty().get() != LoginViewModel.Mode.FIRST_USE
+                        && model.modeProperty().get() != LoginViewModel.Mode.SIGN_IN, model.modeProperty())));
+        submit.setOnAction(e -> model.submit());
+        Button cancel = new Button(texts.get("audit.login.cancel"));
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> close.run());
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.getStyleClass().add("audit-busy");
+        busy.visibleProperty().bind(model.busyProperty());
+        busy.setAccessibleText(texts.get("audit.login.loading"));
+        HBox buttons = new HBox(submit, cancel, busy);
+        buttons.getStyleClass().add("audit-buttons");
+        buttons.setAlignment(Pos.CENTER_LEFT);
+
+        getChildren().addAll(title, hint, form, notice, buttons);
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && name.isFocused() && !passphrase.isDisabled()) {
+                passphrase.requestFocus();
+                e.consume();
+            }
+        });
+        model.modeProperty().addListener((obs, old, mode) -> refresh());
+        model.noticeProperty().addListener((obs, old, news) -> refresh());
+        model.busyProperty().addListener((obs, was, now) -> refresh());
+        refresh();
+    }
+
+    private void refresh() {
+        LoginViewModel.Mode mode = model.modeProperty().get();
+        boolean firstUse = mode == LoginViewModel.Mode.FIRST_USE;
+        title.setText(firstUse ? texts.get("audit.login.title.firstUse") : texts.get("audit.login.title.signIn"));
+        hint.setText(firstUse ? texts.get("audit.login.firstUse.hint", com.waiverdesk.app.SupervisorCredential.MIN_LENGTH)
+                : texts.get("audit.login.signIn.hint"));
+        submit.setText(firstUse ? texts.get("audit.login.submit.firstUse") : texts.get("audit.login.submit.signIn"));
+        AuditNotice news = model.noticeProperty().get();
+        if (news != null) {
+            notice.setText(words.notice(news));
+        } else {
+            notice.setText(mode == LoginViewModel.Mode.LOADING || model.busyProperty().get()
+                    ? texts.get("audit.login.loading") : "");
+        }
+        notice.getStyleClass().remove("problem");
+        if (news != null && news.kind().isProblem()) {
+            notice.getStyleClass().add("problem");
+        }
+        if (!model.busyProperty().get() && news != null && getScene() != null) {
+            (name.getText().isBlank() ? name : passphrase).requestFocus();
+        }
+    }
+
+    void focusFirstField() {
+        (name.getText().isBlank() ? name : passphrase).requestFocus();
+    }
+}

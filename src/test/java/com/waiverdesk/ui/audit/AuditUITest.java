@@ -1,0 +1,179 @@
+package com.waiverdesk.ui.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.waiverdesk.audit.AccessEvent;
+import com.waiverdesk.audit.StoredEntry;
+import com.waiverdesk.domain.DecisionKind;
+import com.waiverdesk.ui.common.FxBackgroundRunner;
+import com.waiverdesk.ui.common.Texts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The supervisor's real flows with a robot: sign in, search, detail, verify, export with progress, paging. */
+@ExtendWith(ApplicationExtension.class)
+class AuditUITest {
+    private static final Locale LOCALE = Locale.SIMPLIFIED_CHINESE;
+    @TempDir
+    static Path dir;
+    private final Texts texts = new Texts(LOCALE);
+    private final AuditFixture fx = new AuditFixture();
+    private final FxBackgroundRunner runner = new FxBackgroundRunner();
+    private final Path exportTarget = dir.resolve("export-" + System.nanoTime() + ".csv");
+    private AuditViewModel model;
+
+    @Start
+    void start(Stage stage) {
+        model = fx.model(runner, Platform::runLater);
+        PathChooser chooser = (owner, title, name, type, extension) -> Optional.of(exportTarget);
+        AuditScreen screen = new AuditScreen(model, texts, AuditFixture.SHANGHAI, chooser, stage::hide);
+        // within Monocle's 1280x800 headless screen, or its painter overflows
+        Scene scene = new Scene(screen, 1200, 760);
+        scene.getStylesheets().add(css("desk.css"));
+        scene.getStylesheets().add(css("audit/audit.css"));
+        stage.setScene(scene);
+        stage.show();
+        model.start();
+    }
+
+    private static String css(String name) {
+        return AuditUITest.class.getResource("/com/waiverdesk/ui/" + name).toExternalForm();
+    }
+
+    @AfterEach
+    void noQueryRanOnTheFxThread() {
+        runner.close();
+        assertThat(fx.reader.callsOnFxThread.get()).isZero();
+    }
+
+    private static void await(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<StoredEntry> table(FxRobot robot) {
+        return robot.lookup("#entryTable").queryAs(TableView.class);
+    }
+
+    private String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    /** The table row showing entry {@code index} (rows are recycled, so scene order says nothing). */
+    private static Node row(FxRobot robot, int index) {
+        return robot.lookup(".table-row-cell").match(n -> ((TableRow<?>) n).getIndex() == index).query();
+    }
+
+    private void signIn(FxRobot robot) throws TimeoutException {
+        await(() -> model.login().modeProperty().get() == LoginViewModel.Mode.SIGN_IN);
+        robot.clickOn("#supervisorField").write("Zhou");
+        robot.clickOn("#passphraseField").write(AuditFixture.PASSPHRASE).type(KeyCode.ENTER);
+        await(() -> robot.lookup("#entryTable").tryQuery().isPresent() && !table(robot).getItems().isEmpty());
+    }
+
+    @Test
+    void wrongPassphraseSaysSoAndKeepsTheAuditClosed(FxRobot robot) throws TimeoutException {
+        await(() -> model.login().modeProperty().get() == LoginViewModel.Mode.SIGN_IN);
+        robot.clickOn("#supervisorField").write("Zhou");
+        robot.clickOn("#passphraseField").write("not the passphrase").type(KeyCode.ENTER);
+
+        await(() -> !text(robot, "#loginNotice").isEmpty() && !model.login().busyProperty().get());
+        assertThat(text(robot, "#loginNotice")).isEqualTo(texts.get("audit.notice.WRONG_PASSPHRASE", 4));
+        assertThat(robot.lookup("#entryTable").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void signInSearchByFiltersAndSeeTheDetailOfAnEntry(FxRobot robot) throws TimeoutException {
+        signIn(robot);
+        assertThat(text(robot, "#signedInAs")).contains("Zhou");
+
+        robot.clickOn("#operatorFilter").write("w01-wang");
+        robot.interact(() -> model.form().decisionProperty().set(DecisionKind.WAIVE));
+        robot.clickOn("#nameFilter").write("Maria").type(KeyCode.ENTER);
+
+        long expected = fx.rows.stream().filter(r -> r.entry().operator().equals("w01-wang")
+                && r.entry().decision() == DecisionKind.WAIVE && r.entry().name().contains("Maria")).count();
+        await(() -> text(robot, "#matchCount").equals(texts.get("audit.count", expected)));
+        assertThat(expected).isPositive();
+        assertThat(table(robot).getItems()).hasSize((int) expected).allSatisfy(row -> {
+            assertThat(row.entry().operator()).isEqualTo("w01-wang");
+            assertThat(row.entry().name()).isEqualTo("Maria Garcia");
+        });
+        assertThat(fx.access.actions()).containsExactly(AccessEvent.Action.OPEN_AUDIT, AccessEvent.Action.SEARCH);
+
+        robot.clickOn(row(robot, 0));
+        StoredEntry first = table(robot).getItems().get(0);
+        await(() -> robot.lookup(".audit-detail-title").queryAs(Label.class).getText()
+                .equals(texts.get("audit.detail.title", Long.toString(first.seq()))));
+        assertThat(robot.lookup(".audit-detail-value").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains(first.entry().maskedId(), "Maria Garcia", texts.get("audit.decision.WAIVE"));
+        assertThat(text(robot, "#chainStatus")).isEqualTo(texts.get("audit.chain.NOT_VERIFIED"));
+    }
+
+    @Test
+    void verifyIntegrityShowsIntactAndMarksTheEntry(FxRobot robot) throws TimeoutException {
+        signIn(robot);
+
+        robot.clickOn("#verifyButton");
+
+        await(() -> text(robot, "#auditNotice").equals(texts.get("audit.notice.VERIFY_INTACT", 300L)));
+        robot.clickOn(row(robot, 2));
+        await(() -> text(robot, "#chainStatus").equals(texts.get("audit.chain.VERIFIED")));
+        assertThat(fx.access.actions()).endsWith(AccessEvent.Action.VERIFY);
+    }
+
+    @Test
+    void exportToAFileShowsProgressThenWhereItWent(FxRobot robot) throws Exception {
+        signIn(robot);
+        fx.actions.holdHalfWay();
+
+        robot.clickOn("#exportCsvButton");
+
+        assertThat(fx.actions.halfWay.await(10, TimeUnit.SECONDS)).isTrue();
+        ProgressBar bar = robot.lookup("#jobProgress").queryAs(ProgressBar.class);
+        await(() -> bar.getParent().isVisible() && bar.getProgress() == 0.5);
+        assertThat(robot.lookup("#exportCsvButton").query().isDisabled()).isTrue();
+        assertThat(text(robot, "#jobName")).isEqualTo(texts.get("audit.action.EXPORT_CSV"));
+        fx.actions.release();
+
+        await(() -> text(robot, "#auditNotice").equals(texts.get("audit.notice.EXPORTED", exportTarget.toString())));
+        assertThat(Files.readString(exportTarget)).startsWith("\uFEFF");
+        assertThat(bar.getParent().isVisible()).isFalse();
+        assertThat(fx.access.actions()).endsWith(AccessEvent.Action.EXPORT_CSV);
+    }
+
+    @Test
+    void scrollingToTheEndLoadsTheNextPage(FxRobot robot) throws TimeoutException {
+        signIn(robot);
+        assertThat(table(robot).getItems()).hasSize(AuditViewModel.PAGE_SIZE);
+
+        robot.clickOn(row(robot, 0));
+        robot.type(KeyCode.END);
+
+        await(() -> table(robot).getItems().size() > AuditViewModel.PAGE_SIZE);
+        assertThat(fx.reader.pageKeys).startsWith(Long.MAX_VALUE, 201L);
+        assertThat(fx.reader.rowsHandedOut).isLessThan(AuditFixture.ROWS);
+    }
+}

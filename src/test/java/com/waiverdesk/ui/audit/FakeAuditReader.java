@@ -1,0 +1,127 @@
+package com.waiverdesk.ui.audit;
+
+import com.waiverdesk.audit.AuditCharts;
+import com.waiverdesk.audit.AuditEntry;
+import com.waiverdesk.audit.AuditFilter;
+import com.waiverdesk.audit.AuditPage;
+import com.waiverdesk.audit.AuditReadException;
+import com.waiverdesk.audit.AuditReader;
+import com.waiverdesk.audit.AuditWriteException;
+import com.waiverdesk.audit.StoredEntry;
+import com.waiverdesk.domain.DecisionKind;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import javafx.application.Platform;
+
+/** The read side over a list in memory, keeping count of what was asked, and on which thread. */
+final class FakeAuditReader implements AuditReader {
+    final List<StoredEntry> rows;
+    final List<AuditFilter> pageFilters = new CopyOnWriteArrayList<>();
+    final List<Long> pageKeys = new CopyOnWriteArrayList<>();
+    final AtomicInteger counts = new AtomicInteger();
+    final AtomicInteger chartCalls = new AtomicInteger();
+    final AtomicInteger callsOnFxThread = new AtomicInteger();
+    volatile int rowsHandedOut;
+    volatile AuditReadException failure;
+    volatile boolean closed;
+
+    FakeAuditReader(List<StoredEntry> rows) {
+        this.rows = new ArrayList<>(rows);
+    }
+
+    private void called() throws AuditReadException {
+        if (Platform.isFxApplicationThread()) {
+            callsOnFxThread.incrementAndGet();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    void failWith(AuditWriteException.Kind kind) {
+        failure = kind == null ? null : new AuditReadException(kind, "simulated " + kind, null);
+    }
+
+    @Override
+    public AuditPage page(AuditFilter filter, long beforeSeq, int size) throws AuditReadException {
+        called();
+        pageFilters.add(filter);
+        pageKeys.add(beforeSeq);
+        List<StoredEntry> matches = rows.stream().filter(r -> r.seq() < beforeSeq && matches(filter, r.entry()))
+                .sorted(Comparator.comparingLong(StoredEntry::seq).reversed()).limit(size + 1L)
+                .collect(Collectors.toList());
+        boolean more = matches.size() > size;
+        List<StoredEntry> page = more ? matches.subList(0, size) : matches;
+        rowsHandedOut += page.size();
+        return new AuditPage(page, more ? page.get(page.size() - 1).seq() : 0);
+    }
+
+    @Override
+    public long count(AuditFilter filter) throws AuditReadException {
+        called();
+        counts.incrementAndGet();
+        return rows.stream().filter(r -> matches(filter, r.entry())).count();
+    }
+
+    @Override
+    public Optional<StoredEntry> entry(long seq) throws AuditReadException {
+        called();
+        return rows.stream().filter(r -> r.seq() == seq).findFirst();
+    }
+
+    @Override
+    public AuditCharts charts(AuditFilter filter, ZoneId zone) throws AuditReadException {
+        called();
+        chartCalls.incrementAndGet();
+        Map<LocalDate, Map<DecisionKind, Long>> perDay = new TreeMap<>();
+        Map<String, Long> perOperator = new TreeMap<>();
+        for (StoredEntry row : rows) {
+            if (matches(filter, row.entry())) {
+                LocalDate day = row.entry().workstationTime().atZone(zone).toLocalDate();
+                perDay.computeIfAbsent(day, d -> new TreeMap<>()).merge(row.entry().decision(), 1L, Long::sum);
+                perOperator.merge(row.entry().operator(), 1L, Long::sum);
+            }
+        }
+        List<AuditCharts.DayCount> days = new ArrayList<>();
+        List<AuditCharts.DayFailures> failures = new ArrayList<>();
+        perDay.forEach((day, byKind) -> {
+            byKind.forEach((kind, n) -> days.add(new AuditCharts.DayCount(day, kind, n)));
+            long reached = byKind.entrySet().stream().filter(e -> e.getKey() != DecisionKind.INVALID_INPUT)
+                    .mapToLong(Map.Entry::getValue).sum();
+            failures.add(new AuditCharts.DayFailures(day, reached, byKind.getOrDefault(DecisionKind.CANNOT_VERIFY, 0L)));
+        });
+        List<AuditCharts.OperatorCount> operators = perOperator.entrySet().stream()
+                .map(e -> new AuditCharts.OperatorCount(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingLong(AuditCharts.OperatorCount::count).reversed()).toList();
+        return new AuditCharts(days, failures, operators);
+    }
+
+    static boolean matches(AuditFilter f, AuditEntry e) {
+        long time = e.workstationTime().toEpochMilli();
+        return (f.fromMillis() == null || time >= f.fromMillis())
+                && (f.toMillis() == null || time < f.toMillis())
+                && (f.operator() == null || f.operator().equals(e.operator()))
+                && (f.workstation() == null || f.workstation().equals(e.workstation()))
+                && (f.decision() == null || f.decision() == e.decision())
+                && (f.serviceResult() == null || f.serviceResult().equals(e.serviceResult()))
+                && (f.errorCode() == null || f.errorCode().equals(e.errorCode()))
+                && (f.nameFragment() == null || e.name().toLowerCase(Locale.ROOT)
+                        .contains(f.nameFragment().toLowerCase(Locale.ROOT)))
+                && (f.idHash() == null || f.idHash().equals(e.idHash()));
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}
