@@ -117,10 +117,16 @@ final class AuditWords {
         switch (kind) {
             case EDITED:
                 return texts.get("audit.break.EDITED");
-            case BROKEN_LINK:
-                return texts.get("audit.break.BROKEN_LINK");
+            case DELETED:
+                return texts.get("audit.break.DELETED");
+            case INSERTED:
+                return texts.get("audit.break.INSERTED");
+            case REORDERED:
+                return texts.get("audit.break.REORDERED");
+            case TRUNCATED:
+                return texts.get("audit.break.TRUNCATED");
             default:
-                return texts.get("audit.break.GAP");
+                return texts.get("audit.break.ANCHOR_INVALID");
         }
     }
 
