@@ -41,9 +41,10 @@ public final class Wiring {
         DepositPolicy policy = loadPolicy(json, config);
         List<AutoCloseable> resources = new ArrayList<>();
         try {
-            SqliteAuditLog audit = SqliteAuditLog.open(config.auditDatabase());
+            byte[] key = auditKey(config);
+            SqliteAuditLog audit = SqliteAuditLog.open(config.auditDatabase(), key);
             resources.add(audit);
-            IdHasher hasher = new IdHasher(auditKey(config));
+            IdHasher hasher = new IdHasher(key);
             ServiceAccount account = account(config, resources);
             OkHttpClient http = VerificationHttp.newOkHttpClient();
             resources.add(() -> {
@@ -73,7 +74,7 @@ public final class Wiring {
         }
     }
 
-    private static byte[] auditKey(Config config) throws AuditWriteException {
+    static byte[] auditKey(Config config) throws AuditWriteException {
         try {
             return AuditKey.loadOrCreate(config.effectiveAuditKeyFile());
         } catch (IOException e) {

@@ -1,0 +1,134 @@
+package com.waiverdesk.app;
+
+import com.waiverdesk.audit.AccessEvent;
+import com.waiverdesk.audit.AccessLog;
+import com.waiverdesk.audit.AuditFilter;
+import com.waiverdesk.audit.AuditReadException;
+import com.waiverdesk.audit.AuditReader;
+import com.waiverdesk.audit.AuditStats;
+import com.waiverdesk.audit.AuditWriteException;
+import com.waiverdesk.audit.IdHasher;
+import com.waiverdesk.audit.IntegrityReport;
+import com.waiverdesk.audit.ProgressListener;
+import com.waiverdesk.audit.PurgeResult;
+import com.waiverdesk.audit.SqliteAuditLog;
+import com.waiverdesk.audit.SqliteAuditReader;
+import com.waiverdesk.audit.export.CsvExport;
+import com.waiverdesk.audit.export.ExportResult;
+import com.waiverdesk.audit.export.FhirExport;
+import com.waiverdesk.domain.InvalidInputException;
+import com.waiverdesk.domain.ResidentId;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * The supervisor's side of one audit database, composed once for the screen and for the {@code audit} commands:
+ * search, exports (each carrying the chain head), verification, purge, statistics, the passphrase, and the access
+ * log that records each of them. Blocking; never on the FX thread.
+ */
+public final class Supervision implements AutoCloseable {
+    /** Entries are kept at least this long (Cybersecurity Law art. 21: six months). */
+    public static final int MIN_RETENTION_DAYS = 180;
+
+    private final Config config;
+    private final SqliteAuditLog log;
+    private final SqliteAuditReader reader;
+    private final IdHasher idHasher;
+    private final SupervisorCredential credential;
+    private final Clock clock;
+
+    private Supervision(Config config, SqliteAuditLog log, SqliteAuditReader reader, IdHasher idHasher,
+                        SupervisorCredential credential, Clock clock) {
+        this.config = config;
+        this.log = log;
+        this.reader = reader;
+        this.idHasher = idHasher;
+        this.credential = credential;
+        this.clock = clock;
+    }
+
+    /** Opens the configured audit database (creating it if new) with its key and anchor file. */
+    public static Supervision open(Config config) throws AuditWriteException, AuditReadException {
+        Clock clock = Clock.systemDefaultZone();
+        byte[] key = Wiring.auditKey(config);
+        SqliteAuditLog log = SqliteAuditLog.open(config.auditDatabase(), key);
+        try {
+            SqliteAuditReader reader = SqliteAuditReader.open(config.auditDatabase());
+            return new Supervision(config, log, reader, new IdHasher(key),
+                    SupervisorCredential.beside(config.auditDatabase(), clock), clock);
+        } catch (AuditReadException | RuntimeException e) {
+            log.close();
+            throw e;
+        }
+    }
+
+    /** Records who did what, before it is done; if it cannot be recorded, it must not be done. */
+    public void record(String supervisor, AccessEvent.Action action, String detail) throws AuditWriteException {
+        log.record(new AccessEvent(clock.instant(), supervisor, config.workstation(), action, detail));
+    }
+
+    public ExportResult exportCsv(AuditFilter filter, Path target, ProgressListener progress)
+            throws IOException, AuditReadException, AuditWriteException {
+        return new CsvExport(reader, ZoneId.systemDefault(), clock).write(filter, log.writeAnchor(), target, progress);
+    }
+
+    public ExportResult exportFhir(AuditFilter filter, Path target, ProgressListener progress)
+            throws IOException, AuditReadException, AuditWriteException {
+        return new FhirExport(reader, ZoneId.systemDefault(), clock, config.workstation())
+                .write(filter, log.writeAnchor(), target, progress);
+    }
+
+    public IntegrityReport verify(ProgressListener progress) throws AuditReadException {
+        return log.verify(progress);
+    }
+
+    /** Purges entries before the day, never younger than {@link #MIN_RETENTION_DAYS}; anchors first, records itself. */
+    public PurgeResult purge(LocalDate before, String supervisor, int retentionDays) throws AuditWriteException {
+        return log.purge(before, supervisor, config.workstation(), Math.max(MIN_RETENTION_DAYS, retentionDays));
+    }
+
+    public AuditStats stats() throws AuditReadException {
+        return log.stats();
+    }
+
+    /** The keyed hash of a resident ID, for an exact-ID search; the ID must be valid. */
+    public String hashOf(String rawId) throws InvalidInputException {
+        return idHasher.hash(ResidentId.parse(rawId, LocalDate.now(clock)).value());
+    }
+
+    public AuditReader reader() {
+        return reader;
+    }
+
+    public AccessLog accessLog() {
+        return log;
+    }
+
+    public SupervisorCredential credential() {
+        return credential;
+    }
+
+    public IdHasher idHasher() {
+        return idHasher;
+    }
+
+    public String workstation() {
+        return config.workstation();
+    }
+
+    public String operatorId() {
+        return config.operatorId();
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+        } finally {
+            log.close();
+        }
+    }
+}
