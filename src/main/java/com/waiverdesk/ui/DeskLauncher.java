@@ -36,7 +36,17 @@ public final class DeskLauncher {
      */
     public static void launch(String[] args) {
         CountDownLatch toolkitReady = new CountDownLatch(1);
-        Thread starter = new Thread(() -> Platform.startup(toolkitReady::countDown), "fx-startup");
+        Thread starter = new Thread(() -> {
+            try {
+                Platform.startup(toolkitReady::countDown);
+            } catch (RuntimeException | Error e) {
+                // e.g. no display: say so and end, rather than wait for a window that cannot come
+                LOG.log(System.Logger.Level.ERROR, "cannot open a window", e);
+                System.err.println("WaiverDesk: cannot open a window (" + e.getMessage() + "). On a machine without"
+                        + " a display, use the headless commands: waiverdesk --help");
+                System.exit(1);
+            }
+        }, "fx-startup");
         starter.start();
         GuiOptions options = new GuiOptions();
         CommandLine line = new CommandLine(options);

@@ -96,13 +96,13 @@ class AuditJobsTest {
     @Test
     void verifyReportsTheFirstBadEntryAndItsKind() {
         fx.actions.report = new ChainReport(120, 117, "b".repeat(64),
-                new ChainReport.Break(118, ChainReport.BreakKind.GAP, "seq 118 follows 116"));
+                new ChainReport.Break(118, ChainReport.BreakKind.DELETED, "seq 118 follows 116"));
 
         model.jobs().verify();
         runner.runAll();
 
         assertThat(notice()).isEqualTo(AuditNotice.of(AuditNotice.Kind.VERIFY_BROKEN, 118L,
-                ChainReport.BreakKind.GAP));
+                ChainReport.BreakKind.DELETED));
     }
 
     @Test

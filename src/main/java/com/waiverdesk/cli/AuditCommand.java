@@ -1,0 +1,310 @@
+package com.waiverdesk.cli;
+
+import com.waiverdesk.app.AppPaths;
+import com.waiverdesk.app.Config;
+import com.waiverdesk.app.ConfigException;
+import com.waiverdesk.app.ConfigOptions;
+import com.waiverdesk.app.Supervision;
+import com.waiverdesk.app.SupervisorCredential;
+import com.waiverdesk.audit.AccessEvent;
+import com.waiverdesk.audit.AuditFilter;
+import com.waiverdesk.audit.AuditStats;
+import com.waiverdesk.audit.IntegrityReport;
+import com.waiverdesk.audit.ProgressListener;
+import com.waiverdesk.audit.PurgeResult;
+import com.waiverdesk.audit.export.ExportResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code audit}: the supervisor's and IT's tools on the audit log. Commands that reveal entries (export) or remove
+ * them (purge) need the supervisor passphrase, and each is recorded in the log's access chain before it runs.
+ */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Verify, export, count or purge the audit log.",
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Stats.class, AuditCommand.Export.class,
+            AuditCommand.Purge.class, AuditCommand.SetPassphrase.class, AuditCommand.ResetPassphrase.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done (verify: the log is intact)", "1:the program failed", "5:verify: the log was altered",
+            "6:the passphrase was refused or is locked", "64:wrong usage"})
+final class AuditCommand {
+    static final int EXIT_ALTERED = 5;
+    static final int EXIT_REFUSED = 6;
+
+    /** The options every audit sub-command takes, and opening the log with them. */
+    static final class AuditOptions {
+        @Mixin
+        ConfigOptions options = new ConfigOptions();
+
+        @Option(names = "--supervisor", paramLabel = "NAME", description = "Who is acting, for the access log (default: the OS user).")
+        String supervisor = System.getProperty("user.name", "unknown");
+
+        @Option(names = "--passphrase-file", paramLabel = "FILE", description = "Supervisor passphrase from a file (else asked on the console).")
+        Path passphraseFile;
+
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec spec;
+
+        /** One sub-command's work on an opened log. */
+        interface Work {
+            int run(Supervision supervision, PrintWriter out) throws Exception;
+        }
+
+        int withLog(Work work) {
+            PrintWriter err = spec.commandLine().getErr();
+            Config config;
+            try {
+                config = options.resolve(AppPaths.forCurrentUser(), System.getenv());
+            } catch (ConfigException e) {
+                err.println("waiverdesk audit: " + e.getMessage());
+                return 1;
+            }
+            try (Supervision supervision = Supervision.open(config)) {
+                return work.run(supervision, spec.commandLine().getOut());
+            } catch (Exception e) {
+                err.println("waiverdesk audit: " + e.getMessage());
+                return 1;
+            }
+        }
+
+        /** Checks the passphrase and records the outcome; true if accepted. */
+        boolean admit(Supervision supervision) throws IOException, com.waiverdesk.audit.AuditWriteException {
+            PrintWriter err = spec.commandLine().getErr();
+            SupervisorCredential credential = supervision.credential();
+            if (!credential.isSet()) {
+                err.println("No supervisor passphrase is set yet: set one in the supervisor's screen first.");
+                return false;
+            }
+            char[] passphrase = readPassphrase();
+            try {
+                SupervisorCredential.Result result = credential.login(passphrase);
+                if (result.accessAction().isPresent()) {
+                    supervision.record(supervisor, result.accessAction().get(), "command line");
+                }
+                if (result != SupervisorCredential.Result.ACCEPTED) {
+                    err.println(result == SupervisorCredential.Result.WRONG_PASSPHRASE ? "Wrong passphrase."
+                            : "Too many wrong passphrases: locked until " + credential.lockedUntil().orElse(null) + ".");
+                    return false;
+                }
+                return true;
+            } finally {
+                Arrays.fill(passphrase, '\0');
+            }
+        }
+
+        char[] readPassphrase() throws IOException {
+            if (passphraseFile != null) {
+                return Files.readString(passphraseFile, StandardCharsets.UTF_8).strip().toCharArray();
+            }
+            if (System.console() == null) {
+                throw new IOException("no console to ask for the passphrase: use --passphrase-file");
+            }
+            char[] typed = System.console().readPassword("Supervisor passphrase: ");
+            return typed == null ? new char[0] : typed;
+        }
+    }
+
+    static long startOf(LocalDate day) {
+        return day.atStartOfDay(ZoneId.systemDefault()).toInstant().toEpochMilli();
+    }
+
+    static ProgressListener progressTo(PrintWriter err) {
+        return new ProgressListener() {
+            private long lastPercent = -1;
+
+            @Override
+            public void progress(long done, long total) {
+                long percent = total <= 0 ? 0 : Math.min(100, done * 100 / total);
+                if (percent / 10 != lastPercent / 10) {
+                    lastPercent = percent;
+                    err.printf("  %d %%%n", percent);
+                    err.flush();
+                }
+            }
+        };
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Walk both hash chains and the anchors; report the first altered entry and how it was altered.")
+    static final class Verify implements Callable<Integer> {
+        @Mixin
+        AuditOptions parent;
+
+        @Override
+        public Integer call() {
+            return parent.withLog((supervision, out) -> {
+                IntegrityReport report = supervision.verify(progressTo(parent.spec.commandLine().getErr()));
+                supervision.record(parent.supervisor, AccessEvent.Action.VERIFY,
+                        "command line: " + (report.intact() ? "intact" : "altered"));
+                out.printf("check entries: %d, access events: %d, anchor lines: %d%n",
+                        report.checks().entriesChecked(), report.access().entriesChecked(), report.anchorLines());
+                if (report.intact()) {
+                    out.println("intact: every entry and every anchor verifies");
+                    return 0;
+                }
+                IntegrityReport.Problem problem = report.firstProblem().orElseThrow();
+                out.printf("ALTERED: %s, first bad %s %d: %s (%s)%n", problem.place(),
+                        problem.place() == IntegrityReport.Place.ANCHOR_FILE ? "line" : "entry", problem.found().seq(),
+                        problem.found().kind(), problem.found().detail());
+                return EXIT_ALTERED;
+            });
+        }
+    }
+
+    @Command(name = "stats", mixinStandardHelpOptions = true,
+            description = "Counts, oldest and newest entry, size on disk, chain status.")
+    static final class Stats implements Callable<Integer> {
+        @Mixin
+        AuditOptions parent;
+
+        @Override
+        public Integer call() {
+            return parent.withLog((supervision, out) -> {
+                AuditStats stats = supervision.stats();
+                IntegrityReport report = supervision.verify(ProgressListener.NONE);
+                out.printf("entries:        %d%n", stats.entries());
+                out.printf("oldest:         %s%n", stats.oldest());
+                out.printf("newest:         %s%n", stats.newest());
+                out.printf("access events:  %d%n", stats.accessEvents());
+                out.printf("size on disk:   %.1f MiB%n", stats.sizeOnDiskBytes() / 1048576.0);
+                out.printf("schema version: %d%n", stats.schemaVersion());
+                out.printf("purged through: %d%n", stats.purgedThroughSeq());
+                out.printf("last anchor:    %s%n", stats.lastAnchor() == null ? "none"
+                        : "entry #" + stats.lastAnchor().seq() + ", access event #" + stats.lastAnchor().accessSeq()
+                        + ", at " + stats.lastAnchor().time());
+                out.printf("chain:          %s%n", report.intact() ? "intact"
+                        : "ALTERED at " + report.firstProblem().map(Object::toString).orElse("?"));
+                return report.intact() ? 0 : EXIT_ALTERED;
+            });
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Export the entries of a date range as CSV (Excel-ready) and/or a FHIR R4 AuditEvent Bundle.")
+    static final class Export implements Callable<Integer> {
+        @Mixin
+        AuditOptions parent;
+
+        @Option(names = "--from", required = true, paramLabel = "DATE", description = "First day, e.g. 2026-11-01.")
+        LocalDate from;
+
+        @Option(names = "--to", required = true, paramLabel = "DATE", description = "Last day (inclusive).")
+        LocalDate to;
+
+        @Option(names = "--format", defaultValue = "both", paramLabel = "csv|fhir|both")
+        String format;
+
+        @Option(names = "--out", required = true, paramLabel = "BASE", description = "File name without extension: BASE.csv, BASE.fhir.json.")
+        Path out;
+
+        @Override
+        public Integer call() {
+            if (!format.matches("csv|fhir|both")) {
+                parent.spec.commandLine().getErr().println("--format must be csv, fhir or both");
+                return Cli.EXIT_USAGE;
+            }
+            return parent.withLog((supervision, stdout) -> {
+                if (!parent.admit(supervision)) {
+                    return EXIT_REFUSED;
+                }
+                AuditFilter filter = new AuditFilter(startOf(from), startOf(to.plusDays(1)), null, null, null, null,
+                        null, null, null);
+                PrintWriter err = parent.spec.commandLine().getErr();
+                if (!format.equals("fhir")) {
+                    supervision.record(parent.supervisor, AccessEvent.Action.EXPORT_CSV, filter.describe());
+                    ExportResult csv = supervision.exportCsv(filter, Path.of(out + ".csv"), progressTo(err));
+                    stdout.printf("%s: %d entries, sha256 %s, anchor %s%n", csv.file(), csv.rows(), csv.sha256(), csv.anchor());
+                }
+                if (!format.equals("csv")) {
+                    supervision.record(parent.supervisor, AccessEvent.Action.EXPORT_FHIR, filter.describe());
+                    ExportResult fhir = supervision.exportFhir(filter, Path.of(out + ".fhir.json"), progressTo(err));
+                    stdout.printf("%s: %d entries, sha256 %s%n", fhir.file(), fhir.rows(), fhir.sha256());
+                }
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "purge", mixinStandardHelpOptions = true,
+            description = "Remove entries older than a day (never younger than 180 days); anchors first, recorded.")
+    static final class Purge implements Callable<Integer> {
+        @Mixin
+        AuditOptions parent;
+
+        @Option(names = "--before", required = true, paramLabel = "DATE")
+        LocalDate before;
+
+        @Option(names = "--retention-days", defaultValue = "180", paramLabel = "N", description = "Never below 180.")
+        int retentionDays;
+
+        @Override
+        public Integer call() {
+            return parent.withLog((supervision, out) -> {
+                if (!parent.admit(supervision)) {
+                    return EXIT_REFUSED;
+                }
+                PurgeResult result = supervision.purge(before, parent.supervisor, retentionDays);
+                out.printf("purged %d entries (through #%d); the rest still verifies from that point%n",
+                        result.purgedEntries(), result.throughSeq());
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "set-passphrase", mixinStandardHelpOptions = true,
+            description = "Set the supervisor passphrase the first time (at least 10 characters, not only digits), for"
+                    + " machines set up without the window. Recorded in the access log.")
+    static final class SetPassphrase implements Callable<Integer> {
+        @Mixin
+        AuditOptions parent;
+
+        @Override
+        public Integer call() {
+            return parent.withLog((supervision, out) -> {
+                char[] passphrase = parent.readPassphrase();
+                try {
+                    SupervisorCredential.Result result = supervision.credential().set(passphrase);
+                    if (result != SupervisorCredential.Result.SET) {
+                        parent.spec.commandLine().getErr().println("Not set: " + result);
+                        return EXIT_REFUSED;
+                    }
+                    supervision.record(parent.supervisor, AccessEvent.Action.PASSPHRASE_SET, "command line");
+                    out.println("The supervisor passphrase is set.");
+                    return 0;
+                } finally {
+                    Arrays.fill(passphrase, '\0');
+                }
+            });
+        }
+    }
+
+    @Command(name = "reset-passphrase", mixinStandardHelpOptions = true,
+            description = "Forget the supervisor passphrase (for IT, on a machine that can read the audit key); the next"
+                    + " opening of the supervisor's screen sets a new one. Recorded in the access log.")
+    static final class ResetPassphrase implements Callable<Integer> {
+        @Mixin
+        AuditOptions parent;
+
+        @Override
+        public Integer call() {
+            return parent.withLog((supervision, out) -> {
+                supervision.record(parent.supervisor, AccessEvent.Action.PASSPHRASE_RESET, "command line");
+                supervision.credential().reset();
+                out.println("The supervisor passphrase is reset; set a new one in the supervisor's screen.");
+                return 0;
+            });
+        }
+    }
+}
