@@ -130,9 +130,9 @@ public final class AnchorFile {
             Line line = parse(lines.get(i), logId);
             String why = line.problem;
             Anchor previous = valid.isEmpty() ? null : valid.get(valid.size() - 1);
+            // heads only grow; the purge base may not (a purge that rolled back after its anchor leaves a later one)
             if (why == null && previous != null && (line.anchor.head().seq() < previous.head().seq()
-                    || line.anchor.head().accessSeq() < previous.head().accessSeq()
-                    || line.anchor.purgedThroughSeq() < previous.purgedThroughSeq())) {
+                    || line.anchor.head().accessSeq() < previous.head().accessSeq())) {
                 why = "it records an earlier state of the log than the line before it (a copied or replayed line)";
             }
             if (why == null) {

@@ -80,6 +80,63 @@ public final class HashChain {
             return equalsHex(storedHash);
         }
 
+        /**
+         * Whether a row packed by SQLite's {@code jsonb_array(columns)} hashes to {@code storedHash}; {@code false}
+         * also when the packing holds anything the program never writes, so the caller re-checks such rows exactly.
+         */
+        boolean matchesPacked(String format, long seq, byte[] jsonb, int count, String prevHash, String storedHash) {
+            if (jsonb == null || prevHash == null) {
+                return false;
+            }
+            begin(format, seq);
+            if (!PackedRow.feed(jsonb, count, this)) {
+                return false;
+            }
+            finish(prevHash);
+            return equalsHex(storedHash);
+        }
+
+        void nullValue() {
+            value(null);
+        }
+
+        void longValue(long v) {
+            value(v);
+        }
+
+        /** Starts a text value of at most {@code maxBytes} UTF-8 bytes, to be filled by {@link #put}; returns a mark. */
+        int openText(int maxBytes) {
+            ensure(5 + maxBytes);
+            buf[len++] = 2;
+            len += 4;
+            return len;
+        }
+
+        void put(byte b) {
+            buf[len++] = b;
+        }
+
+        /** Ends the text value opened at {@code mark}, writing its length in front of it. */
+        void closeText(int mark) {
+            int n = len - mark;
+            buf[mark - 4] = (byte) (n >>> 24);
+            buf[mark - 3] = (byte) (n >>> 16);
+            buf[mark - 2] = (byte) (n >>> 8);
+            buf[mark - 1] = (byte) n;
+        }
+
+        /** A text value given as its stored UTF-8 bytes. */
+        void utf8Value(byte[] src, int offset, int length) {
+            ensure(5 + length);
+            buf[len++] = 2;
+            buf[len++] = (byte) (length >>> 24);
+            buf[len++] = (byte) (length >>> 16);
+            buf[len++] = (byte) (length >>> 8);
+            buf[len++] = (byte) length;
+            System.arraycopy(src, offset, buf, len, length);
+            len += length;
+        }
+
         /** Whether the stored values hash to {@code storedHash} under {@code seq}. */
         boolean matches(String format, long seq, List<Object> values, String prevHash, String storedHash) {
             return prevHash != null && hash(format, seq, values, prevHash).equals(storedHash);
