@@ -59,7 +59,7 @@ final class ChainWalker {
         String columns = String.join(", ", chain.columns());
         String sql = "SELECT seq, prev_hash, entry_hash, " + (packed ? "jsonb_array(" + columns + ")" : columns)
                 + " FROM " + chain.table() + " WHERE seq > ? ORDER BY seq";
-        HashChain.Digester digester = new HashChain.Digester();
+        RowDigester digester = new RowDigester();
         int nextAnchor = 0;
         while (nextAnchor < anchors.size() && anchors.get(nextAnchor).seq() <= start.seq()) {
             nextAnchor++; // anchored before the purge: those rows are gone

@@ -1,7 +1,7 @@
 package com.waiverdesk.audit;
 
 /**
- * Decodes a row packed by SQLite's {@code jsonb_array(...)} straight into a {@link HashChain.Digester}: one JNI call
+ * Decodes a row packed by SQLite's {@code jsonb_array(...)} straight into a {@link RowDigester}: one JNI call
  * per row instead of two per column, which makes a full verify about twice as fast. JSONB is SQLite's documented,
  * stable binary JSON (sqlite.org/jsonb.html): each element is a header (type in the low 4 bits, payload size or
  * size-of-size in the high 4) and a payload; integers are decimal text, and SQL text is stored as raw UTF-8 or, when
@@ -22,7 +22,7 @@ final class PackedRow {
      * Feeds the array's {@code count} elements to {@code digester}; {@code false} if the packing is not an array of
      * exactly that many nulls, integers and texts (anything else is checked the slow, exact way).
      */
-    static boolean feed(byte[] b, int count, HashChain.Digester digester) {
+    static boolean feed(byte[] b, int count, RowDigester digester) {
         int[] at = {0};
         if (b.length == 0 || (b[0] & 0x0F) != ARRAY) {
             return false;
@@ -65,7 +65,7 @@ final class PackedRow {
     }
 
     /** Writes JSON-escaped UTF-8 as the text it stands for; an escape never yields more bytes than it takes. */
-    private static boolean unescape(byte[] b, int start, int length, HashChain.Digester d) {
+    private static boolean unescape(byte[] b, int start, int length, RowDigester d) {
         int mark = d.openText(length);
         int end = start + length;
         for (int i = start; i < end; i++) {
@@ -115,7 +115,7 @@ final class PackedRow {
         return v;
     }
 
-    private static void putUtf8(int cp, HashChain.Digester d) {
+    private static void putUtf8(int cp, RowDigester d) {
         if (cp < 0x80) {
             d.put((byte) cp);
         } else if (cp < 0x800) {

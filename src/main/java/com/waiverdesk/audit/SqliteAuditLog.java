@@ -281,7 +281,11 @@ public final class SqliteAuditLog implements AuditLog, AccessLog {
         if (anchorer != null) {
             try {
                 anchorer.write(connection, false);
-            } catch (SQLException | IOException e) {
+            } catch (SQLException e) {
+                // a read-only window cannot anchor, and need not: it wrote nothing
+                LOG.log(SqliteErrors.kindOf(e) == Kind.READ_ONLY ? System.Logger.Level.INFO
+                        : System.Logger.Level.WARNING, "Could not anchor the audit log at close: {0}", e.toString());
+            } catch (IOException e) {
                 LOG.log(System.Logger.Level.WARNING, "Could not anchor the audit log at close: {0}", e.toString());
             }
         }

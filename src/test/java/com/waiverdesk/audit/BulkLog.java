@@ -17,9 +17,12 @@ final class BulkLog {
              PreparedStatement insert = c.prepareStatement(AuditChain.CHECKS.insert())) {
             s.execute("BEGIN IMMEDIATE");
             String prev = HashChain.GENESIS;
-            HashChain.Digester digester = new HashChain.Digester();
+            RowDigester digester = new RowDigester();
+            List<Object> values = EntryColumns.toColumns(AuditFixtures.entry(0));
+            long start = (Long) values.get(0);
             for (int seq = 1; seq <= entries; seq++) {
-                List<Object> values = EntryColumns.toColumns(AuditFixtures.entry(seq));
+                values.set(0, start + seq * 1000L);
+                values.set(EntryColumns.NAMES.indexOf("request_id"), "req-" + seq);
                 String hash = digester.hash(HashChain.FORMAT, seq, values, prev);
                 insert.setLong(1, seq);
                 for (int i = 0; i < values.size(); i++) {

@@ -32,9 +32,9 @@ class PackedRowTest {
 
         byte[] packed = pack(values);
 
-        assertThat(new HashChain.Digester().matchesPacked(HashChain.FORMAT, 7, packed, values.size(),
+        assertThat(new RowDigester().matchesPacked(HashChain.FORMAT, 7, packed, values.size(),
                 HashChain.GENESIS, expected)).isTrue();
-        assertThat(new HashChain.Digester().matchesPacked(HashChain.FORMAT, 8, packed, values.size(),
+        assertThat(new RowDigester().matchesPacked(HashChain.FORMAT, 8, packed, values.size(),
                 HashChain.GENESIS, expected)).isFalse();
     }
 
@@ -44,9 +44,9 @@ class PackedRowTest {
         String expected = HashChain.hash(HashChain.FORMAT, 7, values, HashChain.GENESIS);
         byte[] packed = pack(values);
 
-        assertThat(new HashChain.Digester().matchesPacked(HashChain.FORMAT, 7, packed, values.size() - 1,
+        assertThat(new RowDigester().matchesPacked(HashChain.FORMAT, 7, packed, values.size() - 1,
                 HashChain.GENESIS, expected)).isFalse();
-        assertThat(new HashChain.Digester().matchesPacked(HashChain.FORMAT, 7, Arrays.copyOf(packed, packed.length - 1),
+        assertThat(new RowDigester().matchesPacked(HashChain.FORMAT, 7, Arrays.copyOf(packed, packed.length - 1),
                 values.size(), HashChain.GENESIS, expected)).isFalse();
     }
 
