@@ -136,8 +136,13 @@ public final class SqliteAuditLog implements AuditLog, AccessLog {
 
     /** Both chains' heads as committed now: what an anchor records and every export embeds. */
     public synchronized ChainHead head() throws AuditReadException {
-        try {
-            return ChainWriter.head(readable(), clock.instant());
+        try (Statement s = readable().createStatement()) {
+            s.execute("BEGIN"); // one snapshot, so the two heads belong together
+            try {
+                return ChainWriter.head(connection, clock.instant());
+            } finally {
+                AuditSchema.rollbackQuietly(s);
+            }
         } catch (SQLException e) {
             throw SqliteErrors.read(e, "read the head of the audit log");
         }
