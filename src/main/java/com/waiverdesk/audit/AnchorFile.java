@@ -9,50 +9,29 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The second place the chain heads are written to: an append-only text file beside the database, one line per
  * anchor, each signed with an HMAC keyed from the audit key. Someone who can rewrite the database but cannot read the
- * key file can neither forge a line nor make a cut-back log match the lines already written.
- *
- * <p>A line reads {@code anchor-1 log=ID time=INSTANT checks=SEQ:HASH access=SEQ:HASH purged=SEQ:HASH mac=HEX}; the
- * MAC covers everything before {@code " mac="}. Its key is HMAC-SHA256(audit key, "waiverdesk anchor key 1"), so an
- * anchor MAC never doubles as an ID hash made with the same key.
+ * key file can neither forge a line ({@link AnchorLine}) nor make a cut-back log match the lines already written.
  */
 public final class AnchorFile {
     /** Appended to the database's file name for the default anchor file ({@code audit.db.anchors}). */
     public static final String SUFFIX = ".anchors";
 
-    private static final HexFormat HEX = HexFormat.of();
-    private static final String H = "([0-9a-f]{64})";
-    private static final Pattern LINE = Pattern.compile("anchor-1 log=([0-9a-f]{1,64}) time=(\\S+) checks=(\\d{1,19}):"
-            + H + " access=(\\d{1,19}):" + H + " purged=(\\d{1,19}):" + H + " mac=" + H);
-
     private final Path path;
-    private final byte[] macKey;
+    private final AnchorLine format;
 
     /**
      * @param path     the anchor file (created on the first anchor)
      * @param auditKey the bytes of the audit key file ({@link AuditKey#loadOrCreate}), the same key as {@link IdHasher}
      */
     public AnchorFile(Path path, byte[] auditKey) {
-        if (auditKey.length < 16) {
-            throw new IllegalArgumentException("audit key too short");
-        }
         this.path = path.toAbsolutePath();
-        this.macKey = hmac(auditKey, "waiverdesk anchor key 1".getBytes(StandardCharsets.US_ASCII));
+        this.format = new AnchorLine(auditKey);
     }
 
     /** The anchor file beside {@code database}: the same name with {@link #SUFFIX} appended. */
@@ -86,11 +65,7 @@ public final class AnchorFile {
 
     /** Appends the anchor as one signed line and forces it to disk before returning; returns the line. */
     String append(Anchor anchor) throws IOException {
-        String body = "anchor-1 log=" + anchor.logId() + " time=" + anchor.head().time()
-                + " checks=" + anchor.head().seq() + ":" + anchor.head().hash()
-                + " access=" + anchor.head().accessSeq() + ":" + anchor.head().accessHash()
-                + " purged=" + anchor.purgedThroughSeq() + ":" + anchor.purgedThroughHash();
-        String signed = body + " mac=" + mac(body);
+        String signed = format.format(anchor);
         String line = signed + "\n";
         boolean created = !Files.exists(path);
         try (FileChannel out = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -117,8 +92,7 @@ public final class AnchorFile {
         if (lines.isEmpty()) {
             return Optional.empty();
         }
-        Line last = parse(lines.get(lines.size() - 1), logId);
-        return Optional.ofNullable(last.anchor);
+        return Optional.ofNullable(format.parse(lines.get(lines.size() - 1), logId).anchor());
     }
 
     /** Reads and checks every line: signature, log id, and that heads never go backwards. */
@@ -127,16 +101,16 @@ public final class AnchorFile {
         List<Anchor> valid = new ArrayList<>();
         ChainReport.Break problem = null;
         for (int i = 0; i < lines.size(); i++) {
-            Line line = parse(lines.get(i), logId);
-            String why = line.problem;
+            AnchorLine.Parsed line = format.parse(lines.get(i), logId);
+            String why = line.problem();
             Anchor previous = valid.isEmpty() ? null : valid.get(valid.size() - 1);
-            if (why == null && previous != null && (line.anchor.head().seq() < previous.head().seq()
-                    || line.anchor.head().accessSeq() < previous.head().accessSeq()
-                    || line.anchor.purgedThroughSeq() < previous.purgedThroughSeq())) {
+            // heads only grow; the purge base may not (a purge that rolled back after its anchor leaves a later one)
+            if (why == null && previous != null && (line.anchor().head().seq() < previous.head().seq()
+                    || line.anchor().head().accessSeq() < previous.head().accessSeq())) {
                 why = "it records an earlier state of the log than the line before it (a copied or replayed line)";
             }
             if (why == null) {
-                valid.add(line.anchor);
+                valid.add(line.anchor());
             } else if (problem == null) {
                 problem = new ChainReport.Break(i + 1, ChainReport.BreakKind.ANCHOR_INVALID,
                         "Anchor line " + (i + 1) + " of " + path.getFileName() + " is not valid: " + why + ".");
@@ -155,34 +129,6 @@ public final class AnchorFile {
     record Contents(List<Anchor> valid, int lines, ChainReport.Break firstProblem) {
         Anchor lastValid() {
             return valid.isEmpty() ? null : valid.get(valid.size() - 1);
-        }
-    }
-
-    private record Line(Anchor anchor, String problem) {
-    }
-
-    private Line parse(String text, String logId) {
-        Matcher m = LINE.matcher(text);
-        if (!m.matches()) {
-            return new Line(null, text.startsWith("anchor-1 ") && !text.contains(" mac=")
-                    ? "the line is incomplete (the disk filled up or the power failed while writing?)"
-                    : "it is not an anchor line");
-        }
-        String body = text.substring(0, text.lastIndexOf(" mac="));
-        if (!MessageDigest.isEqual(mac(body).getBytes(StandardCharsets.US_ASCII),
-                m.group(9).getBytes(StandardCharsets.US_ASCII))) {
-            return new Line(null, "its signature does not match, so it was not written by WaiverDesk with this"
-                    + " audit key");
-        }
-        if (!m.group(1).equals(logId)) {
-            return new Line(null, "it belongs to another audit database");
-        }
-        try {
-            ChainHead head = new ChainHead(Instant.parse(m.group(2)), Long.parseLong(m.group(3)), m.group(4),
-                    Long.parseLong(m.group(5)), m.group(6));
-            return new Line(new Anchor(m.group(1), head, Long.parseLong(m.group(7)), m.group(8)), null);
-        } catch (DateTimeParseException | NumberFormatException e) {
-            return new Line(null, "it holds a malformed time or number");
         }
     }
 
@@ -214,20 +160,6 @@ public final class AnchorFile {
         } catch (IOException | RuntimeException e) {
             System.getLogger(AnchorFile.class.getName()).log(System.Logger.Level.DEBUG,
                     "could not sync the anchor file's folder", e);
-        }
-    }
-
-    private String mac(String body) {
-        return HEX.formatHex(hmac(macKey, body.getBytes(StandardCharsets.US_ASCII)));
-    }
-
-    private static byte[] hmac(byte[] key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
         }
     }
 }

@@ -60,10 +60,11 @@ final class Anchorer {
 
     /** Anchors the committed heads of both chains; {@code evenIfUnchanged == false} skips a repeat of the last one. */
     Anchor write(Connection c, boolean evenIfUnchanged) throws SQLException, IOException {
+        if (!evenIfUnchanged && current(c).sameState(last)) {
+            return last; // checked without the write lock first, so a read-only window closes quietly
+        }
         Anchor written = ChainWriter.<Anchor, IOException>immediate(c, s -> {
-            ChainWriter.Link base = ChainWriter.purgeBase(c);
-            base = base == null ? ChainWriter.Link.GENESIS : base;
-            Anchor anchor = new Anchor(logId, ChainWriter.head(c, clock.instant()), base.seq(), base.hash());
+            Anchor anchor = current(c);
             if (!evenIfUnchanged && anchor.sameState(last)) {
                 return last;
             }
@@ -72,6 +73,13 @@ final class Anchorer {
         });
         last = written;
         return written;
+    }
+
+    /** The anchor of the committed state now. */
+    private Anchor current(Connection c) throws SQLException {
+        ChainWriter.Link base = ChainWriter.purgeBase(c);
+        base = base == null ? ChainWriter.Link.GENESIS : base;
+        return new Anchor(logId, ChainWriter.head(c, clock.instant()), base.seq(), base.hash());
     }
 
     /**

@@ -45,7 +45,7 @@ final class BreakClassifier {
 
     private final AuditChain chain;
     private final Rows rows;
-    private final HashChain.Digester digester = new HashChain.Digester();
+    private final RowDigester digester = new RowDigester();
 
     BreakClassifier(AuditChain chain, Rows rows) {
         this.chain = chain;

@@ -37,9 +37,29 @@ final class ChainWalker {
      * @param anchors this chain's anchored heads in non-decreasing seq order
      */
     ChainReport walk(ChainWriter.Link start, List<Anchored> anchors) throws SQLException {
+        long progressBefore = progress.done();
+        try {
+            return walk(start, anchors, true);
+        } catch (SQLException e) {
+            if (!String.valueOf(e.getMessage()).contains("BLOB")) {
+                throw e;
+            }
+            // JSON cannot hold a BLOB, which the program never writes: walk again reading each column
+            progress.rewind(progressBefore);
+            return walk(start, anchors, false);
+        }
+    }
+
+    /**
+     * One pass in seq order. {@code packed} reads each row as one {@code jsonb_array} ({@link PackedRow}); a row that
+     * does not verify that way is read again column by column, so both ways always reach the same verdict.
+     */
+    private ChainReport walk(ChainWriter.Link start, List<Anchored> anchors, boolean packed) throws SQLException {
         int n = chain.columns().size();
-        int prevColumn = chain.prevHashColumn();
-        HashChain.Digester digester = new HashChain.Digester();
+        String columns = String.join(", ", chain.columns());
+        String sql = "SELECT seq, prev_hash, entry_hash, " + (packed ? "jsonb_array(" + columns + ")" : columns)
+                + " FROM " + chain.table() + " WHERE seq > ? ORDER BY seq";
+        RowDigester digester = new RowDigester();
         int nextAnchor = 0;
         while (nextAnchor < anchors.size() && anchors.get(nextAnchor).seq() <= start.seq()) {
             nextAnchor++; // anchored before the purge: those rows are gone
@@ -48,32 +68,39 @@ final class ChainWalker {
         String prev = start.hash();
         long checked = 0;
         Break found = null;
-        try (PreparedStatement ps = c.prepareStatement(chain.selectLinks() + " WHERE seq > ? ORDER BY seq")) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, start.seq());
             try (ResultSet rs = ps.executeQuery()) {
                 while (found == null && rs.next()) {
                     checked++;
                     long seq = rs.getLong(1);
-                    String prevHash = rs.getString(prevColumn);
-                    String hash = rs.getString(prevColumn + 1);
+                    String prevHash = rs.getString(2);
+                    String hash = rs.getString(3);
                     if (seq != expected) {
                         found = new Break(expected, BreakKind.DELETED, capital(span(expected, seq - 1))
                                 + " missing from the sequence.");
-                    } else if (!prev.equals(prevHash)
-                            || !digester.matches(chain.format(), seq, rs, 2, n, prevHash, hash)) {
-                        BreakClassifier.Row row = new BreakClassifier.Row(seq, EntryColumns.read(rs, 2, n), prevHash, hash);
-                        found = new BreakClassifier(chain, this::range).classify(row, prev.equals(prevHash), start);
-                    } else {
-                        for (; nextAnchor < anchors.size() && anchors.get(nextAnchor).seq() == seq; nextAnchor++) {
-                            if (!hash.equals(anchors.get(nextAnchor).hash())) {
-                                found = replaced(seq, anchors.get(nextAnchor));
-                            }
+                        continue;
+                    }
+                    boolean linked = prev.equals(prevHash);
+                    boolean sound = linked && (packed
+                            ? digester.matchesPacked(chain.format(), seq, rs.getBytes(4), n, prevHash, hash)
+                            : digester.matches(chain.format(), seq, rs, 4, n, prevHash, hash));
+                    if (!sound) {
+                        BreakClassifier.Row row = range(seq, seq).get(0);
+                        if (!linked || !digester.matches(chain.format(), seq, row.values(), prevHash, hash)) {
+                            found = new BreakClassifier(chain, this::range).classify(row, linked, start);
+                            continue;
                         }
-                        if (found == null) {
-                            expected = seq + 1;
-                            prev = hash;
-                            progress.tick();
+                    }
+                    for (; nextAnchor < anchors.size() && anchors.get(nextAnchor).seq() == seq; nextAnchor++) {
+                        if (found == null && !hash.equals(anchors.get(nextAnchor).hash())) {
+                            found = replaced(seq, anchors.get(nextAnchor));
                         }
+                    }
+                    if (found == null) {
+                        expected = seq + 1;
+                        prev = hash;
+                        progress.tick();
                     }
                 }
             }
@@ -145,6 +172,14 @@ final class ChainWalker {
 
         void finish() {
             listener.progress(done, done);
+        }
+
+        long done() {
+            return done;
+        }
+
+        void rewind(long to) {
+            done = to;
         }
     }
 }

@@ -136,8 +136,13 @@ public final class SqliteAuditLog implements AuditLog, AccessLog {
 
     /** Both chains' heads as committed now: what an anchor records and every export embeds. */
     public synchronized ChainHead head() throws AuditReadException {
-        try {
-            return ChainWriter.head(readable(), clock.instant());
+        try (Statement s = readable().createStatement()) {
+            s.execute("BEGIN"); // one snapshot, so the two heads belong together
+            try {
+                return ChainWriter.head(connection, clock.instant());
+            } finally {
+                AuditSchema.rollbackQuietly(s);
+            }
         } catch (SQLException e) {
             throw SqliteErrors.read(e, "read the head of the audit log");
         }
@@ -281,7 +286,11 @@ public final class SqliteAuditLog implements AuditLog, AccessLog {
         if (anchorer != null) {
             try {
                 anchorer.write(connection, false);
-            } catch (SQLException | IOException e) {
+            } catch (SQLException e) {
+                // a read-only window cannot anchor, and need not: it wrote nothing
+                LOG.log(SqliteErrors.kindOf(e) == Kind.READ_ONLY ? System.Logger.Level.INFO
+                        : System.Logger.Level.WARNING, "Could not anchor the audit log at close: {0}", e.toString());
+            } catch (IOException e) {
                 LOG.log(System.Logger.Level.WARNING, "Could not anchor the audit log at close: {0}", e.toString());
             }
         }

@@ -16,21 +16,42 @@ import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every way the store can fail ends in an exception of a precise kind, with nothing half-written. */
 class AuditFailureTest {
     @TempDir
     Path dir;
 
-    @Test
-    void lockedDatabaseFailsAsLockedAfterTheBusyTimeoutAndRecoversOnceReleased() throws Exception {
+    /** Both writes a desk or supervisor makes must fail the same precise way. */
+    enum Write {
+        CHECK_ENTRY, ACCESS_EVENT;
+
+        long to(SqliteAuditLog log, int i) throws AuditWriteException {
+            return this == CHECK_ENTRY ? log.append(entry(i)) : log.record(AuditFixtures.accessEvent(i));
+        }
+
+        long count(Path db) throws Exception {
+            try (Connection c = AuditFixtures.jdbc(db); Statement s = c.createStatement(); ResultSet rs =
+                    s.executeQuery("SELECT count(*) FROM " + (this == CHECK_ENTRY ? "audit_entry" : "access_entry"))) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Write.class)
+    void lockedDatabaseFailsAsLockedAfterTheBusyTimeoutAndRecoversOnceReleased(Write write) throws Exception {
         Path db = dir.resolve("audit.db");
-        try (SqliteAuditLog log = AuditFixtures.openWith(db, 1);
+        try (SqliteAuditLog log = AuditFixtures.openWith(db, 0);
              Connection holder = AuditFixtures.jdbc(db); Statement s = holder.createStatement()) {
+            write.to(log, 1);
             s.execute("BEGIN EXCLUSIVE");
             long start = System.nanoTime();
 
-            AuditWriteException e = catchThrowableOfType(AuditWriteException.class, () -> log.append(entry(2)));
+            AuditWriteException e = catchThrowableOfType(AuditWriteException.class, () -> write.to(log, 2));
 
             // it waits out the busy timeout (a neighbour's commit would have been ridden out), then reports;
             // the upper bound is generous for a loaded machine and still far below a hang
@@ -38,40 +59,44 @@ class AuditFailureTest {
                     .isGreaterThanOrEqualTo(SqliteAuditLog.BUSY_TIMEOUT).isLessThan(Duration.ofSeconds(15));
             assertKind(e, Kind.LOCKED);
             s.execute("ROLLBACK");
-            assertThat(log.append(entry(2))).isEqualTo(2);
-            assertThat(log.verifyChain().intact()).isTrue();
+            assertThat(write.to(log, 2)).isEqualTo(2);
+            assertThat(log.verify(ProgressListener.NONE).intact()).isTrue();
         }
     }
 
-    @Test
-    void readOnlyConnectionFailsAsReadOnly() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Write.class)
+    void readOnlyConnectionFailsAsReadOnly(Write write) throws Exception {
         Path db = dir.resolve("audit.db");
-        AuditFixtures.openWith(db, 1).close();
+        try (SqliteAuditLog log = AuditFixtures.openWith(db, 0)) {
+            write.to(log, 1);
+        }
 
         try (SqliteAuditLog log = SqliteAuditLog.open("jdbc:sqlite:file:" + db + "?mode=ro")) {
-            assertKind(catchThrowableOfType(AuditWriteException.class, () -> log.append(entry(2))), Kind.READ_ONLY);
-            assertThat(log.count()).isEqualTo(1);
+            assertKind(catchThrowableOfType(AuditWriteException.class, () -> write.to(log, 2)), Kind.READ_ONLY);
         }
+        assertThat(write.count(db)).isEqualTo(1);
     }
 
-    @Test
-    void readOnlyFileFailsAsReadOnly() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Write.class)
+    void readOnlyFileFailsAsReadOnly(Write write) throws Exception {
         Path db = dir.resolve("audit.db");
         AuditFixtures.openWith(db, 1).close();
         Files.setPosixFilePermissions(db, PosixFilePermissions.fromString("r--r--r--"));
         try {
             assumeFalse(Files.isWritable(db), "running as root: file permissions do not stop writes");
             try (SqliteAuditLog log = SqliteAuditLog.open(db)) {
-                assertKind(catchThrowableOfType(AuditWriteException.class, () -> log.append(entry(2))),
-                        Kind.READ_ONLY);
+                assertKind(catchThrowableOfType(AuditWriteException.class, () -> write.to(log, 2)), Kind.READ_ONLY);
             }
         } finally {
             Files.setPosixFilePermissions(db, PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 
-    @Test
-    void fullDiskFailsAsDiskFullAndLeavesAnIntactChain() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Write.class)
+    void fullDiskFailsAsDiskFullAndLeavesAnIntactChain(Write write) throws Exception {
         Path db = dir.resolve("audit.db");
         AuditFixtures.openWith(db, 1).close();
         long pages;
@@ -81,20 +106,34 @@ class AuditFailureTest {
             pages = rs.getLong(1);
         }
 
-        // the file may not grow by a single page: appends fill the free space, then the disk is "full"
+        // the file may not grow by a single page: writes fill the free space, then the disk is "full"
+        long written = write.count(db);
         try (SqliteAuditLog log = SqliteAuditLog.open("jdbc:sqlite:" + db + "?max_page_count=" + pages)) {
             AuditWriteException failure = null;
-            long written = 1;
-            for (int i = 2; failure == null && i < 1000; i++) {
+            for (int i = 1; failure == null && i < 1000; i++) {
                 try {
-                    written = log.append(entry(i));
+                    written = write.to(log, i);
                 } catch (AuditWriteException e) {
                     failure = e;
                 }
             }
             assertKind(failure, Kind.DISK_FULL);
-            assertThat(log.count()).isEqualTo(written);
-            assertThat(log.verifyChain().intact()).isTrue();
+            assertThat(log.verify(ProgressListener.NONE).intact()).isTrue();
+        }
+        assertThat(write.count(db)).isEqualTo(written);
+    }
+
+    @Test
+    void anchorFileThatCannotBeWrittenFailsWriteAnchorClearlyButNotTheAppend() throws Exception {
+        Path db = dir.resolve("audit.db");
+        Path blocked = dir.resolve("no-such-folder").resolve("audit.db.anchors");
+        try (SqliteAuditLog log = SqliteAuditLog.open(db.toString(), new AnchorFile(blocked, AuditFixtures.KEY))) {
+            assertThat(log.append(entry(1))).isEqualTo(1);
+
+            AuditWriteException e = catchThrowableOfType(AuditWriteException.class, log::writeAnchor);
+
+            assertThat(e).isNotNull().hasMessageStartingWith("Could not write the anchor file");
+            assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
         }
     }
 

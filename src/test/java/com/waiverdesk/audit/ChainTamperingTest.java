@@ -187,6 +187,20 @@ class ChainTamperingTest {
     }
 
     @Test
+    void findsTextReplacedByTheSameBytesAsABlob() throws Exception {
+        SqliteShell.run(db, UNGUARD + "UPDATE audit_entry SET name = CAST(name AS BLOB) WHERE seq = 4;");
+
+        assertFirstProblem(Place.CHECK_ENTRIES, 4, BreakKind.EDITED);
+    }
+
+    @Test
+    void findsANumberReplacedByAFraction() throws Exception {
+        SqliteShell.run(db, UNGUARD + "UPDATE audit_entry SET latency_ms = latency_ms + 0.5 WHERE seq = 2;");
+
+        assertFirstProblem(Place.CHECK_ENTRIES, 2, BreakKind.EDITED);
+    }
+
+    @Test
     void entryWithAValueTheProgramNeverWritesIsReportedNotCrashedOn() throws Exception {
         SqliteShell.run(db, UNGUARD + "UPDATE audit_entry SET decision = 'MAYBE' WHERE seq = 5;");
 
