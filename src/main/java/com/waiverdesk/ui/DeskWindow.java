@@ -6,7 +6,10 @@ import com.waiverdesk.app.Desk;
 import com.waiverdesk.app.Wiring;
 import com.waiverdesk.ui.admission.AdmissionView;
 import com.waiverdesk.ui.admission.AdmissionViewModel;
+import com.waiverdesk.app.Supervision;
 import com.waiverdesk.ui.audit.AuditServices;
+import com.waiverdesk.ui.audit.SupervisionActions;
+import com.waiverdesk.ui.audit.SupervisorGate;
 import com.waiverdesk.ui.audit.AuditWindow;
 import com.waiverdesk.ui.common.FxBackgroundRunner;
 import com.waiverdesk.ui.common.FxScheduler;
@@ -99,8 +102,15 @@ final class DeskWindow {
      * ({@code SupervisorGate.of(SupervisorCredential.beside(config.auditDatabase(), clock))}) and the ID hasher of the
      * audit key. The SQLite read side is wired here when it is merged.
      */
-    private AuditServices connectAudit() {
-        throw new IllegalStateException("the audit read side is not wired into this build yet");
+    private AuditServices connectAudit() throws Exception {
+        if (config == null) {
+            throw configProblem;
+        }
+        Supervision supervision = Supervision.open(config);
+        return new AuditServices(supervision.reader(), supervision.accessLog(),
+                SupervisionActions.forOperator(supervision, config.operatorId()),
+                SupervisorGate.of(supervision.credential()), supervision.idHasher()::hash, config.workstation(),
+                Supervision.MIN_RETENTION_DAYS, supervision::close);
     }
 
     /** After the first frame: decoding the icons need not delay it. */
