@@ -11,9 +11,10 @@ import picocli.CommandLine.Spec;
 /** {@code bench}: prints the figures the issues set targets for; a benchmark, not a test. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure: `client` (overhead per check against the bundled mock, next to bare OkHttp) or"
-                + " `startup` (cold start to the first shown frame, next to a bare JavaFX window; needs a display).")
+                + " `startup` (cold start to the first shown frame, next to a bare JavaFX window; needs a display) or `audit`"
+                + " (a log of a million synthetic entries: append, first pages, CSV export, verify).")
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "client|startup")
+    @Parameters(index = "0", paramLabel = "client|startup|audit")
     String what;
 
     @Option(names = "--iterations", defaultValue = "2000", description = "Measured checks (client).")
@@ -21,6 +22,12 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--warmup", defaultValue = "500", description = "Unmeasured checks first (client).")
     int warmup;
+
+    @Option(names = "--entries", defaultValue = "1000000", description = "Size of the synthetic log (audit).")
+    int entries;
+
+    @Option(names = "--dir", defaultValue = "target/bench", description = "Where the synthetic log is made and kept (audit).")
+    java.nio.file.Path dir;
 
     @Option(names = "--runs", defaultValue = "10", description = "Starts of each window (startup).")
     int runs;
@@ -37,11 +44,14 @@ final class BenchCommand implements Callable<Integer> {
             case "client":
                 new ClientBench(spec.commandLine().getOut()).run(iterations, warmup);
                 return 0;
+            case "audit":
+                new AuditBench(spec.commandLine().getOut()).run(dir, entries);
+                return 0;
             case "startup":
                 new StartupBench(spec.commandLine().getOut(), jvmOptions).run(runs);
                 return 0;
             default:
-                spec.commandLine().getErr().println("bench: unknown benchmark " + what + " (client or startup)");
+                spec.commandLine().getErr().println("bench: unknown benchmark " + what + " (client, startup or audit)");
                 return Cli.EXIT_USAGE;
         }
     }

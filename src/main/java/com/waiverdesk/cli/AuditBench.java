@@ -1,0 +1,160 @@
+package com.waiverdesk.cli;
+
+import com.waiverdesk.audit.AuditEntry;
+import com.waiverdesk.audit.AuditFilter;
+import com.waiverdesk.audit.AuditKey;
+import com.waiverdesk.audit.IdHasher;
+import com.waiverdesk.audit.IntegrityReport;
+import com.waiverdesk.audit.ProgressListener;
+import com.waiverdesk.audit.SqliteAuditLog;
+import com.waiverdesk.audit.SqliteAuditReader;
+import com.waiverdesk.audit.StoredEntry;
+import com.waiverdesk.audit.SyntheticAuditLog;
+import com.waiverdesk.audit.export.CsvExport;
+import com.waiverdesk.audit.export.ExportResult;
+import com.waiverdesk.domain.DecisionKind;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The audit log at scale: a log of realistic synthetic entries, then — measured side by side in one run — one committed
+ * append against a bare SQLite single-row commit, the first page of each filter, a CSV export of everything and a full
+ * verification.
+ */
+final class AuditBench {
+    private static final int APPENDS = 300;
+    private static final int PAGE = 100;
+
+    private final PrintWriter out;
+
+    AuditBench(PrintWriter out) {
+        this.out = out;
+    }
+
+    void run(Path dir, int entries) throws Exception {
+        Files.createDirectories(dir);
+        Path db = dir.resolve("bench-audit.db");
+        long start = System.nanoTime();
+        if (!Files.exists(db)) {
+            SyntheticAuditLog.create(db, entries, 42);
+            out.printf("generated %,d entries in %.1f s (%s)%n", entries, seconds(start), db);
+        } else {
+            out.printf("using the existing log %s (delete it to generate again)%n", db);
+        }
+        out.flush();
+        byte[] key = AuditKey.loadOrCreate(dir.resolve("audit.key"));
+        appends(db, dir.resolve("bench-bare.db"), key);
+        firstPages(db);
+        exportAndVerify(db, dir, key);
+        out.flush();
+    }
+
+    private void appends(Path db, Path bare, byte[] key) throws Exception {
+        Files.deleteIfExists(bare);
+        List<Double> ours = new ArrayList<>();
+        List<Double> plain = new ArrayList<>();
+        try (SqliteAuditLog log = SqliteAuditLog.open(db, key);
+             Connection c = DriverManager.getConnection("jdbc:sqlite:" + bare)) {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=FULL");
+                s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)");
+            }
+            c.setAutoCommit(false);
+            IdHasher hasher = new IdHasher(key);
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO t (v) VALUES (?)")) {
+                for (int i = 0; i < APPENDS + 20; i++) {
+                    AuditEntry entry = sample(hasher, i);
+                    long t0 = System.nanoTime();
+                    log.append(entry);
+                    long t1 = System.nanoTime();
+                    insert.setString(1, entry.toString());
+                    insert.executeUpdate();
+                    c.commit();
+                    long t2 = System.nanoTime();
+                    if (i >= 20) {
+                        ours.add((t1 - t0) / 1e6);
+                        plain.add((t2 - t1) / 1e6);
+                    }
+                }
+            }
+        }
+        out.printf("append of one entry, committed (WAL, synchronous=FULL), %d each, ms:%n", APPENDS);
+        out.printf("  audit log append:         p50 %6.2f  p99 %6.2f%n", Stats.percentile(ours, 50), Stats.percentile(ours, 99));
+        out.printf("  bare SQLite 1-row commit: p50 %6.2f  p99 %6.2f%n", Stats.percentile(plain, 50), Stats.percentile(plain, 99));
+        out.printf("  ratio of p99: %.2f (target <= 1.50)%n", Stats.percentile(ours, 99) / Stats.percentile(plain, 99));
+    }
+
+    private static AuditEntry sample(IdHasher hasher, int i) {
+        return new AuditEntry(Instant.now(), null, "bench", "BENCH-W01", "310101********0028",
+                hasher.hash("310101195203140028"), "王秀英", DecisionKind.WAIVE, 0, "WAIVED_BY_CATEGORY",
+                List.of("SUBSISTENCE_ALLOWANCE"), "MATCH", "00000000-0000-4000-8000-" + String.format("%012d", i),
+                null, 12);
+    }
+
+    private void firstPages(Path db) throws Exception {
+        Map<String, AuditFilter> filters = new LinkedHashMap<>();
+        long now = Instant.now().toEpochMilli();
+        long weekAgo = Instant.now().minus(7, ChronoUnit.DAYS).toEpochMilli();
+        try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
+            StoredEntry sample = reader.page(AuditFilter.all(), Long.MAX_VALUE, 1).entries().get(0);
+            StoredEntry old = reader.entry(sample.seq() / 2).orElse(sample);
+            filters.put("no filter (newest)", AuditFilter.all());
+            filters.put("last 7 days", new AuditFilter(weekAgo, now, null, null, null, null, null, null, null));
+            filters.put("operator", new AuditFilter(null, null, old.entry().operator(), null, null, null, null, null, null));
+            filters.put("workstation", new AuditFilter(null, null, null, old.entry().workstation(), null, null, null, null, null));
+            filters.put("decision CANNOT_VERIFY", new AuditFilter(null, null, null, null, DecisionKind.CANNOT_VERIFY, null, null, null, null));
+            filters.put("decision REDUCE", new AuditFilter(null, null, null, null, DecisionKind.REDUCE, null, null, null, null));
+            filters.put("service result NAME_MISMATCH", new AuditFilter(null, null, null, null, null, "NAME_MISMATCH", null, null, null));
+            filters.put("error code TIMEOUT", new AuditFilter(null, null, null, null, null, null, "TIMEOUT", null, null));
+            filters.put("name fragment (common)", new AuditFilter(null, null, null, null, null, null, null, "秀", null));
+            filters.put("name fragment (an old entry's name)", new AuditFilter(null, null, null, null, null, null, null, old.entry().name(), null));
+            filters.put("name fragment (absent)", new AuditFilter(null, null, null, null, null, null, null, "不存在的名字", null));
+            filters.put("exact ID (hash)", new AuditFilter(null, null, null, null, null, null, null, null, old.entry().idHash()));
+            out.printf("first page (%d rows) of a filter on %,d entries, ms (target <= 100); count shown after:%n", PAGE,
+                    reader.count(AuditFilter.all()));
+            for (Map.Entry<String, AuditFilter> f : filters.entrySet()) {
+                long t0 = System.nanoTime();
+                int rows = reader.page(f.getValue(), Long.MAX_VALUE, PAGE).entries().size();
+                double pageMs = (System.nanoTime() - t0) / 1e6;
+                long t1 = System.nanoTime();
+                long count = reader.count(f.getValue());
+                double countMs = (System.nanoTime() - t1) / 1e6;
+                out.printf("  %-36s page %7.1f ms (%3d rows)   count %,9d in %7.1f ms%n", f.getKey(), pageMs, rows, count, countMs);
+                out.flush();
+            }
+        }
+    }
+
+    private void exportAndVerify(Path db, Path dir, byte[] key) throws Exception {
+        try (SqliteAuditLog log = SqliteAuditLog.open(db, key); SqliteAuditReader reader = SqliteAuditReader.open(db)) {
+            long t0 = System.nanoTime();
+            ExportResult csv = new CsvExport(reader, ZoneId.systemDefault(), Clock.systemDefaultZone())
+                    .write(AuditFilter.all(), log.writeAnchor(), dir.resolve("bench-export.csv"), ProgressListener.NONE);
+            out.printf("CSV export of all %,d entries: %.1f s, %.0f MiB (target <= 10 s)%n", csv.rows(), seconds(t0),
+                    Files.size(csv.file()) / 1048576.0);
+            out.flush();
+            long t1 = System.nanoTime();
+            IntegrityReport report = log.verify(ProgressListener.NONE);
+            out.printf("full verify of %,d entries: %.1f s, %s (target <= 10 s)%n", report.checks().entriesChecked(),
+                    seconds(t1), report.intact() ? "intact" : "ALTERED " + report.firstProblem().orElseThrow());
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
