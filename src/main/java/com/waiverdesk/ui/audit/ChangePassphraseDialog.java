@@ -38,7 +38,8 @@ final class ChangePassphraseDialog extends Dialog<ButtonType> {
         getDialogPane().setContent(content);
 
         ButtonType change = new ButtonType(texts.get("audit.change.submit"), ButtonBar.ButtonData.OK_DONE);
-        getDialogPane().getButtonTypes().addAll(change, ButtonType.CANCEL);
+        getDialogPane().getButtonTypes().addAll(change,
+                new ButtonType(texts.get("audit.button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
         Node changeButton = getDialogPane().lookupButton(change);
         changeButton.disableProperty().bind(login.busyProperty());
         changeButton.addEventFilter(ActionEvent.ACTION, e -> {

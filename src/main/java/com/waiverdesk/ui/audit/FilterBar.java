@@ -4,6 +4,7 @@ import com.waiverdesk.domain.DecisionKind;
 import com.waiverdesk.domain.MatchResult;
 import com.waiverdesk.ui.common.Texts;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +25,14 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
+import javafx.util.converter.LocalDateStringConverter;
 
 /** The search fields; Enter in any of them, or the Search button, applies them all together. */
 final class FilterBar extends FlowPane {
+    /** Days as the log and the exports write them, whatever the computer's locale. */
+    static final StringConverter<LocalDate> ISO_DAYS = new LocalDateStringConverter(DateTimeFormatter.ISO_LOCAL_DATE,
+            DateTimeFormatter.ISO_LOCAL_DATE);
+
     private final AuditViewModel model;
     private final Texts texts;
     private final DatePicker from = new DatePicker();
@@ -43,6 +49,7 @@ final class FilterBar extends FlowPane {
         from.valueProperty().bindBidirectional(form.fromProperty());
         to.valueProperty().bindBidirectional(form.toProperty());
         for (DatePicker picker : List.of(from, to)) {
+            picker.setConverter(ISO_DAYS);
             picker.setPromptText("yyyy-mm-dd");
             picker.getStyleClass().add("audit-date");
         }

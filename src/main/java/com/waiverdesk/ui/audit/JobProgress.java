@@ -72,10 +72,6 @@ public final class JobProgress {
         cancelled = true;
     }
 
-    public boolean isCancelRequested() {
-        return cancelled;
-    }
-
     public ReadOnlyObjectProperty<Job> jobProperty() {
         return job.getReadOnlyProperty();
     }

@@ -26,6 +26,7 @@ final class PurgeDialog extends Dialog<LocalDate> {
         LocalDate latest = jobs.latestPurgeDate();
         DatePicker day = new DatePicker(latest);
         day.setId("purgeDate");
+        day.setConverter(FilterBar.ISO_DAYS);
         day.setDayCellFactory(picker -> new DateCell() {
             @Override
             public void updateItem(LocalDate item, boolean empty) {
@@ -43,11 +44,12 @@ final class PurgeDialog extends Dialog<LocalDate> {
         content.getStyleClass().add("audit-dialog");
         getDialogPane().setContent(content);
         ButtonType purge = new ButtonType(texts.get("audit.purge.confirm"), ButtonBar.ButtonData.OK_DONE);
-        getDialogPane().getButtonTypes().addAll(purge, ButtonType.CANCEL);
+        ButtonType cancel = new ButtonType(texts.get("audit.button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        getDialogPane().getButtonTypes().addAll(purge, cancel);
         getDialogPane().lookupButton(purge).getStyleClass().add("danger");
         // Enter must not purge by accident: the cancel button is the default
         ((Button) getDialogPane().lookupButton(purge)).setDefaultButton(false);
-        ((Button) getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        ((Button) getDialogPane().lookupButton(cancel)).setDefaultButton(true);
         setResultConverter(button -> button == purge && day.getValue() != null ? day.getValue() : null);
     }
 }

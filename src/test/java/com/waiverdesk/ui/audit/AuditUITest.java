@@ -82,7 +82,10 @@ class AuditUITest {
     }
 
     /** The table row showing entry {@code index} (rows are recycled, so scene order says nothing). */
-    private static Node row(FxRobot robot, int index) {
+    private static Node row(FxRobot robot, int index) throws TimeoutException {
+        // the table makes its row cells at the next layout pass after the items arrive
+        await(() -> robot.lookup(".table-row-cell").match(n -> ((TableRow<?>) n).getIndex() == index
+                && ((TableRow<?>) n).getItem() != null).tryQuery().isPresent());
         return robot.lookup(".table-row-cell").match(n -> ((TableRow<?>) n).getIndex() == index).query();
     }
 
