@@ -97,10 +97,9 @@ final class DeskWindow {
     }
 
     /**
-     * Opens what the supervisor's screen needs, on a worker: the audit log's read side, its access log, the
-     * export/verify/purge adapter ({@link com.waiverdesk.ui.audit.AuditActions}), the passphrase beside the database
-     * ({@code SupervisorGate.of(SupervisorCredential.beside(config.auditDatabase(), clock))}) and the ID hasher of the
-     * audit key. The SQLite read side is wired here when it is merged.
+     * Opens what the supervisor's screen needs, on a worker: the audit database's {@link Supervision} (read side,
+     * access log, exports, verification, purge, the passphrase beside the database and the ID hasher of the audit
+     * key), closed with the screen.
      */
     private AuditServices connectAudit() throws Exception {
         if (config == null) {
