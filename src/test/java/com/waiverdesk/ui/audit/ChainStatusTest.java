@@ -26,7 +26,7 @@ class ChainStatusTest {
     void aBrokenChainVouchesOnlyForWhatCameBeforeTheBreak(long seq, ChainStatus expected) {
         // a gap: 120 was deleted, so 121 is where the chain shows the break and the last good entry is 119
         ChainReport report = new ChainReport(121, 119, HASH,
-                new ChainReport.Break(121, ChainReport.BreakKind.GAP, "121 follows 119"));
+                new ChainReport.Break(121, ChainReport.BreakKind.DELETED, "121 follows 119"));
 
         assertThat(ChainStatus.of(report, seq)).isEqualTo(expected);
     }
