@@ -1,14 +1,20 @@
 package com.waiverdesk.audit;
 
+import com.waiverdesk.audit.export.CsvExport;
+import com.waiverdesk.audit.export.ExportResult;
+import com.waiverdesk.audit.export.FhirExport;
 import com.waiverdesk.domain.DecisionKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Times the supervisor's first page for each kind of filter on a large generated log (not a unit test: run it by
@@ -78,7 +84,39 @@ public final class AuditReaderBench {
                 System.out.printf("charts %-27s %,9d days %7.1f ms (median of 3)%n", name,
                         charts.failureRate().size(), ns[1] / 1e6);
             }
+            export(reader, db);
         }
+    }
+
+    /** Both exports of the whole log, timed once each (the second run of a JVM is the honest one). */
+    private static void export(SqliteAuditReader reader, Path db) throws Exception {
+        StoredEntry last = reader.page(AuditFilter.all(), Long.MAX_VALUE, 1).entries().get(0);
+        ChainHead head = new ChainHead(Instant.now(), last.seq(), last.entryHash(), 0, HashChain.GENESIS);
+        Path dir = Files.createTempDirectory(db.toAbsolutePath().getParent(), "export");
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int run = 1; run <= 2; run++) {
+            long cpu = threads.getCurrentThreadCpuTime();
+            long t = System.nanoTime();
+            ExportResult csv = new CsvExport(reader, ZoneId.of("Asia/Shanghai"), Clock.systemUTC())
+                    .write(AuditFilter.all(), head, dir.resolve("all.csv"), ProgressListener.NONE);
+            long csvNs = System.nanoTime() - t;
+            long csvCpu = threads.getCurrentThreadCpuTime() - cpu;
+            t = System.nanoTime();
+            ExportResult fhir = new FhirExport(reader, ZoneId.of("Asia/Shanghai"), Clock.systemUTC(), null)
+                    .write(AuditFilter.all(), head, dir.resolve("all.json"), ProgressListener.NONE);
+            long fhirNs = System.nanoTime() - t;
+            Runtime rt = Runtime.getRuntime();
+            System.out.printf("export run %d: CSV %,d rows %,d MB %.1f s (CPU %.1f s); FHIR %,d MB %.1f s;"
+                    + " heap in use %d MB%n", run, csv.rows(), Files.size(csv.file()) >> 20, csvNs / 1e9,
+                    csvCpu / 1e9, Files.size(fhir.file()) >> 20, fhirNs / 1e9,
+                    (rt.totalMemory() - rt.freeMemory()) >> 20);
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                Files.delete(p);
+            }
+        }
+        Files.delete(dir);
     }
 
     private static Map<String, AuditFilter> filters(SqliteAuditReader reader) throws AuditReadException {
