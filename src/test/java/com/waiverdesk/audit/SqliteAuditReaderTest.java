@@ -13,6 +13,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Opening, single entries, live appends, clocks out of order, local days and damaged rows. */
 class SqliteAuditReaderTest {
@@ -128,17 +130,31 @@ class SqliteAuditReaderTest {
                 .extracting(e -> ((AuditReadException) e).kind()).isEqualTo(AuditWriteException.Kind.CORRUPT);
     }
 
-    @Test
-    void reportsADamagedRowAsCorruptWithoutItsContent() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"decision = 'FREE_FOR_ALL'", "latency_ms = 1.5", "categories = 'not json'",
+        "service_time = 'yesterday'", "ws_time_ms = 'noon'"})
+    void reportsADamagedRowAsCorruptNamingItWithoutItsContent(String edit) throws Exception {
         Path db = dir.resolve("audit.db");
         AuditFixtures.openWith(db, 3).close();
-        AuditFixtures.sql(db, "DROP TRIGGER audit_entry_no_update",
-                "UPDATE audit_entry SET decision = 'FREE_FOR_ALL' WHERE seq = 2");
+        AuditFixtures.sql(db, "DROP TRIGGER audit_entry_no_update", "UPDATE audit_entry SET " + edit + " WHERE seq = 2");
         try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
             assertThatThrownBy(() -> reader.page(AuditFilter.all(), Long.MAX_VALUE, 10))
                     .isInstanceOf(AuditReadException.class)
                     .hasMessageContaining("entry 2")
                     .hasMessageNotContaining(AuditFixtures.NAME)
+                    .extracting(e -> ((AuditReadException) e).kind()).isEqualTo(AuditWriteException.Kind.CORRUPT);
+            assertThat(reader.entry(1)).isPresent();
+        }
+    }
+
+    @Test
+    void reportsABinaryValueAsCorrupt() throws Exception {
+        Path db = dir.resolve("audit.db");
+        AuditFixtures.openWith(db, 3).close();
+        AuditFixtures.sql(db, "DROP TRIGGER audit_entry_no_update", "UPDATE audit_entry SET name = x'00ff' WHERE seq = 2");
+        try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
+            assertThatThrownBy(() -> reader.entry(2)).isInstanceOf(AuditReadException.class)
+                    .hasMessageContaining("binary value")
                     .extracting(e -> ((AuditReadException) e).kind()).isEqualTo(AuditWriteException.Kind.CORRUPT);
         }
     }
