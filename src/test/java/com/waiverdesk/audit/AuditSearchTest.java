@@ -97,6 +97,8 @@ class AuditSearchTest {
                 new Object[] {"Latin fragment in other case", name("sMiTh")},
                 new Object[] {"wildcard is literal", name("%")},
                 new Object[] {"underscore is literal", name("_")},
+                new Object[] {"underscore is literal among letters", name("J_hn")},
+                new Object[] {"percent is literal among letters", name("%ohn")},
                 new Object[] {"absent name", name("无此人")},
                 new Object[] {"exact ID", new AuditFilter(null, null, null, null, null, null, null, null, someId)},
                 new Object[] {"operator, decision and days", new AuditFilter(oldest + 2 * day, newest - 2 * day,

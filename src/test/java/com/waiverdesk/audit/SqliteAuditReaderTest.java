@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Opening, single entries, live appends, clocks out of order, local days and damaged rows. */
@@ -108,6 +109,26 @@ class SqliteAuditReaderTest {
                     new AuditCharts.DayFailures(LocalDate.of(2026, 3, 1), 2, 1));
             assertThat(utc.perOperator()).containsExactly(new AuditCharts.OperatorCount("clerk-07", 1),
                     new AuditCharts.OperatorCount("clerk-08", 1));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"J_hn | ''", "o_n | Jo_n Doe", "0% | Ann 100%", "% | Ann 100%",
+        "ann | ANNA;Ann 100%", "N D | Jo_n Doe", "jo | Jo_n Doe;John Smith"})
+    void matchesNameFragmentsLiterallyFoldingOnlyLatinCase(String fragment, String expected) throws Exception {
+        Path db = dir.resolve("audit.db");
+        try (SqliteAuditLog log = SqliteAuditLog.open(db)) {
+            for (String name : List.of("John Smith", "Jo_n Doe", "Ann 100%", "ANNA")) {
+                AuditEntry e = AuditFixtures.entry(1);
+                log.append(new AuditEntry(e.workstationTime(), e.serviceTime(), e.operator(), e.workstation(),
+                        e.maskedId(), e.idHash(), name, e.decision(), e.depositPercent(), e.reason(), e.categories(),
+                        e.serviceResult(), e.requestId(), e.errorCode(), e.latencyMillis()));
+            }
+        }
+        AuditFilter filter = new AuditFilter(null, null, null, null, null, null, null, fragment, null);
+        try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
+            assertThat(reader.page(filter, Long.MAX_VALUE, 10).entries()).extracting(s -> s.entry().name())
+                    .containsExactlyElementsOf(expected.isEmpty() ? List.of() : List.of(expected.split(";")));
         }
     }
 
