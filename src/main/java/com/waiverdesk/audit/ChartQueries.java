@@ -85,10 +85,7 @@ final class ChartQueries {
                 dayList.add(d);
             }
         }
-        String sql = "SELECT d.key, k.value, (SELECT count(*) FROM audit_entry INDEXED BY " + index
-                + " WHERE decision = k.value AND ws_time_ms >= json_extract(d.value, '$[0]')"
-                + " AND ws_time_ms < json_extract(d.value, '$[1]')" + f.and() + ") FROM json_each(?) AS d,"
-                + " json_each(?) AS k";
+        String sql = perDayFromIndexSql(index, f);
         StringBuilder kinds = new StringBuilder("[");
         for (DecisionKind kind : DecisionKind.values()) {
             kinds.append(kinds.length() == 1 ? "" : ",").append('"').append(kind.name()).append('"');
@@ -107,6 +104,14 @@ final class ChartQueries {
             }
         }
         return days;
+    }
+
+    /** Per day (a JSON array of [from, to) bounds) and decision (a JSON array of names), an index range count. */
+    static String perDayFromIndexSql(String index, FilterSql f) {
+        return "SELECT d.key, k.value, (SELECT count(*) FROM audit_entry INDEXED BY " + index
+                + " WHERE decision = k.value AND ws_time_ms >= json_extract(d.value, '$[0]')"
+                + " AND ws_time_ms < json_extract(d.value, '$[1]')" + f.and() + ") FROM json_each(?) AS d,"
+                + " json_each(?) AS k";
     }
 
     /** The first and last workstation time within the filter's time range, or {@code null} when it holds none. */

@@ -127,8 +127,7 @@ public final class SqliteAuditReader implements AuditReader {
         try {
             FilterSql f = new FilterSql(filter);
             Source source = countSource(f);
-            try (PreparedStatement ps = prepare("SELECT count(*) FROM " + source.from() + " WHERE " + source.where()
-                    + f.and())) {
+            try (PreparedStatement ps = prepare(countSql(source, f))) {
                 f.bind(ps, source.bind(ps, 1));
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -138,6 +137,10 @@ public final class SqliteAuditReader implements AuditReader {
         } catch (SQLException e) {
             throw failure(e, "count the audit entries");
         }
+    }
+
+    static String countSql(Source source, FilterSql f) {
+        return "SELECT count(*) FROM " + source.from() + " WHERE " + source.where() + f.and();
     }
 
     /** Where a whole-filter aggregate reads: a table or index clause and the seq window of the matches. */
@@ -163,7 +166,7 @@ public final class SqliteAuditReader implements AuditReader {
     }
 
     /** The cheapest source for counting: an index holding every filtered column answers without the table. */
-    private Source countSource(FilterSql f) throws SQLException {
+    Source countSource(FilterSql f) throws SQLException {
         if (f.isEmpty()) {
             return new Source("audit_entry");
         }
@@ -241,9 +244,20 @@ public final class SqliteAuditReader implements AuditReader {
         return cachedPlan;
     }
 
+    /** Newest first by seq, reading the table backwards from the page's start: stops once the page is full. */
+    static String walkSql(FilterSql f) {
+        return "SELECT " + COLUMNS + " FROM audit_entry NOT INDEXED WHERE seq < ? AND seq >= ?" + f.and()
+                + " ORDER BY seq DESC LIMIT ?";
+    }
+
+    /** Sorts only the seqs the index yields, then reads the few rows of the page by seq. */
+    static String viaIndexSql(String index, FilterSql f) {
+        return "SELECT " + COLUMNS + " FROM audit_entry WHERE seq IN (SELECT seq FROM audit_entry INDEXED BY "
+                + index + " WHERE seq < ? AND seq >= ?" + f.and() + " ORDER BY seq DESC LIMIT ?) ORDER BY seq DESC";
+    }
+
     private List<StoredEntry> walk(FilterSql f, long lo, long before, int limit) throws SQLException {
-        try (PreparedStatement ps = prepare("SELECT " + COLUMNS + " FROM audit_entry NOT INDEXED"
-                + " WHERE seq < ? AND seq >= ?" + f.and() + " ORDER BY seq DESC LIMIT ?")) {
+        try (PreparedStatement ps = prepare(walkSql(f))) {
             ps.setLong(1, before);
             ps.setLong(2, lo);
             ps.setInt(f.bind(ps, 3), limit);
@@ -251,12 +265,9 @@ public final class SqliteAuditReader implements AuditReader {
         }
     }
 
-    /** Sorts only the seqs the index yields, then reads the few rows of the page. */
     private List<StoredEntry> viaIndex(String index, FilterSql f, long lo, long before, int limit)
             throws SQLException {
-        try (PreparedStatement ps = prepare("SELECT " + COLUMNS + " FROM audit_entry WHERE seq IN (SELECT seq"
-                + " FROM audit_entry INDEXED BY " + index + " WHERE seq < ? AND seq >= ?" + f.and()
-                + " ORDER BY seq DESC LIMIT ?) ORDER BY seq DESC")) {
+        try (PreparedStatement ps = prepare(viaIndexSql(index, f))) {
             ps.setLong(1, before);
             ps.setLong(2, lo);
             ps.setInt(f.bind(ps, 3), limit);
