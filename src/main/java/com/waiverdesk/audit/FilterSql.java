@@ -18,10 +18,24 @@ final class FilterSql {
 
     private final List<Condition> conditions = new ArrayList<>();
     private final AuditFilter filter;
+    private final String fragment;
     private final boolean hasName;
 
-    /** One condition; {@code sql} holds exactly one {@code ?} bound to {@code value}. */
-    record Condition(String column, String sql, Object value) {
+    /** One condition; {@code sql} holds one {@code ?} per value, bound in order. */
+    record Condition(String column, String sql, List<Object> values) {
+        Condition(String column, String sql, Object value) {
+            this(column, sql, List.of(value));
+        }
+    }
+
+    /** As {@code base}, and the name one of {@code names} (which the planner found to contain the fragment). */
+    private FilterSql(FilterSql base, List<String> names) {
+        this.filter = base.filter;
+        this.fragment = base.fragment;
+        this.hasName = base.hasName;
+        conditions.addAll(base.conditions);
+        conditions.add(new Condition("name", "name IN (" + "?, ".repeat(names.size() - 1) + "?)",
+                List.copyOf(names)));
     }
 
     FilterSql(AuditFilter filter) {
@@ -38,7 +52,7 @@ final class FilterSql {
         equality("decision", filter.decision() == null ? null : filter.decision().name());
         equality("error_code", filter.errorCode());
         equality("service_result", filter.serviceResult());
-        String fragment = PersonName.normalize(filter.nameFragment());
+        fragment = PersonName.normalize(filter.nameFragment());
         hasName = !fragment.isEmpty();
         if (hasName && fragment.chars().noneMatch(FilterSql::isAsciiLetter)) {
             // nothing to fold: instr is LIKE without wildcards, and a fifth faster over a million names
@@ -59,6 +73,29 @@ final class FilterSql {
         return filter;
     }
 
+    /** Adds {@code name IN (names)}, so the name index is searched for these names only; names must not be empty. */
+    FilterSql withNames(List<String> names) {
+        return new FilterSql(this, names);
+    }
+
+    /**
+     * Whether {@code name} holds the fragment exactly as the SQL condition decides: anywhere, folding the case of
+     * ASCII letters only (SQLite's LIKE), wildcards literal.
+     */
+    boolean nameMatches(String name) {
+        return hasName && foldAscii(name).contains(foldAscii(fragment));
+    }
+
+    private static String foldAscii(String s) {
+        char[] chars = s.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] >= 'A' && chars[i] <= 'Z') {
+                chars[i] += 'a' - 'A';
+            }
+        }
+        return new String(chars);
+    }
+
     boolean hasTimeRange() {
         return filter.fromMillis() != null || filter.toMillis() != null;
     }
@@ -75,7 +112,7 @@ final class FilterSql {
     String equalityValue(String column) {
         for (Condition c : conditions) {
             if (c.column().equals(column) && EQUALITY_COLUMNS.contains(column)) {
-                return (String) c.value();
+                return (String) c.values().get(0);
             }
         }
         return null;
@@ -110,7 +147,9 @@ final class FilterSql {
     int bind(PreparedStatement ps, int first) throws SQLException {
         int i = first;
         for (Condition c : conditions) {
-            ps.setObject(i++, c.value());
+            for (Object v : c.values()) {
+                ps.setObject(i++, v);
+            }
         }
         return i;
     }
@@ -120,7 +159,7 @@ final class FilterSql {
         int i = first;
         for (Condition c : conditions) {
             if (c.column().equals("ws_time_ms")) {
-                ps.setObject(i++, c.value());
+                ps.setObject(i++, c.values().get(0));
             }
         }
         return i;

@@ -1,10 +1,6 @@
 package com.waiverdesk.audit;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.waiverdesk.audit.AuditWriteException.Kind;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,14 +24,6 @@ import org.sqlite.SQLiteConfig;
  */
 public final class SqliteAuditReader implements AuditReader {
     private static final System.Logger LOG = System.getLogger(SqliteAuditReader.class.getName());
-    /**
-     * A row as its seq and one JSON array of the stored values and both hashes: sqlite-jdbc spends about 250 ns on
-     * each column it hands over, so one text per row reads a million entries (an export) in half the time.
-     */
-    private static final String COLUMNS = "seq, json_array(" + String.join(", ", EntryColumns.NAMES)
-            + ", prev_hash, entry_hash)";
-    private static final JsonFactory JSON = new JsonFactory();
-
     private final Connection connection;
     private final QueryPlanner planner;
     private final ChartQueries chartQueries;
@@ -72,7 +60,7 @@ public final class SqliteAuditReader implements AuditReader {
             return new SqliteAuditReader(c, QueryPlanner.inspect(c, tuning));
         } catch (SQLException e) {
             closeQuietly(c);
-            throw failure(e, "open the audit database for reading");
+            throw StoredRows.failure(e, "open the audit database for reading");
         } catch (AuditReadException | RuntimeException e) {
             closeQuietly(c);
             throw e;
@@ -97,8 +85,8 @@ public final class SqliteAuditReader implements AuditReader {
             throw new IllegalArgumentException("page size must be positive: " + size);
         }
         try {
-            FilterSql f = new FilterSql(filter);
-            QueryPlanner.Plan plan = plan(f, beforeSeq);
+            QueryPlanner.Plan plan = plan(new FilterSql(filter), beforeSeq);
+            FilterSql f = plan.sql();
             long before = plan.hi() == Long.MAX_VALUE ? beforeSeq : Math.min(beforeSeq, plan.hi() + 1);
             List<StoredEntry> rows;
             if (plan.kind() == QueryPlanner.Kind.INDEX) {
@@ -118,7 +106,7 @@ public final class SqliteAuditReader implements AuditReader {
             List<StoredEntry> entries = more ? rows.subList(0, size) : rows;
             return new AuditPage(entries, more ? entries.get(size - 1).seq() : 0);
         } catch (SQLException e) {
-            throw failure(e, "search the audit log");
+            throw StoredRows.failure(e, "search the audit log");
         }
     }
 
@@ -127,26 +115,29 @@ public final class SqliteAuditReader implements AuditReader {
         try {
             FilterSql f = new FilterSql(filter);
             Source source = countSource(f);
-            try (PreparedStatement ps = prepare(countSql(source, f))) {
-                f.bind(ps, source.bind(ps, 1));
+            try (PreparedStatement ps = prepare(countSql(source))) {
+                source.sql().bind(ps, source.bind(ps, 1));
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);
                 }
             }
         } catch (SQLException e) {
-            throw failure(e, "count the audit entries");
+            throw StoredRows.failure(e, "count the audit entries");
         }
     }
 
-    static String countSql(Source source, FilterSql f) {
-        return "SELECT count(*) FROM " + source.from() + " WHERE " + source.where() + f.and();
+    static String countSql(Source source) {
+        return "SELECT count(*) FROM " + source.from() + " WHERE " + source.where() + source.sql().and();
     }
 
-    /** Where a whole-filter aggregate reads: a table or index clause and the seq window of the matches. */
-    record Source(String from, long lo, long hi) {
-        Source(String from) {
-            this(from, 1, Long.MAX_VALUE);
+    /**
+     * Where a whole-filter aggregate reads: a table or index clause, the seq window of the matches and the
+     * conditions to apply there.
+     */
+    record Source(String from, long lo, long hi, FilterSql sql) {
+        Source(String from, FilterSql sql) {
+            this(from, 1, Long.MAX_VALUE, sql);
         }
 
         /** The window as a condition; none when unbounded, which would make SQLite read the table by seq. */
@@ -168,7 +159,7 @@ public final class SqliteAuditReader implements AuditReader {
     /** The cheapest source for counting: an index holding every filtered column answers without the table. */
     Source countSource(FilterSql f) throws SQLException {
         if (f.isEmpty()) {
-            return new Source("audit_entry");
+            return new Source("audit_entry", f);
         }
         List<String> columns = new ArrayList<>(FilterSql.EQUALITY_COLUMNS);
         columns.add("ws_time_ms");
@@ -176,7 +167,7 @@ public final class SqliteAuditReader implements AuditReader {
             boolean filtered = column.equals("ws_time_ms") ? f.hasTimeRange() : f.equalityValue(column) != null;
             String index = planner.coveringIndex(f, column);
             if (filtered && index != null) {
-                return new Source("audit_entry INDEXED BY " + index);
+                return new Source("audit_entry INDEXED BY " + index, f);
             }
         }
         return source(plan(f, Long.MAX_VALUE));
@@ -188,22 +179,22 @@ public final class SqliteAuditReader implements AuditReader {
      */
     static Source source(QueryPlanner.Plan plan) {
         if (plan.kind() == QueryPlanner.Kind.WALK_THEN_NAME) {
-            return new Source("audit_entry INDEXED BY " + plan.index());
+            return new Source("audit_entry INDEXED BY " + plan.index(), plan.sql());
         }
         if (plan.kind() == QueryPlanner.Kind.WALK && plan.aggregate() != null) {
-            return new Source("audit_entry INDEXED BY " + plan.aggregate());
+            return new Source("audit_entry INDEXED BY " + plan.aggregate(), plan.sql());
         }
-        return new Source(plan.from(), plan.lo(), plan.hi());
+        return new Source(plan.from(), plan.lo(), plan.hi(), plan.sql());
     }
 
     @Override
     public synchronized Optional<StoredEntry> entry(long seq) throws AuditReadException {
-        try (PreparedStatement ps = prepare("SELECT " + COLUMNS + " FROM audit_entry WHERE seq = ?")) {
+        try (PreparedStatement ps = prepare("SELECT " + StoredRows.COLUMNS + " FROM audit_entry WHERE seq = ?")) {
             ps.setLong(1, seq);
-            List<StoredEntry> rows = read(ps);
+            List<StoredEntry> rows = StoredRows.read(ps);
             return rows.stream().findFirst();
         } catch (SQLException e) {
-            throw failure(e, "read the audit entry");
+            throw StoredRows.failure(e, "read the audit entry");
         }
     }
 
@@ -213,7 +204,7 @@ public final class SqliteAuditReader implements AuditReader {
             FilterSql f = new FilterSql(filter);
             return chartQueries.charts(f, plan(f, Long.MAX_VALUE), zone);
         } catch (SQLException e) {
-            throw failure(e, "read the chart figures");
+            throw StoredRows.failure(e, "read the chart figures");
         }
     }
 
@@ -246,13 +237,13 @@ public final class SqliteAuditReader implements AuditReader {
 
     /** Newest first by seq, reading the table backwards from the page's start: stops once the page is full. */
     static String walkSql(FilterSql f) {
-        return "SELECT " + COLUMNS + " FROM audit_entry NOT INDEXED WHERE seq < ? AND seq >= ?" + f.and()
+        return "SELECT " + StoredRows.COLUMNS + " FROM audit_entry NOT INDEXED WHERE seq < ? AND seq >= ?" + f.and()
                 + " ORDER BY seq DESC LIMIT ?";
     }
 
     /** Sorts only the seqs the index yields, then reads the few rows of the page by seq. */
     static String viaIndexSql(String index, FilterSql f) {
-        return "SELECT " + COLUMNS + " FROM audit_entry WHERE seq IN (SELECT seq FROM audit_entry INDEXED BY "
+        return "SELECT " + StoredRows.COLUMNS + " FROM audit_entry WHERE seq IN (SELECT seq FROM audit_entry INDEXED BY "
                 + index + " WHERE seq < ? AND seq >= ?" + f.and() + " ORDER BY seq DESC LIMIT ?) ORDER BY seq DESC";
     }
 
@@ -261,7 +252,7 @@ public final class SqliteAuditReader implements AuditReader {
             ps.setLong(1, before);
             ps.setLong(2, lo);
             ps.setInt(f.bind(ps, 3), limit);
-            return read(ps);
+            return StoredRows.read(ps);
         }
     }
 
@@ -271,7 +262,7 @@ public final class SqliteAuditReader implements AuditReader {
             ps.setLong(1, before);
             ps.setLong(2, lo);
             ps.setInt(f.bind(ps, 3), limit);
-            return read(ps);
+            return StoredRows.read(ps);
         }
     }
 
@@ -286,60 +277,6 @@ public final class SqliteAuditReader implements AuditReader {
     private PreparedStatement prepare(String sql) throws SQLException {
         requireOpen();
         return connection.prepareStatement(sql);
-    }
-
-    private static List<StoredEntry> read(PreparedStatement ps) throws SQLException {
-        List<StoredEntry> rows = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                rows.add(stored(rs));
-            }
-        }
-        return rows;
-    }
-
-    /** Maps a row of {@link #COLUMNS}; the values come out as {@link EntryColumns#read} gives them. */
-    static StoredEntry stored(ResultSet rs) throws SQLException {
-        long seq = rs.getLong(1);
-        List<Object> values = new ArrayList<>(EntryColumns.NAMES.size() + 2);
-        try (JsonParser p = JSON.createParser(rs.getString(2))) {
-            p.nextToken();
-            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                values.add(t == JsonToken.VALUE_NULL ? null : t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue()
-                        : t == JsonToken.VALUE_NUMBER_FLOAT ? (Object) p.getDoubleValue() : p.getText());
-            }
-        } catch (IOException e) {
-            throw new DamagedRow(seq, e);
-        }
-        int hashes = EntryColumns.NAMES.size();
-        try {
-            return new StoredEntry(seq, EntryColumns.fromColumns(values.subList(0, hashes)),
-                    (String) values.get(hashes), (String) values.get(hashes + 1));
-        } catch (IllegalArgumentException | ClassCastException e) {
-            throw new DamagedRow(seq, e);
-        }
-    }
-
-    /** A row whose stored values this program cannot have written: edited outside it. */
-    private static final class DamagedRow extends SQLException {
-        private static final long serialVersionUID = 1L;
-
-        DamagedRow(long seq, Throwable cause) {
-            super("Could not read audit entry " + seq + ": it holds a value this program never writes (edited"
-                    + " outside WaiverDesk?); verify the audit log.", null, 11, cause);
-        }
-    }
-
-    /** The message names the damaged entry but never its content. */
-    static AuditReadException failure(SQLException e, String action) {
-        if (e instanceof DamagedRow) {
-            return new AuditReadException(Kind.CORRUPT, e.getMessage(), e);
-        }
-        if (String.valueOf(e.getMessage()).contains("JSON cannot hold BLOB")) {
-            return new AuditReadException(Kind.CORRUPT, "Could not " + action + ": an entry holds a binary value this"
-                    + " program never writes (edited outside WaiverDesk?); verify the audit log.", e);
-        }
-        return SqliteErrors.read(e, action);
     }
 
     private void requireOpen() throws SQLException {

@@ -111,7 +111,8 @@ class AuditSearchTest {
                         null, someId)});
         List<Arguments> cases = new ArrayList<>();
         for (Object[] f : filters) {
-            for (QueryPlanner.Tuning tuning : List.of(QueryPlanner.Tuning.MEASURED, new QueryPlanner.Tuning(3, 5, 10))) {
+            for (QueryPlanner.Tuning tuning : List.of(QueryPlanner.Tuning.MEASURED, new QueryPlanner.Tuning(3, 5, 10, 2),
+                    new QueryPlanner.Tuning(3, 5, 10, 0))) {
                 for (boolean nameIndex : new boolean[] {false, true}) {
                     cases.add(Arguments.of(f[0], f[1], tuning, nameIndex));
                 }

@@ -82,7 +82,7 @@ class SqliteAuditReaderTest {
         }
         AuditFilter dayBefore = new AuditFilter(base.minusSeconds(86_400).toEpochMilli(), base.toEpochMilli(),
                 null, null, null, null, null, null, null);
-        for (QueryPlanner.Tuning tuning : List.of(QueryPlanner.Tuning.MEASURED, new QueryPlanner.Tuning(2, 2, 2))) {
+        for (QueryPlanner.Tuning tuning : List.of(QueryPlanner.Tuning.MEASURED, new QueryPlanner.Tuning(2, 2, 2, 2))) {
             try (SqliteAuditReader reader = SqliteAuditReader.open(db, tuning)) {
                 assertThat(reader.page(dayBefore, Long.MAX_VALUE, 50).entries()).extracting(StoredEntry::seq)
                         .containsExactly(36L, 31L, 26L, 21L, 16L, 11L, 6L, 1L);
@@ -129,6 +129,26 @@ class SqliteAuditReaderTest {
         try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
             assertThat(reader.page(filter, Long.MAX_VALUE, 10).entries()).extracting(s -> s.entry().name())
                     .containsExactlyElementsOf(expected.isEmpty() ? List.of() : List.of(expected.split(";")));
+        }
+    }
+
+    @Test
+    void findsANameFirstWrittenAfterTheLastSearch() throws Exception {
+        Path db = dir.resolve("audit.db");
+        AuditFixtures.openWith(db, 3).close();
+        AuditFixtures.sql(db, "CREATE INDEX audit_entry_name ON audit_entry (name)");
+        AuditFilter fragment = new AuditFilter(null, null, null, null, null, null, null, "新", null);
+        try (SqliteAuditReader reader = SqliteAuditReader.open(db);
+             SqliteAuditLog log = SqliteAuditLog.open(db)) {
+            assertThat(reader.page(fragment, Long.MAX_VALUE, 10).entries()).isEmpty();
+            AuditEntry e = AuditFixtures.entry(9);
+            log.append(new AuditEntry(e.workstationTime(), e.serviceTime(), e.operator(), e.workstation(),
+                    e.maskedId(), e.idHash(), "王新", e.decision(), e.depositPercent(), e.reason(), e.categories(),
+                    e.serviceResult(), e.requestId(), e.errorCode(), e.latencyMillis()));
+
+            assertThat(reader.page(fragment, Long.MAX_VALUE, 10).entries()).extracting(StoredEntry::seq)
+                    .containsExactly(4L);
+            assertThat(reader.count(fragment)).isEqualTo(1);
         }
     }
 
