@@ -79,14 +79,19 @@ final class FilterSql {
     }
 
     /**
-     * Whether {@code name} holds the fragment exactly as the SQL condition decides: anywhere, folding the case of
-     * ASCII letters only (SQLite's LIKE), wildcards literal.
+     * The fragment as {@link NameDictionary} looks for it: a name holds the fragment, as the SQL condition decides
+     * (anywhere, case folded for ASCII letters only as by SQLite's LIKE, wildcards literal), exactly when its
+     * {@link #foldAscii} contains this.
      */
-    boolean nameMatches(String name) {
-        return hasName && foldAscii(name).contains(foldAscii(fragment));
+    String foldedFragment() {
+        return foldAscii(fragment);
     }
 
-    private static String foldAscii(String s) {
+    /** Lower-cases ASCII letters only; returns {@code s} itself when it has no upper-case ASCII letter. */
+    static String foldAscii(String s) {
+        if (s.chars().noneMatch(c -> c >= 'A' && c <= 'Z')) {
+            return s;
+        }
         char[] chars = s.toCharArray();
         for (int i = 0; i < chars.length; i++) {
             if (chars[i] >= 'A' && chars[i] <= 'Z') {

@@ -20,6 +20,8 @@ import java.util.Set;
  */
 final class NameDictionary {
     private final List<String> names = new ArrayList<>();
+    /** Each name with its ASCII letters in lower case, as the fragment is compared. */
+    private final List<String> folded = new ArrayList<>();
     private final Set<String> known = new HashSet<>();
     private long coveredSeq;
 
@@ -44,6 +46,7 @@ final class NameDictionary {
                         String name = rs.getString(1);
                         if (name != null && known.add(name)) {
                             names.add(name);
+                            folded.add(FilterSql.foldAscii(name));
                         }
                     }
                 }
@@ -55,13 +58,14 @@ final class NameDictionary {
 
     /** The names the filter's fragment matches, or {@code null} when there are more than {@code limit}. */
     List<String> matching(FilterSql f, int limit) {
+        String needle = f.foldedFragment();
         List<String> found = new ArrayList<>();
-        for (String name : names) {
-            if (f.nameMatches(name)) {
+        for (int i = 0; i < names.size(); i++) {
+            if (folded.get(i).contains(needle)) {
                 if (found.size() == limit) {
                     return null;
                 }
-                found.add(name);
+                found.add(names.get(i));
             }
         }
         return found;

@@ -59,6 +59,11 @@ final class QueryPlanner {
      * @param sql       the conditions to run: the filter's, plus the matching names for a name looked up by name
      */
     record Plan(Kind kind, String index, long lo, long hi, String aggregate, FilterSql sql) {
+        /** Known without reading: no seq can match (an empty time range, a fragment no name holds). */
+        boolean matchesNothing() {
+            return hi < lo;
+        }
+
         String from() {
             return kind == Kind.INDEX ? "audit_entry INDEXED BY " + index : "audit_entry NOT INDEXED";
         }

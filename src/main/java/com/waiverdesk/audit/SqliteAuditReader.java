@@ -86,6 +86,9 @@ public final class SqliteAuditReader implements AuditReader {
         }
         try {
             QueryPlanner.Plan plan = plan(new FilterSql(filter), beforeSeq);
+            if (plan.matchesNothing()) {
+                return new AuditPage(List.of(), 0);
+            }
             FilterSql f = plan.sql();
             long before = plan.hi() == Long.MAX_VALUE ? beforeSeq : Math.min(beforeSeq, plan.hi() + 1);
             List<StoredEntry> rows;
@@ -115,6 +118,9 @@ public final class SqliteAuditReader implements AuditReader {
         try {
             FilterSql f = new FilterSql(filter);
             Source source = countSource(f);
+            if (source.lo() > source.hi()) {
+                return 0;
+            }
             try (PreparedStatement ps = prepare(countSql(source))) {
                 source.sql().bind(ps, source.bind(ps, 1));
                 try (ResultSet rs = ps.executeQuery()) {
@@ -202,7 +208,9 @@ public final class SqliteAuditReader implements AuditReader {
     public synchronized AuditCharts charts(AuditFilter filter, ZoneId zone) throws AuditReadException {
         try {
             FilterSql f = new FilterSql(filter);
-            return chartQueries.charts(f, plan(f, Long.MAX_VALUE), zone);
+            QueryPlanner.Plan plan = plan(f, Long.MAX_VALUE);
+            return plan.matchesNothing() ? new AuditCharts(List.of(), List.of(), List.of())
+                    : chartQueries.charts(f, plan, zone);
         } catch (SQLException e) {
             throw StoredRows.failure(e, "read the chart figures");
         }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -61,39 +62,44 @@ public final class CsvExport {
      */
     public ExportResult write(AuditFilter filter, ChainHead head, Path csvFile, ProgressListener progress)
             throws AuditReadException, IOException {
-        long rows;
-        String sha256;
-        try (ExportFile file = new ExportFile(csvFile)) {
-            Writer out = new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8);
-            out.write(BOM);
-            // Commons CSV appends a character at a time: into a Writer each costs a lock and a call, into a
-            // StringBuilder almost nothing, so records collect here and go to the encoder in large pieces
-            StringBuilder pending = new StringBuilder(1 << 17);
-            CSVPrinter csv = new CSVPrinter(pending, FORMAT);
-            LocalTimes times = new LocalTimes(zone);
-            rows = EntryPages.forEach(reader, filter, head, progress, entry -> {
-                csv.printRecord(record(entry, times));
-                if (pending.length() >= 1 << 16) {
-                    out.append(pending);
-                    pending.setLength(0);
-                }
-            });
-            out.append(pending);
-            out.flush();
-            sha256 = file.commit();
-        }
         Path anchor = anchorOf(csvFile);
-        try (ExportFile file = new ExportFile(anchor)) {
-            writeAnchor(file, csvFile, filter, head, rows, sha256);
-            file.commit();
+        try (ExportFile csvOut = new ExportFile(csvFile); ExportFile anchorOut = new ExportFile(anchor)) {
+            long rows = writeRows(csvOut, filter, head, progress);
+            String sha256 = csvOut.finish();
+            writeAnchor(anchorOut, csvFile, filter, head, rows, sha256);
+            anchorOut.finish();
+            // both are complete before either takes its name
+            csvOut.commit();
+            anchorOut.commit();
+            return new ExportResult(csvFile, anchor, rows, sha256);
         }
-        return new ExportResult(csvFile, anchor, rows, sha256);
+    }
+
+    private long writeRows(ExportFile file, AuditFilter filter, ChainHead head, ProgressListener progress)
+            throws AuditReadException, IOException {
+        Writer out = new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8);
+        out.write(BOM);
+        // Commons CSV appends a character at a time: into a Writer each costs a lock and a call, into a
+        // StringBuilder almost nothing, so records collect here and go to the encoder in large pieces
+        StringBuilder pending = new StringBuilder(1 << 17);
+        CSVPrinter csv = new CSVPrinter(pending, FORMAT);
+        LocalTimes times = new LocalTimes(zone);
+        long rows = EntryPages.forEach(reader, filter, head, progress, entry -> {
+            csv.printRecord(record(entry, times));
+            if (pending.length() >= 1 << 16) {
+                out.append(pending);
+                pending.setLength(0);
+            }
+        });
+        out.append(pending);
+        out.flush();
+        return rows;
     }
 
     /** {@code report.csv} → {@code report.anchor.json}, beside it. */
     public static Path anchorOf(Path csvFile) {
         String name = csvFile.getFileName().toString();
-        String base = name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4)
+        String base = name.toLowerCase(Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4)
                 : name;
         return csvFile.resolveSibling(base + ".anchor.json");
     }
