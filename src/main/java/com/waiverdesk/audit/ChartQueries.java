@@ -57,9 +57,10 @@ final class ChartQueries {
         }
         SqliteAuditReader.Source source = SqliteAuditReader.source(plan);
         String sql = "SELECT decision, ws_time_ms / " + QUARTER_HOUR_MS + ", count(*) FROM " + source.from()
-                + " WHERE " + source.where() + f.and() + " GROUP BY decision, ws_time_ms / " + QUARTER_HOUR_MS;
+                + " WHERE " + source.where() + source.sql().and() + " GROUP BY decision, ws_time_ms / "
+                + QUARTER_HOUR_MS;
         Map<LocalDate, Map<DecisionKind, Long>> days = new TreeMap<>();
-        try (PreparedStatement ps = bound(sql, f, source); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = bound(sql, source); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 add(days, Instant.ofEpochMilli(rs.getLong(2) * QUARTER_HOUR_MS).atZone(zone).toLocalDate(),
                         rs.getString(1), rs.getLong(3));
@@ -85,10 +86,7 @@ final class ChartQueries {
                 dayList.add(d);
             }
         }
-        String sql = "SELECT d.key, k.value, (SELECT count(*) FROM audit_entry INDEXED BY " + index
-                + " WHERE decision = k.value AND ws_time_ms >= json_extract(d.value, '$[0]')"
-                + " AND ws_time_ms < json_extract(d.value, '$[1]')" + f.and() + ") FROM json_each(?) AS d,"
-                + " json_each(?) AS k";
+        String sql = perDayFromIndexSql(index, f);
         StringBuilder kinds = new StringBuilder("[");
         for (DecisionKind kind : DecisionKind.values()) {
             kinds.append(kinds.length() == 1 ? "" : ",").append('"').append(kind.name()).append('"');
@@ -107,6 +105,14 @@ final class ChartQueries {
             }
         }
         return days;
+    }
+
+    /** Per day (a JSON array of [from, to) bounds) and decision (a JSON array of names), an index range count. */
+    static String perDayFromIndexSql(String index, FilterSql f) {
+        return "SELECT d.key, k.value, (SELECT count(*) FROM audit_entry INDEXED BY " + index
+                + " WHERE decision = k.value AND ws_time_ms >= json_extract(d.value, '$[0]')"
+                + " AND ws_time_ms < json_extract(d.value, '$[1]')" + f.and() + ") FROM json_each(?) AS d,"
+                + " json_each(?) AS k";
     }
 
     /** The first and last workstation time within the filter's time range, or {@code null} when it holds none. */
@@ -144,12 +150,13 @@ final class ChartQueries {
         String index = planner.coveringIndex(f, "operator");
         boolean whole = !f.hasTimeRange() || plan.kind() != QueryPlanner.Kind.INDEX;
         SqliteAuditReader.Source source = index != null && whole
-                ? new SqliteAuditReader.Source("audit_entry INDEXED BY " + index)
+                ? new SqliteAuditReader.Source("audit_entry INDEXED BY " + index, f)
                 : SqliteAuditReader.source(plan);
-        String sql = "SELECT operator, count(*) FROM " + source.from() + " WHERE " + source.where() + f.and()
+        String sql = "SELECT operator, count(*) FROM " + source.from() + " WHERE " + source.where()
+                + source.sql().and()
                 + " GROUP BY operator ORDER BY count(*) DESC, operator";
         List<AuditCharts.OperatorCount> counts = new ArrayList<>();
-        try (PreparedStatement ps = bound(sql, f, source); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = bound(sql, source); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 counts.add(new AuditCharts.OperatorCount(rs.getString(1), rs.getLong(2)));
             }
@@ -157,10 +164,10 @@ final class ChartQueries {
         return counts;
     }
 
-    private PreparedStatement bound(String sql, FilterSql f, SqliteAuditReader.Source source) throws SQLException {
+    private PreparedStatement bound(String sql, SqliteAuditReader.Source source) throws SQLException {
         PreparedStatement ps = connection.prepareStatement(sql);
         try {
-            f.bind(ps, source.bind(ps, 1));
+            source.sql().bind(ps, source.bind(ps, 1));
             return ps;
         } catch (SQLException e) {
             ps.close();

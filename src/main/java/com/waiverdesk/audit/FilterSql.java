@@ -18,10 +18,24 @@ final class FilterSql {
 
     private final List<Condition> conditions = new ArrayList<>();
     private final AuditFilter filter;
-    private final String likePattern;
+    private final String fragment;
+    private final boolean hasName;
 
-    /** One condition; {@code sql} holds exactly one {@code ?} bound to {@code value}. */
-    record Condition(String column, String sql, Object value) {
+    /** One condition; {@code sql} holds one {@code ?} per value, bound in order. */
+    record Condition(String column, String sql, List<Object> values) {
+        Condition(String column, String sql, Object value) {
+            this(column, sql, List.of(value));
+        }
+    }
+
+    /** As {@code base}, and the name one of {@code names} (which the planner found to contain the fragment). */
+    private FilterSql(FilterSql base, List<String> names) {
+        this.filter = base.filter;
+        this.fragment = base.fragment;
+        this.hasName = base.hasName;
+        conditions.addAll(base.conditions);
+        conditions.add(new Condition("name", "name IN (" + "?, ".repeat(names.size() - 1) + "?)",
+                List.copyOf(names)));
     }
 
     FilterSql(AuditFilter filter) {
@@ -38,11 +52,14 @@ final class FilterSql {
         equality("decision", filter.decision() == null ? null : filter.decision().name());
         equality("error_code", filter.errorCode());
         equality("service_result", filter.serviceResult());
-        String fragment = PersonName.normalize(filter.nameFragment());
-        likePattern = fragment.isEmpty() ? null : "%" + escapeLike(fragment) + "%";
-        if (likePattern != null) {
+        fragment = PersonName.normalize(filter.nameFragment());
+        hasName = !fragment.isEmpty();
+        if (hasName && fragment.chars().noneMatch(FilterSql::isAsciiLetter)) {
+            // nothing to fold: instr is LIKE without wildcards, and a fifth faster over a million names
+            conditions.add(new Condition("name", "instr(name, ?) > 0", fragment));
+        } else if (hasName) {
             // SQLite's LIKE folds ASCII letters only, which is what the filter promises (Latin letters)
-            conditions.add(new Condition("name", "name LIKE ? ESCAPE '\\'", likePattern));
+            conditions.add(new Condition("name", "name LIKE ? ESCAPE '\\'", "%" + escapeLike(fragment) + "%"));
         }
     }
 
@@ -56,12 +73,40 @@ final class FilterSql {
         return filter;
     }
 
+    /** Adds {@code name IN (names)}, so the name index is searched for these names only; names must not be empty. */
+    FilterSql withNames(List<String> names) {
+        return new FilterSql(this, names);
+    }
+
+    /**
+     * The fragment as {@link NameDictionary} looks for it: a name holds the fragment, as the SQL condition decides
+     * (anywhere, case folded for ASCII letters only as by SQLite's LIKE, wildcards literal), exactly when its
+     * {@link #foldAscii} contains this.
+     */
+    String foldedFragment() {
+        return foldAscii(fragment);
+    }
+
+    /** Lower-cases ASCII letters only; returns {@code s} itself when it has no upper-case ASCII letter. */
+    static String foldAscii(String s) {
+        if (s.chars().noneMatch(c -> c >= 'A' && c <= 'Z')) {
+            return s;
+        }
+        char[] chars = s.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] >= 'A' && chars[i] <= 'Z') {
+                chars[i] += 'a' - 'A';
+            }
+        }
+        return new String(chars);
+    }
+
     boolean hasTimeRange() {
         return filter.fromMillis() != null || filter.toMillis() != null;
     }
 
     boolean hasName() {
-        return likePattern != null;
+        return hasName;
     }
 
     boolean isEmpty() {
@@ -72,7 +117,7 @@ final class FilterSql {
     String equalityValue(String column) {
         for (Condition c : conditions) {
             if (c.column().equals(column) && EQUALITY_COLUMNS.contains(column)) {
-                return (String) c.value();
+                return (String) c.values().get(0);
             }
         }
         return null;
@@ -107,7 +152,9 @@ final class FilterSql {
     int bind(PreparedStatement ps, int first) throws SQLException {
         int i = first;
         for (Condition c : conditions) {
-            ps.setObject(i++, c.value());
+            for (Object v : c.values()) {
+                ps.setObject(i++, v);
+            }
         }
         return i;
     }
@@ -117,10 +164,14 @@ final class FilterSql {
         int i = first;
         for (Condition c : conditions) {
             if (c.column().equals("ws_time_ms")) {
-                ps.setObject(i++, c.value());
+                ps.setObject(i++, c.values().get(0));
             }
         }
         return i;
+    }
+
+    private static boolean isAsciiLetter(int c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 
     static String escapeLike(String s) {

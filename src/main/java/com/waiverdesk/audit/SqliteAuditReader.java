@@ -24,9 +24,6 @@ import org.sqlite.SQLiteConfig;
  */
 public final class SqliteAuditReader implements AuditReader {
     private static final System.Logger LOG = System.getLogger(SqliteAuditReader.class.getName());
-    private static final String COLUMNS = "seq, " + String.join(", ", EntryColumns.NAMES) + ", prev_hash, entry_hash";
-    private static final int PREV_HASH = EntryColumns.NAMES.size() + 2;
-
     private final Connection connection;
     private final QueryPlanner planner;
     private final ChartQueries chartQueries;
@@ -63,7 +60,7 @@ public final class SqliteAuditReader implements AuditReader {
             return new SqliteAuditReader(c, QueryPlanner.inspect(c, tuning));
         } catch (SQLException e) {
             closeQuietly(c);
-            throw failure(e, "open the audit database for reading");
+            throw StoredRows.failure(e, "open the audit database for reading");
         } catch (AuditReadException | RuntimeException e) {
             closeQuietly(c);
             throw e;
@@ -88,8 +85,11 @@ public final class SqliteAuditReader implements AuditReader {
             throw new IllegalArgumentException("page size must be positive: " + size);
         }
         try {
-            FilterSql f = new FilterSql(filter);
-            QueryPlanner.Plan plan = plan(f, beforeSeq);
+            QueryPlanner.Plan plan = plan(new FilterSql(filter), beforeSeq);
+            if (plan.matchesNothing()) {
+                return new AuditPage(List.of(), 0);
+            }
+            FilterSql f = plan.sql();
             long before = plan.hi() == Long.MAX_VALUE ? beforeSeq : Math.min(beforeSeq, plan.hi() + 1);
             List<StoredEntry> rows;
             if (plan.kind() == QueryPlanner.Kind.INDEX) {
@@ -109,7 +109,7 @@ public final class SqliteAuditReader implements AuditReader {
             List<StoredEntry> entries = more ? rows.subList(0, size) : rows;
             return new AuditPage(entries, more ? entries.get(size - 1).seq() : 0);
         } catch (SQLException e) {
-            throw failure(e, "search the audit log");
+            throw StoredRows.failure(e, "search the audit log");
         }
     }
 
@@ -118,23 +118,32 @@ public final class SqliteAuditReader implements AuditReader {
         try {
             FilterSql f = new FilterSql(filter);
             Source source = countSource(f);
-            try (PreparedStatement ps = prepare("SELECT count(*) FROM " + source.from() + " WHERE " + source.where()
-                    + f.and())) {
-                f.bind(ps, source.bind(ps, 1));
+            if (source.lo() > source.hi()) {
+                return 0;
+            }
+            try (PreparedStatement ps = prepare(countSql(source))) {
+                source.sql().bind(ps, source.bind(ps, 1));
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);
                 }
             }
         } catch (SQLException e) {
-            throw failure(e, "count the audit entries");
+            throw StoredRows.failure(e, "count the audit entries");
         }
     }
 
-    /** Where a whole-filter aggregate reads: a table or index clause and the seq window of the matches. */
-    record Source(String from, long lo, long hi) {
-        Source(String from) {
-            this(from, 1, Long.MAX_VALUE);
+    static String countSql(Source source) {
+        return "SELECT count(*) FROM " + source.from() + " WHERE " + source.where() + source.sql().and();
+    }
+
+    /**
+     * Where a whole-filter aggregate reads: a table or index clause, the seq window of the matches and the
+     * conditions to apply there.
+     */
+    record Source(String from, long lo, long hi, FilterSql sql) {
+        Source(String from, FilterSql sql) {
+            this(from, 1, Long.MAX_VALUE, sql);
         }
 
         /** The window as a condition; none when unbounded, which would make SQLite read the table by seq. */
@@ -154,9 +163,9 @@ public final class SqliteAuditReader implements AuditReader {
     }
 
     /** The cheapest source for counting: an index holding every filtered column answers without the table. */
-    private Source countSource(FilterSql f) throws SQLException {
+    Source countSource(FilterSql f) throws SQLException {
         if (f.isEmpty()) {
-            return new Source("audit_entry");
+            return new Source("audit_entry", f);
         }
         List<String> columns = new ArrayList<>(FilterSql.EQUALITY_COLUMNS);
         columns.add("ws_time_ms");
@@ -164,7 +173,7 @@ public final class SqliteAuditReader implements AuditReader {
             boolean filtered = column.equals("ws_time_ms") ? f.hasTimeRange() : f.equalityValue(column) != null;
             String index = planner.coveringIndex(f, column);
             if (filtered && index != null) {
-                return new Source("audit_entry INDEXED BY " + index);
+                return new Source("audit_entry INDEXED BY " + index, f);
             }
         }
         return source(plan(f, Long.MAX_VALUE));
@@ -176,22 +185,22 @@ public final class SqliteAuditReader implements AuditReader {
      */
     static Source source(QueryPlanner.Plan plan) {
         if (plan.kind() == QueryPlanner.Kind.WALK_THEN_NAME) {
-            return new Source("audit_entry INDEXED BY " + plan.index());
+            return new Source("audit_entry INDEXED BY " + plan.index(), plan.sql());
         }
         if (plan.kind() == QueryPlanner.Kind.WALK && plan.aggregate() != null) {
-            return new Source("audit_entry INDEXED BY " + plan.aggregate());
+            return new Source("audit_entry INDEXED BY " + plan.aggregate(), plan.sql());
         }
-        return new Source(plan.from(), plan.lo(), plan.hi());
+        return new Source(plan.from(), plan.lo(), plan.hi(), plan.sql());
     }
 
     @Override
     public synchronized Optional<StoredEntry> entry(long seq) throws AuditReadException {
-        try (PreparedStatement ps = prepare("SELECT " + COLUMNS + " FROM audit_entry WHERE seq = ?")) {
+        try (PreparedStatement ps = prepare("SELECT " + StoredRows.COLUMNS + " FROM audit_entry WHERE seq = ?")) {
             ps.setLong(1, seq);
-            List<StoredEntry> rows = read(ps);
+            List<StoredEntry> rows = StoredRows.read(ps);
             return rows.stream().findFirst();
         } catch (SQLException e) {
-            throw failure(e, "read the audit entry");
+            throw StoredRows.failure(e, "read the audit entry");
         }
     }
 
@@ -199,9 +208,11 @@ public final class SqliteAuditReader implements AuditReader {
     public synchronized AuditCharts charts(AuditFilter filter, ZoneId zone) throws AuditReadException {
         try {
             FilterSql f = new FilterSql(filter);
-            return chartQueries.charts(f, plan(f, Long.MAX_VALUE), zone);
+            QueryPlanner.Plan plan = plan(f, Long.MAX_VALUE);
+            return plan.matchesNothing() ? new AuditCharts(List.of(), List.of(), List.of())
+                    : chartQueries.charts(f, plan, zone);
         } catch (SQLException e) {
-            throw failure(e, "read the chart figures");
+            throw StoredRows.failure(e, "read the chart figures");
         }
     }
 
@@ -232,26 +243,34 @@ public final class SqliteAuditReader implements AuditReader {
         return cachedPlan;
     }
 
+    /** Newest first by seq, reading the table backwards from the page's start: stops once the page is full. */
+    static String walkSql(FilterSql f) {
+        return "SELECT " + StoredRows.COLUMNS + " FROM audit_entry NOT INDEXED WHERE seq < ? AND seq >= ?" + f.and()
+                + " ORDER BY seq DESC LIMIT ?";
+    }
+
+    /** Sorts only the seqs the index yields, then reads the few rows of the page by seq. */
+    static String viaIndexSql(String index, FilterSql f) {
+        return "SELECT " + StoredRows.COLUMNS + " FROM audit_entry WHERE seq IN (SELECT seq FROM audit_entry INDEXED BY "
+                + index + " WHERE seq < ? AND seq >= ?" + f.and() + " ORDER BY seq DESC LIMIT ?) ORDER BY seq DESC";
+    }
+
     private List<StoredEntry> walk(FilterSql f, long lo, long before, int limit) throws SQLException {
-        try (PreparedStatement ps = prepare("SELECT " + COLUMNS + " FROM audit_entry NOT INDEXED"
-                + " WHERE seq < ? AND seq >= ?" + f.and() + " ORDER BY seq DESC LIMIT ?")) {
+        try (PreparedStatement ps = prepare(walkSql(f))) {
             ps.setLong(1, before);
             ps.setLong(2, lo);
             ps.setInt(f.bind(ps, 3), limit);
-            return read(ps);
+            return StoredRows.read(ps);
         }
     }
 
-    /** Sorts only the seqs the index yields, then reads the few rows of the page. */
     private List<StoredEntry> viaIndex(String index, FilterSql f, long lo, long before, int limit)
             throws SQLException {
-        try (PreparedStatement ps = prepare("SELECT " + COLUMNS + " FROM audit_entry WHERE seq IN (SELECT seq"
-                + " FROM audit_entry INDEXED BY " + index + " WHERE seq < ? AND seq >= ?" + f.and()
-                + " ORDER BY seq DESC LIMIT ?) ORDER BY seq DESC")) {
+        try (PreparedStatement ps = prepare(viaIndexSql(index, f))) {
             ps.setLong(1, before);
             ps.setLong(2, lo);
             ps.setInt(f.bind(ps, 3), limit);
-            return read(ps);
+            return StoredRows.read(ps);
         }
     }
 
@@ -266,42 +285,6 @@ public final class SqliteAuditReader implements AuditReader {
     private PreparedStatement prepare(String sql) throws SQLException {
         requireOpen();
         return connection.prepareStatement(sql);
-    }
-
-    private static List<StoredEntry> read(PreparedStatement ps) throws SQLException {
-        List<StoredEntry> rows = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                rows.add(stored(rs));
-            }
-        }
-        return rows;
-    }
-
-    static StoredEntry stored(ResultSet rs) throws SQLException {
-        long seq = rs.getLong(1);
-        try {
-            return new StoredEntry(seq, EntryColumns.fromColumns(EntryColumns.read(rs, 2)),
-                    rs.getString(PREV_HASH), rs.getString(PREV_HASH + 1));
-        } catch (IllegalArgumentException e) {
-            throw new DamagedRow(seq, e);
-        }
-    }
-
-    /** A row whose stored values this program cannot have written: edited outside it. */
-    private static final class DamagedRow extends SQLException {
-        private static final long serialVersionUID = 1L;
-
-        DamagedRow(long seq, Throwable cause) {
-            super("Could not read audit entry " + seq + ": it holds a value this program never writes (edited"
-                    + " outside WaiverDesk?); verify the audit log.", null, 11, cause);
-        }
-    }
-
-    /** The message names the damaged entry but never its content. */
-    static AuditReadException failure(SQLException e, String action) {
-        return e instanceof DamagedRow ? new AuditReadException(Kind.CORRUPT, e.getMessage(), e)
-                : SqliteErrors.read(e, action);
     }
 
     private void requireOpen() throws SQLException {

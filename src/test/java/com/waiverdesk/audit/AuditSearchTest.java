@@ -97,6 +97,8 @@ class AuditSearchTest {
                 new Object[] {"Latin fragment in other case", name("sMiTh")},
                 new Object[] {"wildcard is literal", name("%")},
                 new Object[] {"underscore is literal", name("_")},
+                new Object[] {"underscore is literal among letters", name("J_hn")},
+                new Object[] {"percent is literal among letters", name("%ohn")},
                 new Object[] {"absent name", name("无此人")},
                 new Object[] {"exact ID", new AuditFilter(null, null, null, null, null, null, null, null, someId)},
                 new Object[] {"operator, decision and days", new AuditFilter(oldest + 2 * day, newest - 2 * day,
@@ -109,7 +111,8 @@ class AuditSearchTest {
                         null, someId)});
         List<Arguments> cases = new ArrayList<>();
         for (Object[] f : filters) {
-            for (QueryPlanner.Tuning tuning : List.of(QueryPlanner.Tuning.MEASURED, new QueryPlanner.Tuning(3, 5, 10))) {
+            for (QueryPlanner.Tuning tuning : List.of(QueryPlanner.Tuning.MEASURED, new QueryPlanner.Tuning(3, 5, 10, 2),
+                    new QueryPlanner.Tuning(3, 5, 10, 0))) {
                 for (boolean nameIndex : new boolean[] {false, true}) {
                     cases.add(Arguments.of(f[0], f[1], tuning, nameIndex));
                 }

@@ -13,6 +13,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Opening, single entries, live appends, clocks out of order, local days and damaged rows. */
 class SqliteAuditReaderTest {
@@ -79,7 +82,7 @@ class SqliteAuditReaderTest {
         }
         AuditFilter dayBefore = new AuditFilter(base.minusSeconds(86_400).toEpochMilli(), base.toEpochMilli(),
                 null, null, null, null, null, null, null);
-        for (QueryPlanner.Tuning tuning : List.of(QueryPlanner.Tuning.MEASURED, new QueryPlanner.Tuning(2, 2, 2))) {
+        for (QueryPlanner.Tuning tuning : List.of(QueryPlanner.Tuning.MEASURED, new QueryPlanner.Tuning(2, 2, 2, 2))) {
             try (SqliteAuditReader reader = SqliteAuditReader.open(db, tuning)) {
                 assertThat(reader.page(dayBefore, Long.MAX_VALUE, 50).entries()).extracting(StoredEntry::seq)
                         .containsExactly(36L, 31L, 26L, 21L, 16L, 11L, 6L, 1L);
@@ -109,6 +112,46 @@ class SqliteAuditReaderTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"J_hn | ''", "o_n | Jo_n Doe", "0% | Ann 100%", "% | Ann 100%",
+        "ann | ANNA;Ann 100%", "N D | Jo_n Doe", "jo | Jo_n Doe;John Smith"})
+    void matchesNameFragmentsLiterallyFoldingOnlyLatinCase(String fragment, String expected) throws Exception {
+        Path db = dir.resolve("audit.db");
+        try (SqliteAuditLog log = SqliteAuditLog.open(db)) {
+            for (String name : List.of("John Smith", "Jo_n Doe", "Ann 100%", "ANNA")) {
+                AuditEntry e = AuditFixtures.entry(1);
+                log.append(new AuditEntry(e.workstationTime(), e.serviceTime(), e.operator(), e.workstation(),
+                        e.maskedId(), e.idHash(), name, e.decision(), e.depositPercent(), e.reason(), e.categories(),
+                        e.serviceResult(), e.requestId(), e.errorCode(), e.latencyMillis()));
+            }
+        }
+        AuditFilter filter = new AuditFilter(null, null, null, null, null, null, null, fragment, null);
+        try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
+            assertThat(reader.page(filter, Long.MAX_VALUE, 10).entries()).extracting(s -> s.entry().name())
+                    .containsExactlyElementsOf(expected.isEmpty() ? List.of() : List.of(expected.split(";")));
+        }
+    }
+
+    @Test
+    void findsANameFirstWrittenAfterTheLastSearch() throws Exception {
+        Path db = dir.resolve("audit.db");
+        AuditFixtures.openWith(db, 3).close();
+        AuditFixtures.sql(db, "CREATE INDEX audit_entry_name ON audit_entry (name)");
+        AuditFilter fragment = new AuditFilter(null, null, null, null, null, null, null, "新", null);
+        try (SqliteAuditReader reader = SqliteAuditReader.open(db);
+             SqliteAuditLog log = SqliteAuditLog.open(db)) {
+            assertThat(reader.page(fragment, Long.MAX_VALUE, 10).entries()).isEmpty();
+            AuditEntry e = AuditFixtures.entry(9);
+            log.append(new AuditEntry(e.workstationTime(), e.serviceTime(), e.operator(), e.workstation(),
+                    e.maskedId(), e.idHash(), "王新", e.decision(), e.depositPercent(), e.reason(), e.categories(),
+                    e.serviceResult(), e.requestId(), e.errorCode(), e.latencyMillis()));
+
+            assertThat(reader.page(fragment, Long.MAX_VALUE, 10).entries()).extracting(StoredEntry::seq)
+                    .containsExactly(4L);
+            assertThat(reader.count(fragment)).isEqualTo(1);
+        }
+    }
+
     @Test
     void refusesAMissingFileWithoutCreatingIt() {
         Path db = dir.resolve("nowhere.db");
@@ -128,17 +171,31 @@ class SqliteAuditReaderTest {
                 .extracting(e -> ((AuditReadException) e).kind()).isEqualTo(AuditWriteException.Kind.CORRUPT);
     }
 
-    @Test
-    void reportsADamagedRowAsCorruptWithoutItsContent() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"decision = 'FREE_FOR_ALL'", "latency_ms = 1.5", "categories = 'not json'",
+        "service_time = 'yesterday'", "ws_time_ms = 'noon'"})
+    void reportsADamagedRowAsCorruptNamingItWithoutItsContent(String edit) throws Exception {
         Path db = dir.resolve("audit.db");
         AuditFixtures.openWith(db, 3).close();
-        AuditFixtures.sql(db, "DROP TRIGGER audit_entry_no_update",
-                "UPDATE audit_entry SET decision = 'FREE_FOR_ALL' WHERE seq = 2");
+        AuditFixtures.sql(db, "DROP TRIGGER audit_entry_no_update", "UPDATE audit_entry SET " + edit + " WHERE seq = 2");
         try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
             assertThatThrownBy(() -> reader.page(AuditFilter.all(), Long.MAX_VALUE, 10))
                     .isInstanceOf(AuditReadException.class)
                     .hasMessageContaining("entry 2")
                     .hasMessageNotContaining(AuditFixtures.NAME)
+                    .extracting(e -> ((AuditReadException) e).kind()).isEqualTo(AuditWriteException.Kind.CORRUPT);
+            assertThat(reader.entry(1)).isPresent();
+        }
+    }
+
+    @Test
+    void reportsABinaryValueAsCorrupt() throws Exception {
+        Path db = dir.resolve("audit.db");
+        AuditFixtures.openWith(db, 3).close();
+        AuditFixtures.sql(db, "DROP TRIGGER audit_entry_no_update", "UPDATE audit_entry SET name = x'00ff' WHERE seq = 2");
+        try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
+            assertThatThrownBy(() -> reader.entry(2)).isInstanceOf(AuditReadException.class)
+                    .hasMessageContaining("binary value")
                     .extracting(e -> ((AuditReadException) e).kind()).isEqualTo(AuditWriteException.Kind.CORRUPT);
         }
     }

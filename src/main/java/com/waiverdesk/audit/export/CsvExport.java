@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -36,11 +37,10 @@ public final class CsvExport {
     /** The columns, in order. */
     public static final String[] HEADER = {"seq", "workstation_time", "service_time", "operator", "workstation",
         "masked_id", "name", "decision", "deposit_percent", "reason", "categories", "service_result", "request_id",
-        "error_code", "latency_ms", "prev_hash", "entry_hash"};
+        "error_code", "latency_ms", "entry_hash"};
     static final String ANCHOR_FORMAT = "waiverdesk-audit-export-anchor-1";
     private static final char BOM = '\uFEFF';
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader(HEADER).get();
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
     private static final JsonFactory JSON = new JsonFactory();
 
     private final AuditReader reader;
@@ -62,40 +62,61 @@ public final class CsvExport {
      */
     public ExportResult write(AuditFilter filter, ChainHead head, Path csvFile, ProgressListener progress)
             throws AuditReadException, IOException {
-        long rows;
-        String sha256;
-        try (ExportFile file = new ExportFile(csvFile)) {
-            Writer out = new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8);
-            out.write(BOM);
-            CSVPrinter csv = new CSVPrinter(out, FORMAT);
-            rows = EntryPages.forEach(reader, filter, head, progress, entry -> csv.printRecord(record(entry)));
-            csv.flush();
-            sha256 = file.commit();
-        }
         Path anchor = anchorOf(csvFile);
-        try (ExportFile file = new ExportFile(anchor)) {
-            writeAnchor(file, csvFile, filter, head, rows, sha256);
-            file.commit();
+        try (ExportFile csvOut = new ExportFile(csvFile); ExportFile anchorOut = new ExportFile(anchor)) {
+            long rows = writeRows(csvOut, filter, head, progress);
+            String sha256 = csvOut.finish();
+            writeAnchor(anchorOut, csvFile, filter, head, rows, sha256);
+            anchorOut.finish();
+            // both are complete before either takes its name
+            csvOut.commit();
+            anchorOut.commit();
+            return new ExportResult(csvFile, anchor, rows, sha256);
         }
-        return new ExportResult(csvFile, anchor, rows, sha256);
+    }
+
+    private long writeRows(ExportFile file, AuditFilter filter, ChainHead head, ProgressListener progress)
+            throws AuditReadException, IOException {
+        Writer out = new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8);
+        out.write(BOM);
+        // Commons CSV appends a character at a time: into a Writer each costs a lock and a call, into a
+        // StringBuilder almost nothing, so records collect here and go to the encoder in large pieces
+        StringBuilder pending = new StringBuilder(1 << 17);
+        CSVPrinter csv = new CSVPrinter(pending, FORMAT);
+        LocalTimes times = new LocalTimes(zone);
+        long rows = EntryPages.forEach(reader, filter, head, progress, entry -> {
+            csv.printRecord(record(entry, times));
+            if (pending.length() >= 1 << 16) {
+                out.append(pending);
+                pending.setLength(0);
+            }
+        });
+        out.append(pending);
+        out.flush();
+        return rows;
     }
 
     /** {@code report.csv} → {@code report.anchor.json}, beside it. */
     public static Path anchorOf(Path csvFile) {
         String name = csvFile.getFileName().toString();
-        String base = name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4)
+        String base = name.toLowerCase(Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4)
                 : name;
         return csvFile.resolveSibling(base + ".anchor.json");
     }
 
-    private Object[] record(StoredEntry stored) {
+    private static Object[] record(StoredEntry stored, LocalTimes times) {
         AuditEntry e = stored.entry();
-        return new Object[] {stored.seq(), TIME.format(e.workstationTime().atZone(zone)),
-            e.serviceTime() == null ? null : e.serviceTime().toString(), defuse(e.operator()),
+        return new Object[] {stored.seq(), times.format(e.workstationTime()),
+            e.serviceTime() == null ? null : times.formatService(e.serviceTime()), defuse(e.operator()),
             defuse(e.workstation()), defuse(e.maskedId()), defuse(e.name()), e.decision().name(),
-            e.depositPercent(), defuse(e.reason()), defuse(String.join(";", e.categories())),
+            e.depositPercent(), defuse(e.reason()), defuse(categories(e)),
             defuse(e.serviceResult()), defuse(e.requestId()), defuse(e.errorCode()), e.latencyMillis(),
-            stored.prevHash(), stored.entryHash()};
+            stored.entryHash()};
+    }
+
+    private static String categories(AuditEntry e) {
+        List<String> c = e.categories();
+        return c.isEmpty() ? "" : c.size() == 1 ? c.get(0) : String.join(";", c);
     }
 
     /**

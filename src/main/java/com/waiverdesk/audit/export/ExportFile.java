@@ -41,16 +41,20 @@ final class ExportFile implements AutoCloseable {
         return out;
     }
 
-    /** Moves the complete file to its name; returns the hex SHA-256 of its bytes. */
-    String commit() throws IOException {
+    /** Completes the file (still under its temporary name); returns the hex SHA-256 of its bytes. */
+    String finish() throws IOException {
         out.close();
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    /** Moves the finished file to its name. */
+    void commit() throws IOException {
         try {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
         committed = true;
-        return HexFormat.of().formatHex(sha256.digest());
     }
 
     /** Removes the partial file unless committed. */

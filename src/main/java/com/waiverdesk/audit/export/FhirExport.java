@@ -79,7 +79,9 @@ public final class FhirExport {
                 json.writeEndArray();
                 json.writeEndObject();
             }
-            return new ExportResult(jsonFile, null, rows, file.commit());
+            String sha256 = file.finish();
+            file.commit();
+            return new ExportResult(jsonFile, null, rows, sha256);
         }
     }
 
