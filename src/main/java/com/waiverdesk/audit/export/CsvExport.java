@@ -35,12 +35,12 @@ import org.apache.commons.csv.CSVPrinter;
  */
 public final class CsvExport {
     /** The columns, in order. */
-    public static final String[] HEADER = {"seq", "workstation_time", "service_time", "operator", "workstation",
-        "masked_id", "name", "decision", "deposit_percent", "reason", "categories", "service_result", "request_id",
-        "error_code", "latency_ms", "entry_hash"};
+    public static final List<String> HEADER = List.of("seq", "workstation_time", "service_time", "operator",
+            "workstation", "masked_id", "name", "decision", "deposit_percent", "reason", "categories",
+            "service_result", "request_id", "error_code", "latency_ms", "entry_hash");
     static final String ANCHOR_FORMAT = "waiverdesk-audit-export-anchor-1";
     private static final char BOM = '\uFEFF';
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader(HEADER).get();
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader(HEADER.toArray(String[]::new)).get();
     private static final JsonFactory JSON = new JsonFactory();
 
     private final AuditReader reader;

@@ -49,7 +49,7 @@ class CsvExportTest {
 
         byte[] bytes = Files.readAllBytes(result.file());
         assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
-        assertThat(header(result.file())).containsExactly(CsvExport.HEADER);
+        assertThat(header(result.file())).containsExactlyElementsOf(CsvExport.HEADER);
         List<CSVRecord> records = parse(result.file());
         assertThat(records).extracting(r -> r.get("seq")).containsExactly("7", "6", "5", "4", "3", "2", "1");
         CSVRecord first = records.get(6);
