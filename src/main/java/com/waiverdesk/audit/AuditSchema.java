@@ -127,6 +127,10 @@ final class AuditSchema {
                 + " supervisor TEXT NOT NULL, workstation TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL,"
                 + " prev_hash TEXT NOT NULL, entry_hash TEXT NOT NULL)");
         s.execute("CREATE INDEX access_entry_time ON access_entry (time_ms)");
+        // the supervisor's search: a name fragment is looked up name by name among the distinct names
+        // (SqliteAuditReader's planner), and an error code that is rare or absent must not scan the table
+        s.execute("CREATE INDEX IF NOT EXISTS audit_entry_name ON audit_entry (name)");
+        s.execute("CREATE INDEX IF NOT EXISTS audit_entry_error_code ON audit_entry (error_code, ws_time_ms)");
         // one row per purge: who, when, up to which entry, and the signed anchor line written just before it
         s.execute("CREATE TABLE audit_purge ("
                 + " id INTEGER PRIMARY KEY, time_ms INTEGER NOT NULL, supervisor TEXT NOT NULL,"

@@ -44,7 +44,8 @@ class AuditSearchTest {
             SyntheticAuditLog.create(plain, ENTRIES, 11, 60);
             Path named = dir.resolve("named.db");
             Files.copy(plain, named, StandardCopyOption.REPLACE_EXISTING);
-            AuditFixtures.sql(named, "CREATE INDEX audit_entry_name ON audit_entry (name)");
+            // the schema makes the name index; "plain" is a log without it (as a version-1 log upgraded by hand might be)
+            AuditFixtures.sql(plain, "DROP INDEX IF EXISTS audit_entry_name", "DROP INDEX IF EXISTS audit_entry_error_code");
             List<StoredEntry> all;
             try (SqliteAuditLog log = SqliteAuditLog.open(plain)) {
                 all = log.latest(ENTRIES * 2);

@@ -136,7 +136,7 @@ class SqliteAuditReaderTest {
     void findsANameFirstWrittenAfterTheLastSearch() throws Exception {
         Path db = dir.resolve("audit.db");
         AuditFixtures.openWith(db, 3).close();
-        AuditFixtures.sql(db, "CREATE INDEX audit_entry_name ON audit_entry (name)");
+        AuditFixtures.sql(db, "CREATE INDEX IF NOT EXISTS audit_entry_name ON audit_entry (name)");
         AuditFilter fragment = new AuditFilter(null, null, null, null, null, null, null, "新", null);
         try (SqliteAuditReader reader = SqliteAuditReader.open(db);
              SqliteAuditLog log = SqliteAuditLog.open(db)) {
