@@ -57,6 +57,7 @@ public final class Supervision implements AutoCloseable {
         SqliteAuditLog log = SqliteAuditLog.open(config.auditDatabase(), key);
         try {
             SqliteAuditReader reader = SqliteAuditReader.open(config.auditDatabase());
+            reader.prepareNameSearch();
             return new Supervision(config, log, reader, new IdHasher(key),
                     SupervisorCredential.beside(config.auditDatabase(), clock), clock);
         } catch (AuditReadException | RuntimeException e) {

@@ -224,4 +224,12 @@ final class QueryPlanner {
             }
         }
     }
+
+    /** Reads the distinct names now, so that the first name search does not pay for it. */
+    void loadNames(Connection c) throws SQLException {
+        String nameIndex = indexByColumn.get("name");
+        if (nameIndex != null) {
+            names.refresh(c, nameIndex);
+        }
+    }
 }

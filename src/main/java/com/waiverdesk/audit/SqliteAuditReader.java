@@ -216,6 +216,19 @@ public final class SqliteAuditReader implements AuditReader {
         }
     }
 
+    /**
+     * Reads the list of distinct names a name-fragment search looks in (a few hundred ms for a million entries), so
+     * that the supervisor's first search is as fast as the next; call it on a worker right after opening.
+     */
+    public synchronized void prepareNameSearch() throws AuditReadException {
+        try {
+            planner.loadNames(connection);
+        } catch (SQLException e) {
+            throw new AuditReadException(AuditWriteException.Kind.UNAVAILABLE,
+                    "Could not read the names of the audit log: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public synchronized void close() {
         if (!closed) {

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Resident memory of the desk with a large audit log open in the supervisor's screen (issue 3's <= 300 MB).
+# Opens the packaged desk under Xvfb on DB, signs in to the supervisor's screen with xdotool, waits, scrolls the
+# table, and prints VmRSS/VmHWM of the desk's process. Needs xvfb xdotool; DB e.g. target/bench/bench-audit.db from
+# `java -jar target/waiverdesk.jar bench audit`. Usage: scripts/bench-supervisor-rss.sh DB [JVM_OPTION...]
+set -euo pipefail
+db=${1:?usage: scripts/bench-supervisor-rss.sh DB [JVM_OPTION...]}
+shift
+cd "$(dirname "$0")/.."
+work=$(mktemp -d)
+passphrase="bench passphrase $(date +%s)"
+printf '%s' "$passphrase" > "$work/pp"
+java -jar target/waiverdesk.jar audit reset-passphrase --audit-db "$db" >/dev/null
+java -jar target/waiverdesk.jar audit set-passphrase --audit-db "$db" --passphrase-file "$work/pp" >/dev/null
+display=:$((90 + RANDOM % 50))
+Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $desk $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT
+export DISPLAY=$display
+XDG_CONFIG_HOME=$work/config java -Dprism.order=sw -Dwaiverdesk.reportShown=true "$@" \
+    -jar target/waiverdesk.jar --audit-db "$db" >"$work/out" 2>"$work/err" &
+desk=$!
+for _ in $(seq 1 120); do grep -q DESK_READY "$work/out" && break; sleep 0.5; done
+window=$(xdotool search --sync --name WaiverDesk | head -1)
+xdotool windowfocus "$window"
+xdotool key ctrl+shift+a
+sleep 3
+audit=$(xdotool search --sync --name "审计记录" | head -1)
+xdotool windowfocus "$audit"
+xdotool type --delay 20 "bench-supervisor"
+xdotool key Tab
+xdotool type --delay 20 "$passphrase"
+xdotool key Return
+sleep 8
+for _ in 1 2 3 4 5; do xdotool key Page_Down; sleep 0.5; done
+sleep 3
+import -window root "$work/../supervisor-rss.png" 2>/dev/null || true
+grep -E "VmRSS|VmHWM" "/proc/$desk/status"
