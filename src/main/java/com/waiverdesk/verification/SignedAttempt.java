@@ -62,7 +62,8 @@ final class SignedAttempt {
                     response.header("Retry-After"), false, null);
         } catch (IOException e) {
             // OkHttp cancels the call when its timeout fires
-            return new Result(-1, null, null, null, call.isCanceled(), e.getClass().getSimpleName());
+            String tls = VerificationHttp.describeTls(e);
+            return new Result(-1, null, null, null, call.isCanceled(), tls != null ? tls : e.getClass().getSimpleName());
         }
     }
 

@@ -1,9 +1,29 @@
 package com.waiverdesk.verification;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateNotYetValidException;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.CertificatePinner;
+import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.TlsVersion;
 
 /**
  * The shared {@link OkHttpClient} for the verification API and the base-URL rule of the spec, so the composition
@@ -11,6 +31,11 @@ import okhttp3.OkHttpClient;
  */
 public final class VerificationHttp {
     private static final Pattern LOOPBACK_V4 = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    /** TLS 1.2 and 1.3 only; cleartext stays allowed because {@link #parseBaseUrl} admits http to loopback only. */
+    static final List<ConnectionSpec> CONNECTION_SPECS = List.of(
+            new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS).tlsVersions(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2)
+                    .build(),
+            ConnectionSpec.CLEARTEXT);
 
     private VerificationHttp() {
     }
@@ -21,12 +46,66 @@ public final class VerificationHttp {
     }
 
     /**
-     * The settings every verification call relies on. This is the seam for the hospital's CA bundle and certificate
-     * pinning ({@code sslSocketFactory}, {@code certificatePinner}): add them here before {@code build()}; until
-     * then the JDK's default trust store applies.
+     * The production client with a hospital's CA bundle (in place of the system trust store) and certificate pins.
+     *
+     * @throws IllegalArgumentException naming the CA bundle file when it cannot be read or holds no certificate
+     */
+    public static OkHttpClient newOkHttpClient(TlsSettings tls) {
+        OkHttpClient.Builder builder = builder();
+        if (tls.caBundle() != null) {
+            X509TrustManager trust = trustManager(tls);
+            try {
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(null, new TrustManager[] {trust}, null);
+                builder.sslSocketFactory(context.getSocketFactory(), trust);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalArgumentException("cannot set up TLS with the CA bundle " + tls.caBundle() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        if (!tls.pins().isEmpty()) {
+            CertificatePinner.Builder pinner = new CertificatePinner.Builder();
+            for (String pin : tls.pins()) {
+                pinner.add(tls.host(), pin);
+            }
+            builder.certificatePinner(pinner.build());
+        }
+        return builder.build();
+    }
+
+    private static X509TrustManager trustManager(TlsSettings tls) {
+        try (InputStream in = Files.newInputStream(tls.caBundle())) {
+            Collection<? extends Certificate> cas = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            if (cas.isEmpty()) {
+                throw new IllegalArgumentException("the CA bundle " + tls.caBundle() + " holds no certificate");
+            }
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int i = 0;
+            for (Certificate ca : cas) {
+                store.setCertificateEntry("ca-" + i++, ca);
+            }
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(store);
+            for (TrustManager manager : factory.getTrustManagers()) {
+                if (manager instanceof X509TrustManager) {
+                    return (X509TrustManager) manager;
+                }
+            }
+            throw new IllegalArgumentException("no X.509 trust manager for the CA bundle " + tls.caBundle());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot read the CA bundle " + tls.caBundle() + " as PEM certificates ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    /**
+     * The settings every verification call relies on: no redirects, no silent retries, TLS 1.2+ only; trust and pins
+     * are added by {@link #newOkHttpClient(TlsSettings)}.
      */
     public static OkHttpClient.Builder builder() {
         return new OkHttpClient.Builder()
+                .connectionSpecs(CONNECTION_SPECS)
                 // a redirect would be re-signed for a path we did not sign, or leak the query to another host
                 .followRedirects(false)
                 .followSslRedirects(false)
@@ -61,6 +140,33 @@ public final class VerificationHttp {
                     + " on 127.0.0.1, ::1 or localhost)");
         }
         return url;
+    }
+
+    /**
+     * What a TLS failure was, for the log ({@code TLS: certificate not trusted} …), or {@code null} when the
+     * failure was not TLS. A certificate fault stays {@code UNREACHABLE}: the clerk's action is the same.
+     */
+    static String describeTls(IOException e) {
+        if (!(e instanceof SSLException)) {
+            return null;
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (e instanceof SSLPeerUnverifiedException) {
+            return message.startsWith("Certificate pinning failure") ? "TLS: pin mismatch"
+                    : message.startsWith("Hostname") ? "TLS: hostname mismatch" : "TLS: peer not verified";
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof CertificateExpiredException || cause instanceof CertificateNotYetValidException) {
+                return "TLS: certificate expired or not yet valid";
+            }
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.security.cert.CertificateException
+                    || cause instanceof java.security.cert.CertPathValidatorException) {
+                return "TLS: certificate not trusted";
+            }
+        }
+        return "TLS: handshake failed (" + e.getClass().getSimpleName() + ")";
     }
 
     /** By the literal only: a name is never resolved, so {@code localhost.example.com} does not pass. */
