@@ -3,6 +3,7 @@ package com.waiverdesk.app;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -13,10 +14,25 @@ import java.util.Locale;
  * @param auditKeyFile    key of the ID hash in the audit log; beside the database unless configured
  * @param standardDeposit the hospital's standard deposit in yuan, or {@code null} to show percents only
  * @param policyFile      a hospital's own deposit policy, or {@code null} for the bundled one
+ * @param caBundle        PEM file of the CA certificates trusted for the endpoint, or {@code null} for the system's
+ * @param certificatePins pins ({@code sha256/…}) of the endpoint's public keys; empty for no pinning
  */
 public record Config(String endpoint, String accountId, Path secretFile, String operatorId, String workstation,
                      Path auditDatabase, Path auditKeyFile, Duration timeout, BigDecimal standardDeposit,
-                     Path policyFile, Duration autoClear, Locale locale) {
+                     Path policyFile, Duration autoClear, Locale locale, Path caBundle,
+                     List<String> certificatePins) {
+
+    public Config {
+        certificatePins = certificatePins == null ? List.of() : List.copyOf(certificatePins);
+    }
+
+    /** With the system trust store and no pins. */
+    public Config(String endpoint, String accountId, Path secretFile, String operatorId, String workstation,
+                  Path auditDatabase, Path auditKeyFile, Duration timeout, BigDecimal standardDeposit,
+                  Path policyFile, Duration autoClear, Locale locale) {
+        this(endpoint, accountId, secretFile, operatorId, workstation, auditDatabase, auditKeyFile, timeout,
+                standardDeposit, policyFile, autoClear, locale, null, List.of());
+    }
 
     public boolean isDemo() {
         return endpoint == null;

@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.waiverdesk.verification.TlsSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,7 +26,7 @@ import java.util.Set;
 final class ConfigFile {
     static final Set<String> FIELDS = Set.of("endpoint", "accountId", "secretFile", "operatorId", "workstation",
             "auditDatabase", "auditKeyFile", "timeoutMs", "standardDeposit", "policyFile", "autoClearSeconds",
-            "language");
+            "language", "caBundle", "certificatePins");
     private static final long MAX_BYTES = 1 << 20;
 
     private ConfigFile() {
@@ -31,7 +34,7 @@ final class ConfigFile {
 
     /**
      * The file's values by field name: whole numbers as {@link Integer}, {@code standardDeposit} as an exact
-     * {@link java.math.BigDecimal}, everything else as trimmed text; {@code null} values are left out. Empty if
+     * {@link java.math.BigDecimal}, {@code certificatePins} as a list of checked pins, everything else as trimmed text; {@code null} values are left out. Empty if
      * {@code required} is false and the file does not exist.
      */
     static Map<String, Object> read(Path file, boolean required) throws ConfigException {
@@ -109,12 +112,33 @@ final class ConfigFile {
                     throw fail(file, name, "must be a number of yuan, 0 or more", node);
                 }
                 return node.decimalValue();
+            case "certificatePins":
+                return pins(file, name, node);
             default:
                 if (!node.isTextual() || node.textValue().isBlank()) {
                     throw fail(file, name, "must be a non-empty string", node);
                 }
                 return node.textValue().trim();
         }
+    }
+
+    private static List<String> pins(Path file, String name, JsonNode node) throws ConfigException {
+        if (!node.isArray()) {
+            throw fail(file, name, "must be an array of pins like \"sha256/<base64>\"", node);
+        }
+        List<String> pins = new ArrayList<>();
+        for (JsonNode pin : node) {
+            if (!pin.isTextual()) {
+                throw fail(file, name, "must hold only strings", pin);
+            }
+            try {
+                TlsSettings.checkPin(pin.textValue().trim());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(file + ": field \"" + name + "\": " + e.getMessage(), e);
+            }
+            pins.add(pin.textValue().trim());
+        }
+        return List.copyOf(pins);
     }
 
     private static ConfigException fail(Path file, String name, String problem, JsonNode node) {

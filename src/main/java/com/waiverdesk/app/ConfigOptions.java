@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -60,11 +61,19 @@ public final class ConfigOptions {
                 throw new ConfigException("Secret file (" + in.origin(secretFile, "--secret-file", "secretFile")
                         + ") is missing or not readable: " + secretValue);
             }
-        } else if (accountValue != null || secretValue != null) {
+        } else if (accountValue != null || secretValue != null || in.values.containsKey("caBundle")
+                || in.values.containsKey("certificatePins")) {
             // the demo would answer in place of the service the hospital meant to configure
-            throw new ConfigException("An account id or secret file is set but no endpoint: set the endpoint"
-                    + " (endpoint / --endpoint), or remove the account and secret file to run the demo");
+            throw new ConfigException("An account id, secret file, CA bundle or certificate pins are set but no"
+                    + " endpoint: set the endpoint (endpoint / --endpoint), or remove them to run the demo");
         }
+        Path caBundle = in.path("caBundle");
+        if (caBundle != null && (!Files.isRegularFile(caBundle) || !Files.isReadable(caBundle))) {
+            throw new ConfigException("CA bundle (" + in.origin(null, null, "caBundle") + ") is missing or not"
+                    + " readable: " + caBundle);
+        }
+        @SuppressWarnings("unchecked")
+        List<String> pins = (List<String>) in.values.getOrDefault("certificatePins", List.of());
         String operatorValue = in.text(operator, "--operator", "operatorId");
         if (operatorValue == null) {
             String user = System.getProperty("user.name", "").trim();
@@ -82,7 +91,8 @@ public final class ConfigOptions {
                 workstation != null ? workstation : Workstation.name(env),
                 audit != null ? audit : paths.defaultAuditDatabase(), in.path("auditKeyFile"),
                 Duration.ofMillis(timeout), (BigDecimal) in.values.get("standardDeposit"), in.path("policyFile"),
-                Duration.ofSeconds(autoClear), locale(lang, in.origin(language, "--lang", "language")));
+                Duration.ofSeconds(autoClear), locale(lang, in.origin(language, "--lang", "language")), caBundle,
+                pins);
     }
 
     /**

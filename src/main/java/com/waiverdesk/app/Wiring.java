@@ -10,6 +10,7 @@ import com.waiverdesk.mock.MockVerificationService;
 import com.waiverdesk.verification.HttpVerificationClient;
 import com.waiverdesk.verification.ServiceAccount;
 import com.waiverdesk.verification.Sleeper;
+import com.waiverdesk.verification.TlsSettings;
 import com.waiverdesk.verification.VerificationHttp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,7 @@ public final class Wiring {
             resources.add(audit);
             IdHasher hasher = new IdHasher(key);
             ServiceAccount account = account(config, resources);
-            OkHttpClient http = VerificationHttp.newOkHttpClient();
+            OkHttpClient http = httpClient(config);
             resources.add(() -> {
                 http.dispatcher().executorService().shutdown();
                 http.connectionPool().evictAll();
@@ -62,6 +63,20 @@ public final class Wiring {
         } catch (ConfigException | AuditWriteException | IOException | RuntimeException e) {
             Desk.closeAll(resources);
             throw e;
+        }
+    }
+
+    /** The demo on loopback needs no TLS settings; a configured endpoint gets its CA bundle and pins. */
+    private static OkHttpClient httpClient(Config config) throws ConfigException {
+        if (config.isDemo()) {
+            return VerificationHttp.newOkHttpClient();
+        }
+        try {
+            String host = VerificationHttp.parseBaseUrl(config.endpoint()).host();
+            return VerificationHttp.newOkHttpClient(new TlsSettings(config.caBundle(), config.certificatePins(),
+                    host));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage(), e);
         }
     }
 

@@ -63,7 +63,8 @@ final class SignedAttempt {
         } catch (IOException e) {
             // OkHttp cancels the call when its timeout fires
             String tls = VerificationHttp.describeTls(e);
-            return new Result(-1, null, null, null, call.isCanceled(), tls != null ? tls : e.getClass().getSimpleName());
+            String problem = tls != null ? tls : e.getClass().getSimpleName();
+            return new Result(-1, null, null, null, call.isCanceled(), problem);
         }
     }
 

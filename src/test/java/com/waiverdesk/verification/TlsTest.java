@@ -90,8 +90,9 @@ class TlsTest {
     void answersWhenTheServerCertificateChainsToTheConfiguredCa() throws Exception {
         serve(localhostCert, ca);
         server.enqueue(ServiceStub.noRecord());
+        TlsSettings tls = new TlsSettings(bundle(ca), List.of(), null);
 
-        VerificationOutcome outcome = client(new TlsSettings(bundle(ca), List.of(), null)).verify(ServiceStub.request());
+        VerificationOutcome outcome = client(tls).verify(ServiceStub.request());
 
         assertThat(outcome.isAnswered()).as("%s", logLines).isTrue();
     }
