@@ -57,7 +57,9 @@ final class RetryingSender {
             if (a.status() < 0) {
                 boolean timedOut = a.timedOut() || deadline - sleeper.nanoTime() <= 0;
                 failure = timedOut ? ServiceFailure.TIMEOUT : ServiceFailure.UNREACHABLE;
-                waitMillis = timedOut ? null : backoffMillis(backoffStep++);
+                // a certificate that is not trusted, expired or pinned otherwise will not change by the next try
+                boolean tls = a.ioProblem() != null && a.ioProblem().startsWith("TLS:");
+                waitMillis = timedOut || tls ? null : backoffMillis(backoffStep++);
             } else if (a.status() == 400) {
                 failure = ServiceFailure.REQUEST_REJECTED;
             } else if (a.status() == 401) {

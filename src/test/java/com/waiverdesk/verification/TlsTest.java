@@ -169,6 +169,7 @@ class TlsTest {
 
         assertThat(outcome.isAnswered()).isFalse();
         assertThat(outcome.failure()).isEqualTo(ServiceFailure.UNREACHABLE);
+        assertThat(outcome.attempts()).as("a certificate problem is not retried").isEqualTo(1);
         assertThat(server.getRequestCount()).as("no request got through").isZero();
         assertThat(logLines).singleElement().satisfies(line -> assertThat(line).contains("UNREACHABLE", detail));
     }
