@@ -1,5 +1,7 @@
 package com.waiverdesk;
 
+import com.waiverdesk.app.AppLogging;
+import com.waiverdesk.app.AppPaths;
 import com.waiverdesk.cli.Cli;
 import com.waiverdesk.ui.DeskLauncher;
 
@@ -18,6 +20,9 @@ public final class Main {
                 java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
             }
             System.exit(Cli.run(args));
+        }
+        if (System.getProperty("java.util.logging.config.file") == null) {
+            AppLogging.install(AppPaths.forCurrentUser().logDir());
         }
         DeskLauncher.launch(args);
     }

@@ -6,17 +6,24 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The OS-standard folders for per-user configuration and data (XDG, %APPDATA%, Application Support), so the desk
- * finds its file where each platform's users and IT expect it.
+ * The OS-standard folders for per-user configuration, data and logs (XDG, %APPDATA%, Application Support, Library/Logs),
+ * so the desk finds its file, and IT finds its logs, where each platform's users and IT expect them.
  */
 public final class AppPaths {
     private static final String APP = "waiverdesk";
     private final Path configDir;
     private final Path dataDir;
+    private final Path logDir;
 
+    /** Logs go to a {@code logs} folder beside the data, as a test or a portable setup would want. */
     public AppPaths(Path configDir, Path dataDir) {
+        this(configDir, dataDir, dataDir.resolve("logs"));
+    }
+
+    public AppPaths(Path configDir, Path dataDir, Path logDir) {
         this.configDir = configDir;
         this.dataDir = dataDir;
+        this.logDir = logDir;
     }
 
     public static AppPaths forCurrentUser() {
@@ -28,15 +35,18 @@ public final class AppPaths {
         if (os.startsWith("windows")) {
             Path appData = pathOr(env.get("APPDATA"), home.resolve("AppData").resolve("Roaming"));
             Path local = pathOr(env.get("LOCALAPPDATA"), home.resolve("AppData").resolve("Local"));
-            return new AppPaths(appData.resolve("WaiverDesk"), local.resolve("WaiverDesk"));
+            Path data = local.resolve("WaiverDesk");
+            return new AppPaths(appData.resolve("WaiverDesk"), data, data.resolve("Logs"));
         }
         if (os.startsWith("mac")) {
             Path support = home.resolve("Library").resolve("Application Support").resolve("WaiverDesk");
-            return new AppPaths(support, support);
+            return new AppPaths(support, support, home.resolve("Library").resolve("Logs").resolve("WaiverDesk"));
         }
         Path config = xdgOr(env.get("XDG_CONFIG_HOME"), home.resolve(".config"));
         Path data = xdgOr(env.get("XDG_DATA_HOME"), home.resolve(".local").resolve("share"));
-        return new AppPaths(config.resolve(APP), data.resolve(APP));
+        // logs are state, not data, in the XDG spec: kept across runs but not worth backing up
+        Path state = xdgOr(env.get("XDG_STATE_HOME"), home.resolve(".local").resolve("state"));
+        return new AppPaths(config.resolve(APP), data.resolve(APP), state.resolve(APP).resolve("logs"));
     }
 
     private static Path pathOr(String value, Path fallback) {
@@ -71,5 +81,10 @@ public final class AppPaths {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** Where the rotating application logs go. */
+    public Path logDir() {
+        return logDir;
     }
 }

@@ -1,8 +1,10 @@
 package com.waiverdesk.ui;
 
+import com.waiverdesk.app.AppPaths;
 import com.waiverdesk.app.Config;
 import com.waiverdesk.app.ConfigException;
 import com.waiverdesk.app.Desk;
+import com.waiverdesk.app.Diagnostics;
 import com.waiverdesk.app.Wiring;
 import com.waiverdesk.ui.admission.AdmissionView;
 import com.waiverdesk.ui.admission.AdmissionViewModel;
@@ -52,6 +54,8 @@ final class DeskWindow {
         Texts texts = new Texts(locale);
         AdmissionView view = new AdmissionView(model, texts);
         view.setOnOpenSupervisor(() -> openSupervisor(texts));
+        view.setDiagnostics(running -> Diagnostics.collect(config, running == null ? null : running.policyId(),
+                AppPaths.forCurrentUser().logDir()));
         Scene scene = new Scene(view, 900, 720);
         scene.getAccelerators().put(OPEN_SUPERVISOR, () -> openSupervisor(texts));
         scene.getStylesheets().add(Objects.requireNonNull(

@@ -17,6 +17,14 @@ class AppPathsTest {
 
         assertThat(paths.configFile()).isEqualTo(Path.of("/home/li/.config/waiverdesk/config.json"));
         assertThat(paths.defaultAuditDatabase()).isEqualTo(Path.of("/home/li/.local/share/waiverdesk/audit.db"));
+        assertThat(paths.logDir()).isEqualTo(Path.of("/home/li/.local/state/waiverdesk/logs"));
+    }
+
+    @Test
+    void linuxLogsFollowXdgStateHome() {
+        AppPaths paths = AppPaths.of("Linux", HOME, Map.of("XDG_STATE_HOME", "/srv/state"));
+
+        assertThat(paths.logDir()).isEqualTo(Path.of("/srv/state/waiverdesk/logs"));
     }
 
     @Test
@@ -33,10 +41,12 @@ class AppPathsTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "relative/cfg"})
     void linuxIgnoresEmptyOrRelativeXdgVariablesAsTheSpecSays(String value) {
-        AppPaths paths = AppPaths.of("Linux", HOME, Map.of("XDG_CONFIG_HOME", value, "XDG_DATA_HOME", value));
+        AppPaths paths = AppPaths.of("Linux", HOME,
+                Map.of("XDG_CONFIG_HOME", value, "XDG_DATA_HOME", value, "XDG_STATE_HOME", value));
 
         assertThat(paths.configDir()).isEqualTo(Path.of("/home/li/.config/waiverdesk"));
         assertThat(paths.dataDir()).isEqualTo(Path.of("/home/li/.local/share/waiverdesk"));
+        assertThat(paths.logDir()).isEqualTo(Path.of("/home/li/.local/state/waiverdesk/logs"));
     }
 
     @ParameterizedTest
@@ -53,6 +63,7 @@ class AppPathsTest {
 
         assertThat(paths.configFile()).isEqualTo(Path.of(roaming).resolve("WaiverDesk").resolve("config.json"));
         assertThat(paths.defaultAuditDatabase()).isEqualTo(Path.of(local).resolve("WaiverDesk").resolve("audit.db"));
+        assertThat(paths.logDir()).isEqualTo(Path.of(local).resolve("WaiverDesk").resolve("Logs"));
     }
 
     @Test
@@ -61,6 +72,8 @@ class AppPathsTest {
 
         assertThat(paths.configDir()).isEqualTo(HOME.resolve("AppData").resolve("Roaming").resolve("WaiverDesk"));
         assertThat(paths.dataDir()).isEqualTo(HOME.resolve("AppData").resolve("Local").resolve("WaiverDesk"));
+        assertThat(paths.logDir()).isEqualTo(HOME.resolve("AppData").resolve("Local").resolve("WaiverDesk")
+                .resolve("Logs"));
     }
 
     @Test
@@ -71,6 +84,12 @@ class AppPathsTest {
         Path support = Path.of("/Users/li/Library/Application Support/WaiverDesk");
         assertThat(paths.configFile()).isEqualTo(support.resolve("config.json"));
         assertThat(paths.defaultAuditDatabase()).isEqualTo(support.resolve("audit.db"));
+        assertThat(paths.logDir()).isEqualTo(Path.of("/Users/li/Library/Logs/WaiverDesk"));
+    }
+
+    @Test
+    void twoFolderConstructorKeepsLogsBesideTheData() {
+        assertThat(new AppPaths(Path.of("/c"), Path.of("/d")).logDir()).isEqualTo(Path.of("/d/logs"));
     }
 
     @Test

@@ -109,6 +109,7 @@ class DeskSmokeIT {
         desk.environment().put("DISPLAY", display);
         desk.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
         desk.environment().put("XDG_DATA_HOME", home.resolve("data").toString());
+        desk.environment().put("XDG_STATE_HOME", home.resolve("state").toString());
         Process process = desk.start();
         processes.add(process);
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -132,6 +133,9 @@ class DeskSmokeIT {
         assertThat(containsColour(image, 0xFFD54F)).as("demo banner drawn").isTrue();
         assertThat(containsColour(image, 0x0B57B0)).as("reduce card drawn (blue)").isTrue();
         assertThat(Files.readString(home.resolve("desk.log"))).doesNotContain(id);
+        Path appLog = home.resolve("state/waiverdesk/logs/waiverdesk0.log");
+        assertThat(Files.readString(appLog, StandardCharsets.UTF_8)).contains("desk ready", " -> REDUCE ")
+                .doesNotContain(id, DEMO_NAME);
     }
 
     private static boolean containsColour(BufferedImage image, int rgb) {

@@ -184,6 +184,14 @@ public final class AdmissionView extends BorderPane {
         statusBar.setOnOpenSupervisor(action);
     }
 
+    /**
+     * Shows a link in the status bar that copies the support text (see {@code Diagnostics}) for the running desk, or
+     * {@code null} before it started, to the clipboard.
+     */
+    public void setDiagnostics(java.util.function.Function<Desk, String> text) {
+        statusBar.setDiagnostics(text);
+    }
+
     /** Puts the cursor where the clerk starts. */
     public void focusFirstField() {
         nameField.requestFocus();

@@ -4,10 +4,14 @@ import com.waiverdesk.app.Desk;
 import com.waiverdesk.ui.common.Texts;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -23,6 +27,7 @@ final class StatusBar extends HBox {
     private final Label operator = new Label();
     private final Label workstation = new Label();
     private final Hyperlink supervisor = new Hyperlink();
+    private final Hyperlink diagnostics = new Hyperlink();
 
     StatusBar(AdmissionViewModel model, Texts texts) {
         this.model = model;
@@ -44,7 +49,15 @@ final class StatusBar extends HBox {
         supervisor.setFocusTraversable(false);
         supervisor.setVisible(false);
         supervisor.managedProperty().bind(supervisor.visibleProperty());
-        getChildren().addAll(dot, service, spacer, operator, workstation, supervisor);
+        diagnostics.setId("diagnosticsLink");
+        diagnostics.getStyleClass().add("supervisor-link");
+        diagnostics.setText(texts.get("status.diagnostics"));
+        diagnostics.setAccessibleText(texts.get("status.diagnostics.hint"));
+        diagnostics.setTooltip(new Tooltip(texts.get("status.diagnostics.hint")));
+        diagnostics.setFocusTraversable(false);
+        diagnostics.setVisible(false);
+        diagnostics.managedProperty().bind(diagnostics.visibleProperty());
+        getChildren().addAll(dot, service, spacer, operator, workstation, diagnostics, supervisor);
         model.serviceStateProperty().addListener((obs, old, state) -> refresh());
         model.deskProperty().addListener((obs, old, desk) -> refresh());
         refresh();
@@ -57,6 +70,31 @@ final class StatusBar extends HBox {
             action.run();
         });
         supervisor.setVisible(action != null);
+    }
+
+    /**
+     * Shows the link that copies the support text for the running desk (or {@code null}); the text is built off the
+     * FX thread, as it reads the log files.
+     */
+    void setDiagnostics(Function<Desk, String> text) {
+        diagnostics.setOnAction(e -> {
+            diagnostics.setVisited(false);
+            diagnostics.setDisable(true);
+            Desk desk = model.deskProperty().get();
+            Thread worker = new Thread(() -> {
+                String block = text.apply(desk);
+                Platform.runLater(() -> {
+                    ClipboardContent content = new ClipboardContent();
+                    content.putString(block);
+                    Clipboard.getSystemClipboard().setContent(content);
+                    diagnostics.setText(texts.get("status.diagnostics.copied"));
+                    diagnostics.setDisable(false);
+                });
+            }, "copy-diagnostics");
+            worker.setDaemon(true);
+            worker.start();
+        });
+        diagnostics.setVisible(text != null);
     }
 
     private void refresh() {

@@ -1,0 +1,72 @@
+package com.waiverdesk.ui.admission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.waiverdesk.app.Desk;
+import com.waiverdesk.testing.FakeVerificationClient;
+import com.waiverdesk.testing.MemoryAuditLog;
+import com.waiverdesk.testing.TestDesks;
+import com.waiverdesk.ui.common.FxBackgroundRunner;
+import com.waiverdesk.ui.common.FxScheduler;
+import com.waiverdesk.ui.common.Texts;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Scene;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.input.Clipboard;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The status bar's "copy diagnostics" link puts the text for the running desk on the clipboard. */
+@ExtendWith(ApplicationExtension.class)
+class DiagnosticsLinkUITest {
+    private static final Locale LOCALE = Locale.SIMPLIFIED_CHINESE;
+    private final Texts texts = new Texts(LOCALE);
+    private final FxBackgroundRunner runner = new FxBackgroundRunner();
+    private final AtomicReference<Desk> askedFor = new AtomicReference<>();
+    private Desk desk;
+
+    @Start
+    void start(Stage stage) {
+        AdmissionViewModel model = new AdmissionViewModel(runner, new FxScheduler(), TestDesks.CLOCK);
+        AdmissionView view = new AdmissionView(model, texts);
+        view.setDiagnostics(running -> {
+            askedFor.set(running);
+            return "WaiverDesk diagnostics\nWorkstation: " + running.workstation();
+        });
+        stage.setScene(new Scene(view, 900, 720));
+        stage.show();
+        desk = TestDesks.desk(new FakeVerificationClient(), new MemoryAuditLog(), Duration.ofMinutes(5), LOCALE);
+        model.attach(desk);
+    }
+
+    @AfterEach
+    void stopRunner() {
+        runner.close();
+    }
+
+    @Test
+    void copiesTheDiagnosticsOfTheRunningDeskToTheClipboard(FxRobot robot) throws TimeoutException {
+        Hyperlink link = robot.lookup("#diagnosticsLink").queryAs(Hyperlink.class);
+        assertThat(link.isVisible()).isTrue();
+        assertThat(link.getText()).isEqualTo(texts.get("status.diagnostics"));
+
+        robot.interact(link::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> link.getText().equals(texts.get("status.diagnostics.copied")));
+
+        assertThat(askedFor.get()).isSameAs(desk);
+        String copied = WaitForAsyncUtils.waitFor(
+                WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()));
+        assertThat(copied).isEqualTo("WaiverDesk diagnostics\nWorkstation: " + desk.workstation());
+    }
+}
