@@ -21,9 +21,12 @@ public final class Main {
             }
             System.exit(Cli.run(args));
         }
-        if (System.getProperty("java.util.logging.config.file") == null) {
-            AppLogging.install(AppPaths.forCurrentUser().logDir());
-        }
-        DeskLauncher.launch(args);
+        boolean ownLogging = System.getProperty("java.util.logging.config.file") == null;
+        // the log files are opened while the toolkit starts on its own thread, not before it
+        DeskLauncher.launch(args, () -> {
+            if (ownLogging) {
+                AppLogging.install(AppPaths.forCurrentUser().logDir());
+            }
+        });
     }
 }

@@ -31,10 +31,10 @@ public final class DeskLauncher {
     }
 
     /**
-     * Starts the toolkit on its own thread while this one parses the options and reads the configuration, then shows
-     * the window: the two overlap, which shortens the start on a 2-core workstation.
+     * Starts the toolkit on its own thread while this one sets up logging, parses the options and reads the
+     * configuration, then shows the window: the two overlap, which shortens the start on a 2-core workstation.
      */
-    public static void launch(String[] args) {
+    public static void launch(String[] args, Runnable whileToolkitStarts) {
         CountDownLatch toolkitReady = new CountDownLatch(1);
         Thread starter = new Thread(() -> {
             try {
@@ -48,6 +48,7 @@ public final class DeskLauncher {
             }
         }, "fx-startup");
         starter.start();
+        whileToolkitStarts.run();
         GuiOptions options = new GuiOptions();
         CommandLine line = new CommandLine(options);
         String[] guiArgs = args.length > 0 && args[0].equals("gui") ? Arrays.copyOfRange(args, 1, args.length) : args;
