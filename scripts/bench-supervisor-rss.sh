@@ -36,3 +36,4 @@ for _ in 1 2 3 4 5; do xdotool key Page_Down; sleep 0.5; done
 sleep 3
 import -window root "$work/../supervisor-rss.png" 2>/dev/null || true
 grep -E "VmRSS|VmHWM" "/proc/$desk/status"
+if [ -n "${NMT:-}" ]; then jcmd "$desk" VM.native_memory summary | grep -E "committed" | head -25; fi
