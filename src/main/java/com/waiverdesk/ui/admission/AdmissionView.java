@@ -6,7 +6,9 @@ import com.waiverdesk.ui.common.Texts;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
@@ -137,7 +139,11 @@ public final class AdmissionView extends BorderPane {
             event.consume();
         } else if (event.getCode() == KeyCode.ENTER) {
             event.consume();
-            if (nameField.isFocused() && model.idTextProperty().get().isBlank()) {
+            Node focused = getScene() == null ? null : getScene().getFocusOwner();
+            if (focused instanceof ButtonBase && !"verifyButton".equals(focused.getId())) {
+                // Enter on "Clear" or a status-bar link does that, not a check
+                ((ButtonBase) focused).fire();
+            } else if (nameField.isFocused() && model.idTextProperty().get().isBlank()) {
                 idField.requestFocus();
             } else {
                 model.verify();

@@ -177,6 +177,18 @@ class AdmissionUITest {
     }
 
     @Test
+    void enterOnTheClearButtonClearsInsteadOfVerifying(FxRobot robot) throws TimeoutException {
+        enterName(robot, "王秀英");
+        robot.clickOn("#idField").write("1101051949");
+        robot.interact(() -> robot.lookup("#clearButton").query().requestFocus());
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#idField").queryAs(TextField.class).getText()).isEmpty();
+        assertThat(client.requests).isEmpty();
+        assertThat(audit.entries).isEmpty();
+    }
+
+    @Test
     void demoBannerShowsOnTheBuiltInService(FxRobot robot) {
         assertThat(robot.lookup("#demoBanner").query().isVisible()).isTrue();
         assertThat(robot.lookup("#operatorStatus").queryAs(Label.class).getText()).contains("w03-li");
