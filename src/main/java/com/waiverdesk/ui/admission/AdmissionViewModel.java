@@ -69,7 +69,8 @@ public final class AdmissionViewModel {
     /** Wiring failed (bad configuration, database unusable): no checks until it is fixed. */
     public void startupFailed(Throwable error) {
         serviceState.set(ServiceState.NOT_STARTED);
-        problem.set(DeskProblem.of(error) == DeskProblem.UNEXPECTED ? DeskProblem.STARTUP : DeskProblem.of(error));
+        DeskProblem kind = DeskProblem.of(error);
+        problem.set(kind == DeskProblem.UNEXPECTED ? DeskProblem.STARTUP : kind);
     }
 
     /** Something failed that nobody caught: no result is shown, the clerk is told to verify again. */

@@ -4,7 +4,9 @@ import com.waiverdesk.app.CheckResult;
 import com.waiverdesk.domain.Decision;
 import com.waiverdesk.domain.DecisionKind;
 import com.waiverdesk.ui.common.Texts;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
@@ -99,7 +101,7 @@ final class ResultCard extends VBox {
     }
 
     private static List<String> nonNull(String... parts) {
-        return java.util.Arrays.stream(parts).filter(p -> p != null).toList();
+        return Arrays.stream(parts).filter(Objects::nonNull).toList();
     }
 
     private void setKind(String kind) {

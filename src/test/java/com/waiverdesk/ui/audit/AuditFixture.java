@@ -33,6 +33,18 @@ final class AuditFixture {
         return new AuditViewModel(services(), runner, fxThread, clock);
     }
 
+    /** A model on the same thread, opened and signed in as the head nurse, every step run. */
+    AuditViewModel signedIn(StepRunner runner) {
+        AuditViewModel model = model(runner, Runnable::run);
+        model.start();
+        runner.runAll();
+        model.login().supervisorProperty().set("Head nurse Zhou");
+        model.login().passphraseProperty().set(PASSPHRASE);
+        model.login().submit();
+        runner.runAll();
+        return model;
+    }
+
     /** A clock the test moves by hand. */
     static final class MovableClock extends Clock {
         private volatile Instant now;

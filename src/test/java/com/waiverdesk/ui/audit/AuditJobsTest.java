@@ -32,13 +32,7 @@ class AuditJobsTest {
             jobCallsWhenRecorded.add(fx.actions.calls.size());
             return fx.access.record(event);
         };
-        model = fx.model(runner, Runnable::run);
-        model.start();
-        runner.runAll();
-        model.login().supervisorProperty().set("Head nurse Zhou");
-        model.login().passphraseProperty().set(AuditFixture.PASSPHRASE);
-        model.login().submit();
-        runner.runAll();
+        model = fx.signedIn(runner);
         jobCallsWhenRecorded.clear();
     }
 

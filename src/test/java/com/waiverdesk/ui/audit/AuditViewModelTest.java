@@ -31,13 +31,7 @@ class AuditViewModelTest {
             }
             return fx.access.record(event);
         };
-        model = fx.model(runner, Runnable::run);
-        model.start();
-        runner.runAll();
-        model.login().supervisorProperty().set("Head nurse Zhou");
-        model.login().passphraseProperty().set(AuditFixture.PASSPHRASE);
-        model.login().submit();
-        runner.runAll();
+        model = fx.signedIn(runner);
     }
 
     private AuditFilter lastFilter() {
