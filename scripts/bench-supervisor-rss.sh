@@ -37,3 +37,5 @@ sleep 3
 import -window root "$work/../supervisor-rss.png" 2>/dev/null || true
 grep -E "VmRSS|VmHWM" "/proc/$desk/status"
 if [ -n "${NMT:-}" ]; then jcmd "$desk" VM.native_memory summary | grep -E "committed" | head -25; fi
+if [ -n "${HISTO:-}" ]; then jcmd "$desk" GC.class_histogram | head -25; fi
+if [ -n "${PMAP:-}" ]; then pmap -x "$desk" | sort -k3 -n -r | head -40; fi

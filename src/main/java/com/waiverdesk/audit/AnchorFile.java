@@ -34,6 +34,11 @@ public final class AnchorFile {
         this.format = new AnchorLine(auditKey);
     }
 
+    /** A one-way value of the audit key (not the key): the database keeps it to refuse a window with another key. */
+    String keyFingerprint() {
+        return format.keyFingerprint();
+    }
+
     /** The anchor file beside {@code database}: the same name with {@link #SUFFIX} appended. */
     public static AnchorFile beside(Path database, byte[] auditKey) {
         Path db = database.toAbsolutePath();

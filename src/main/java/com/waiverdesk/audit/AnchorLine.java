@@ -24,12 +24,20 @@ final class AnchorLine {
             + H + " access=(\\d{1,19}):" + H + " purged=(\\d{1,19}):" + H + " mac=" + H);
 
     private final byte[] macKey;
+    private final String keyFingerprint;
 
     AnchorLine(byte[] auditKey) {
         if (auditKey.length < 16) {
             throw new IllegalArgumentException("audit key too short");
         }
         this.macKey = hmac(auditKey, "waiverdesk anchor key 1".getBytes(StandardCharsets.US_ASCII));
+        // a one-way value of the key, so the database can tell a window with another key file without holding the key
+        this.keyFingerprint = HEX.formatHex(hmac(auditKey,
+                "waiverdesk audit key fingerprint 1".getBytes(StandardCharsets.US_ASCII)), 0, 16);
+    }
+
+    String keyFingerprint() {
+        return keyFingerprint;
     }
 
     /** A parsed line: the anchor if the line is valid, else why not. */

@@ -2,6 +2,7 @@ package com.waiverdesk.audit;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -39,6 +40,42 @@ final class AuditConnections {
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT value FROM audit_meta WHERE key = 'log_id'")) {
             return rs.next() ? rs.getString(1) : "";
+        }
+    }
+
+    /**
+     * Binds the database to the audit key on first use and afterwards refuses another key: windows sharing one
+     * database must share its key file, or ID searches miss the other windows' entries and their anchors cannot be
+     * checked. Only a one-way fingerprint of the key is stored.
+     */
+    static void claimKey(Connection c, String fingerprint) throws SQLException, AuditWriteException {
+        String stored = meta(c, "key_fingerprint");
+        if (stored == null) {
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT OR IGNORE INTO audit_meta (key, value) VALUES ('key_fingerprint', ?)")) {
+                insert.setString(1, fingerprint);
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                // a read-only or locked database: nothing can be written to it either, and the write says why
+                LOG.log(System.Logger.Level.DEBUG, "could not bind the audit database to its key yet", e);
+                return;
+            }
+            stored = meta(c, "key_fingerprint");
+        }
+        if (!fingerprint.equals(stored)) {
+            throw new AuditWriteException(AuditWriteException.Kind.UNAVAILABLE, "This audit database was started"
+                    + " with a different audit key file. Every window that writes to a shared audit database must use"
+                    + " the same key file: copy audit.key from the folder of the database (or from the first window)"
+                    + " instead of making a new one.", null);
+        }
+    }
+
+    private static String meta(Connection c, String key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT value FROM audit_meta WHERE key = ?")) {
+            s.setString(1, key);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
         }
     }
 

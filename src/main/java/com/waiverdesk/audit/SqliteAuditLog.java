@@ -92,6 +92,9 @@ public final class SqliteAuditLog implements AuditLog, AccessLog {
         Connection c = null;
         try {
             c = AuditConnections.open(url);
+            if (anchors != null) {
+                AuditConnections.claimKey(c, anchors.keyFingerprint());
+            }
             String logId = AuditConnections.logId(c);
             return new SqliteAuditLog(c, anchors == null ? null : Anchorer.start(anchors, clock, logId), logId, clock);
         } catch (SQLException e) {

@@ -179,10 +179,40 @@ class AnchorTest {
     void anotherKeyCannotVouchForTheAnchors() throws Exception {
         Path db = dir.resolve("audit.db");
         AuditFixtures.openAnchored(db, 2).close();
+        // a tamperer who also removed the key's fingerprint from the database, outside the program
+        SqliteShell.run(db, "DROP TRIGGER audit_meta_no_delete; DELETE FROM audit_meta WHERE key = 'key_fingerprint';");
 
         try (SqliteAuditLog log = SqliteAuditLog.open(db, AuditFixtures.key((byte) 99))) {
             assertAnchorProblem(log.verify(ProgressListener.NONE), 1, "signature");
         }
+    }
+
+    @Test
+    void windowWithAnotherKeyFileIsRefusedAndWritesNothing() throws Exception {
+        Path db = dir.resolve("audit.db");
+        AuditFixtures.openAnchored(db, 2).close();
+        String before = SqliteShell.run(db, "SELECT count(*) FROM audit_entry;");
+
+        assertThatThrownBy(() -> SqliteAuditLog.open(db, AuditFixtures.key((byte) 99)))
+                .isInstanceOf(AuditWriteException.class)
+                .hasMessageContaining("different audit key file")
+                .hasMessageContaining("same key file");
+        assertThat(SqliteShell.run(db, "SELECT count(*) FROM audit_entry;")).isEqualTo(before);
+        try (SqliteAuditLog log = SqliteAuditLog.open(db, AuditFixtures.KEY)) {
+            assertThat(log.verify(ProgressListener.NONE).intact()).isTrue();
+        }
+    }
+
+    @Test
+    void databaseKeepsOnlyAOneWayFingerprintOfTheKey() throws Exception {
+        Path db = dir.resolve("audit.db");
+        AuditFixtures.openAnchored(db, 1).close();
+
+        String fingerprint = SqliteShell.run(db, "SELECT value FROM audit_meta WHERE key = 'key_fingerprint';").strip();
+        assertThat(fingerprint).matches("[0-9a-f]{32}");
+        String keyHex = java.util.HexFormat.of().formatHex(AuditFixtures.KEY);
+        assertThat(keyHex).doesNotContain(fingerprint);
+        assertThat(SqliteShell.run(db, ".dump")).doesNotContain(keyHex);
     }
 
     @Test
