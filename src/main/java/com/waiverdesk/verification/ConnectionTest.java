@@ -162,6 +162,8 @@ public final class ConnectionTest {
 
         /** What the reply means, in the order of the spec's error table. */
         private Diagnosis interpret(String contentType, byte[] body, Date serviceDate, long localMid) {
+            // any reply's Date header tells the clock; a health reply's own time replaces it below
+            offsetSeconds = offsetSeconds(serviceDate == null ? null : serviceDate.getTime(), localMid);
             if (status == 200) {
                 if (body == null) {
                     return Diagnosis.NOT_THE_SERVICE;
@@ -169,9 +171,9 @@ public final class ConnectionTest {
                 try {
                     boolean up = parser.isUp(contentType, body);
                     Optional<OffsetDateTime> time = parser.healthTime(contentType, body);
-                    Long serviceMillis = time.map(t -> t.toInstant().toEpochMilli())
-                            .orElse(serviceDate == null ? null : serviceDate.getTime());
-                    offsetSeconds = offsetSeconds(serviceMillis, localMid);
+                    if (time.isPresent()) {
+                        offsetSeconds = offsetSeconds(time.get().toInstant().toEpochMilli(), localMid);
+                    }
                     if (!up) {
                         return Diagnosis.SERVICE_FAILING;
                     }
@@ -194,7 +196,6 @@ public final class ConnectionTest {
             }
             switch (status + " " + errorCode) {
                 case "401 CLOCK_SKEW":
-                    offsetSeconds = offsetSeconds(serviceDate == null ? null : serviceDate.getTime(), localMid);
                     return Diagnosis.CLOCK_SKEW;
                 case "401 BAD_SIGNATURE":
                     return Diagnosis.BAD_SIGNATURE;

@@ -83,6 +83,7 @@ class ConnectionTestMockTest {
 
         assertThat(report.diagnosis()).isEqualTo(Diagnosis.ACCOUNT_DISABLED);
         assertThat(report.httpStatus()).isEqualTo(403);
+        assertThat(report.clockOffsetSeconds()).as("from the refusal's Date header").isBetween(-1L, 1L);
         assertNoSecret(report);
     }
 
