@@ -49,12 +49,19 @@ public final class ConnectionTest {
     private final Clock clock;
     private final Duration budget;
     private final Supplier<String> nonces;
+    private final Dns resolver;
 
     /**
      * @param clock  the workstation clock that signs the request (and that the offset is measured against)
      * @param budget the whole test, DNS to answer
      */
     public ConnectionTest(ObjectMapper mapper, Clock clock, Duration budget) {
+        this(mapper, clock, budget, Dns.SYSTEM);
+    }
+
+    /** With another resolver, for a test of a lookup that never returns. */
+    ConnectionTest(ObjectMapper mapper, Clock clock, Duration budget, Dns resolver) {
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.parser = new ReplyParser(Objects.requireNonNull(mapper, "mapper"));
         this.clock = Objects.requireNonNull(clock, "clock");
         if (budget.isNegative() || budget.isZero()) {
@@ -117,7 +124,7 @@ public final class ConnectionTest {
                     base.scheme() + "://" + base.host() + ":" + base.port());
             // a pool of its own, so that every phase happens now instead of reusing a warm connection
             OkHttpClient client = http.newBuilder().connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
-                    .eventListener(phases).dns(new BoundedDns(deadline, phases)).build();
+                    .eventListener(phases).dns(new BoundedDns(resolver, deadline, phases)).build();
             try {
                 return send(client, base);
             } finally {
@@ -410,17 +417,19 @@ public final class ConnectionTest {
 
     /** The system resolver, but giving up at the deadline: a lookup that hangs must not hang the test. */
     private static final class BoundedDns implements Dns {
+        private final Dns resolver;
         private final long deadline;
         private final PhaseListener phases;
 
-        BoundedDns(long deadline, PhaseListener phases) {
+        BoundedDns(Dns resolver, long deadline, PhaseListener phases) {
+            this.resolver = resolver;
             this.deadline = deadline;
             this.phases = phases;
         }
 
         @Override
         public List<InetAddress> lookup(String host) throws UnknownHostException {
-            FutureTask<List<InetAddress>> task = new FutureTask<>(() -> Dns.SYSTEM.lookup(host));
+            FutureTask<List<InetAddress>> task = new FutureTask<>(() -> resolver.lookup(host));
             Thread thread = new Thread(task, "connection-test-dns");
             thread.setDaemon(true);
             thread.start();

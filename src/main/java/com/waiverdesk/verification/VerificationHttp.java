@@ -173,8 +173,10 @@ public final class VerificationHttp {
                 return TlsProblem.UNTRUSTED;
             }
         }
-        // the JDK's words when the server offers only TLS 1.1 or older: its alert, or no common protocol
-        if (message.contains("protocol_version") || message.contains("No appropriate protocol")) {
+        // the JDK's words when the server offers only TLS 1.1 or older: the server's alert, the server choosing
+        // an old version ("The server selected protocol version TLS10 is not accepted…"), or no common protocol
+        if (message.contains("protocol_version") || message.contains("protocol version")
+                || message.contains("No appropriate protocol")) {
             return TlsProblem.OLD_PROTOCOL;
         }
         return TlsProblem.HANDSHAKE_FAILED;

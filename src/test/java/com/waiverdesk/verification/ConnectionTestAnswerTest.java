@@ -195,6 +195,9 @@ class ConnectionTestAnswerTest {
                 .isEqualTo(Diagnosis.DNS_FAILED);
         assertThat(ConnectionTest.classify(new SSLHandshakeException("Received fatal alert: protocol_version"),
                 false, false, false, true)).isEqualTo(Diagnosis.TLS_OLD_PROTOCOL);
+        assertThat(ConnectionTest.classify(new SSLHandshakeException("The server selected protocol version TLS10 is"
+                + " not accepted by client preferences [TLS13, TLS12]"), false, false, false, true))
+                .isEqualTo(Diagnosis.TLS_OLD_PROTOCOL);
         assertThat(ConnectionTest.classify(new java.io.EOFException("during handshake"), false, false, false,
                 true)).isEqualTo(Diagnosis.TLS_FAILED);
         assertThat(ConnectionTest.classify(new SocketTimeoutException("read timed out"), true, false, false, false))

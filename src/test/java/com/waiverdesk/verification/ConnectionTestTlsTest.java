@@ -9,14 +9,18 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.CertificatePinner;
+import okhttp3.Dns;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
@@ -159,6 +163,31 @@ class ConnectionTestTlsTest {
         assertThat(report.step(ConnectionStep.DNS).detail()).startsWith("nonexistent.invalid");
         assertThat(report.steps()).filteredOn(s -> s.step().ordinal() > ConnectionStep.DNS.ordinal())
                 .extracting(StepResult::outcome).containsOnly(StepOutcome.SKIPPED);
+    }
+
+    @Test
+    void aDnsLookupThatNeverReturnsEndsAtTheBudget() {
+        CountDownLatch never = new CountDownLatch(1);
+        Dns hanging = host -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new UnknownHostException(host);
+        };
+        long start = System.nanoTime();
+        try {
+            ConnectionReport report = new ConnectionTest(MAPPER, Clock.systemUTC(), Duration.ofMillis(500),
+                    hanging).run(new ServiceAccount("https://verify.example.gov.cn/", "H310104-0001", SECRET),
+                    TlsSettings.SYSTEM);
+
+            assertThat(report.diagnosis()).isEqualTo(Diagnosis.DNS_FAILED);
+            assertThat(report.step(ConnectionStep.DNS).detail()).isEqualTo("verify.example.gov.cn timeout");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        } finally {
+            never.countDown();
+        }
     }
 
     @Test
