@@ -63,10 +63,11 @@ public final class ConnectionTexts {
         return format(offset == 0 ? "clock.same" : offset > 0 ? "clock.behind" : "clock.ahead", Math.abs(offset));
     }
 
-    /** One line per step, e.g. {@code 域名解析 (DNS)：通过（3 毫秒）127.0.0.1}. */
+    /** One line per step, e.g. {@code 域名解析 (DNS)：通过（3 毫秒）127.0.0.1}; no time for a step that did not run. */
     public String stepLine(StepResult step) {
-        return format("line.step", stepName(step.step()), outcome(step.outcome()), step.elapsed().toMillis(),
-                step.detail()).strip();
+        boolean ran = step.outcome() != StepOutcome.SKIPPED && step.outcome() != StepOutcome.NOT_APPLICABLE;
+        return format(ran ? "line.step" : "line.stepNotRun", stepName(step.step()), outcome(step.outcome()),
+                step.elapsed().toMillis(), step.detail()).strip();
     }
 
     /** The whole report as lines: each step, the diagnosis with its code, the action, and the clock. */

@@ -34,7 +34,7 @@ class ConnectionTextsTest {
 
     /** The keys {@link ConnectionTexts} builds from the enums, plus its fixed ones. */
     private static Set<String> keysTheFormatterUses() {
-        Set<String> keys = new TreeSet<>(List.of("line.step", "line.diagnosis", "line.action", "clock.behind",
+        Set<String> keys = new TreeSet<>(List.of("line.step", "line.stepNotRun", "line.diagnosis", "line.action", "clock.behind",
                 "clock.ahead", "clock.same", "clock.unknown", "diagnosis.CLOCK_SKEW.unknownOffset"));
         for (Diagnosis diagnosis : Diagnosis.values()) {
             keys.add("diagnosis." + diagnosis);
@@ -117,6 +117,8 @@ class ConnectionTextsTest {
 
         assertThat(lines).hasSize(ConnectionStep.values().length + 3);
         assertThat(lines.get(1)).isEqualTo("Name resolution (DNS): passed (3 ms) 10.0.0.7");
+        assertThat(lines.get(3)).as("no time for a step that did not run")
+                .isEqualTo("Secure connection (TLS): not applicable http");
         assertThat(lines.get(ConnectionStep.values().length))
                 .isEqualTo("Diagnosis (code 53): The account is disabled at the municipal service.");
         assertThat(lines.get(ConnectionStep.values().length + 1))
@@ -134,8 +136,9 @@ class ConnectionTextsTest {
     private static ConnectionReport report(Diagnosis diagnosis, Long offset) {
         List<StepResult> steps = new ArrayList<>();
         for (ConnectionStep step : ConnectionStep.values()) {
-            steps.add(new StepResult(step, StepOutcome.PASSED, Duration.ofMillis(3),
-                    step == ConnectionStep.DNS ? "10.0.0.7" : ""));
+            boolean tls = step == ConnectionStep.TLS;
+            steps.add(new StepResult(step, tls ? StepOutcome.NOT_APPLICABLE : StepOutcome.PASSED,
+                    Duration.ofMillis(tls ? 0 : 3), step == ConnectionStep.DNS ? "10.0.0.7" : tls ? "http" : ""));
         }
         return new ConnectionReport(diagnosis, steps, "verify.example.gov.cn", 8443, offset, 403, "SOME_CODE",
                 Duration.ofMillis(40));
