@@ -89,7 +89,7 @@ public final class ConnectionTest {
         private final long start = System.nanoTime();
         private final long deadline = start + budget.toNanos();
         private final Map<ConnectionStep, StepResult> steps = new EnumMap<>(ConnectionStep.class);
-        private final PhaseListener phases = new PhaseListener();
+        private final PhaseListener phases = new PhaseListener(clock);
         private final HttpUrl parsed;
         private Long offsetSeconds;
         private int status = -1;
@@ -158,7 +158,10 @@ public final class ConnectionTest {
             step(ConnectionStep.REQUEST, StepOutcome.PASSED, phases.responseEnd - phases.requestStart,
                     "HTTP " + status);
             long answerStart = System.nanoTime();
-            long localMid = localBefore + (localAfter - localBefore) / 2;
+            // the service read its clock between our request leaving and its reply arriving, not during DNS or TLS
+            long localMid = phases.requestStartMillis != 0 && phases.responseEndMillis != 0
+                    ? phases.requestStartMillis + (phases.responseEndMillis - phases.requestStartMillis) / 2
+                    : localBefore + (localAfter - localBefore) / 2;
             Diagnosis diagnosis = interpret(contentType, body, serviceDate, localMid);
             StepOutcome outcome = diagnosis == Diagnosis.OK ? StepOutcome.PASSED
                     : diagnosis.works() ? StepOutcome.WARNING : StepOutcome.FAILED;
@@ -353,6 +356,7 @@ public final class ConnectionTest {
 
     /** When each phase began and ended ({@link System#nanoTime()}, 0 for not yet), and what it found. */
     private static final class PhaseListener extends okhttp3.EventListener {
+        private final Clock clock;
         volatile long dnsStart;
         volatile long dnsEnd;
         volatile boolean dnsTimedOut;
@@ -365,6 +369,13 @@ public final class ConnectionTest {
         volatile long connectEnd;
         volatile long requestStart;
         volatile long responseEnd;
+        /** The workstation clock at the same two moments, for the clock offset. */
+        volatile long requestStartMillis;
+        volatile long responseEndMillis;
+
+        PhaseListener(Clock clock) {
+            this.clock = clock;
+        }
 
         @Override
         public void dnsStart(Call call, String domainName) {
@@ -407,11 +418,13 @@ public final class ConnectionTest {
         @Override
         public void requestHeadersStart(Call call) {
             requestStart = System.nanoTime();
+            requestStartMillis = clock.millis();
         }
 
         @Override
         public void responseHeadersEnd(Call call, Response response) {
             responseEnd = System.nanoTime();
+            responseEndMillis = clock.millis();
         }
     }
 
