@@ -106,6 +106,15 @@ public final class Wiring {
             LOG.log(System.Logger.Level.INFO, "built-in demo service at {0}", demo.baseUrl());
             return demo.serviceAccount();
         }
+        return serviceAccount(config);
+    }
+
+    /**
+     * The configured endpoint's account with its secret, for the desk and for a connection test.
+     *
+     * @throws ConfigException the secret cannot be read or is empty, or the endpoint is not a usable base URL
+     */
+    public static ServiceAccount serviceAccount(Config config) throws ConfigException {
         byte[] secret;
         try {
             secret = Files.readString(config.secretFile(), StandardCharsets.UTF_8).strip()

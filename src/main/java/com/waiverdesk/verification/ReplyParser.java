@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import okhttp3.MediaType;
 
@@ -73,6 +74,20 @@ public final class ReplyParser {
     /** Whether a {@code 200} health body says {@code "status": "UP"}. */
     public boolean isUp(String contentType, byte[] body) throws MalformedReplyException {
         return text(jsonObject(contentType, body), "status").equals("UP");
+    }
+
+    /**
+     * The service's clock from a {@code 200} health body's {@code time}, or empty when it is missing or not an ISO
+     * date-time with offset (the status alone says whether the service is up).
+     */
+    public Optional<OffsetDateTime> healthTime(String contentType, byte[] body) throws MalformedReplyException {
+        JsonNode time = jsonObject(contentType, body).get("time");
+        try {
+            return time != null && time.isTextual() ? Optional.of(OffsetDateTime.parse(time.textValue()))
+                    : Optional.empty();
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /**

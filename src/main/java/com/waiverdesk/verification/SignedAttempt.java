@@ -38,19 +38,7 @@ final class SignedAttempt {
     }
 
     Result run(String method, HttpUrl url, byte[] body, String requestId, long timeoutNanos) {
-        long timestamp = clock.millis();
-        String nonce = nonces.get();
-        String canonical = RequestSigner.canonical(method, url.encodedPath(), timestamp, nonce, body);
-        Request request = new Request.Builder().url(url)
-                .header(RequestSigner.ACCOUNT_HEADER, accountId)
-                .header(RequestSigner.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(RequestSigner.NONCE_HEADER, nonce)
-                .header(RequestSigner.REQUEST_ID_HEADER, requestId)
-                .header(RequestSigner.SIGNATURE_HEADER, RequestSigner.signature(secret, canonical))
-                .header("Accept", "application/json")
-                .method(method, method.equals("GET") ? null : RequestBody.create(body, JSON))
-                .build();
-        Call call = http.newCall(request);
+        Call call = http.newCall(signedRequest(method, url, body, requestId));
         call.timeout().timeout(Math.max(1, timeoutNanos), TimeUnit.NANOSECONDS);
         try (Response response = call.execute()) {
             byte[] bytes = readCapped(response.body());
@@ -66,6 +54,25 @@ final class SignedAttempt {
             String problem = tls != null ? tls : e.getClass().getSimpleName();
             return new Result(-1, null, null, null, call.isCanceled(), problem);
         }
+    }
+
+    /**
+     * The request with a fresh timestamp, nonce and signature; shared with {@link ConnectionTest}, which sends it
+     * itself to see each phase of the connection.
+     */
+    Request signedRequest(String method, HttpUrl url, byte[] body, String requestId) {
+        long timestamp = clock.millis();
+        String nonce = nonces.get();
+        String canonical = RequestSigner.canonical(method, url.encodedPath(), timestamp, nonce, body);
+        return new Request.Builder().url(url)
+                .header(RequestSigner.ACCOUNT_HEADER, accountId)
+                .header(RequestSigner.TIMESTAMP_HEADER, Long.toString(timestamp))
+                .header(RequestSigner.NONCE_HEADER, nonce)
+                .header(RequestSigner.REQUEST_ID_HEADER, requestId)
+                .header(RequestSigner.SIGNATURE_HEADER, RequestSigner.signature(secret, canonical))
+                .header("Accept", "application/json")
+                .method(method, method.equals("GET") ? null : RequestBody.create(body, JSON))
+                .build();
     }
 
     /** At most 1 MiB + 1 byte is taken from the stream; {@code null} when the body is larger than 1 MiB. */

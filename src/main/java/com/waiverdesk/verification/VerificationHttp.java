@@ -147,26 +147,56 @@ public final class VerificationHttp {
      * failure was not TLS. A certificate fault stays {@code UNREACHABLE}: the clerk's action is the same.
      */
     static String describeTls(IOException e) {
+        TlsProblem problem = classifyTls(e);
+        return problem == null ? null : problem == TlsProblem.HANDSHAKE_FAILED
+                ? "TLS: handshake failed (" + e.getClass().getSimpleName() + ")" : "TLS: " + problem.description;
+    }
+
+    /** The one place that tells TLS failures apart, for the log and for {@link ConnectionTest}. */
+    static TlsProblem classifyTls(IOException e) {
         if (!(e instanceof SSLException)) {
             return null;
         }
         String message = e.getMessage() == null ? "" : e.getMessage();
         if (e instanceof SSLPeerUnverifiedException) {
-            return message.startsWith("Certificate pinning failure") ? "TLS: pin mismatch"
-                    : message.startsWith("Hostname") ? "TLS: hostname mismatch" : "TLS: peer not verified";
+            return message.startsWith("Certificate pinning failure") ? TlsProblem.PIN_MISMATCH
+                    : message.startsWith("Hostname") ? TlsProblem.HOSTNAME_MISMATCH : TlsProblem.PEER_NOT_VERIFIED;
         }
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof CertificateExpiredException || cause instanceof CertificateNotYetValidException) {
-                return "TLS: certificate expired or not yet valid";
+                return TlsProblem.CERTIFICATE_EXPIRED;
             }
         }
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof java.security.cert.CertificateException
                     || cause instanceof java.security.cert.CertPathValidatorException) {
-                return "TLS: certificate not trusted";
+                return TlsProblem.UNTRUSTED;
             }
         }
-        return "TLS: handshake failed (" + e.getClass().getSimpleName() + ")";
+        // the JDK's words when the server offers only TLS 1.1 or older: the server's alert, the server choosing
+        // an old version ("The server selected protocol version TLS10 is not accepted…"), or no common protocol
+        if (message.contains("protocol_version") || message.contains("protocol version")
+                || message.contains("No appropriate protocol")) {
+            return TlsProblem.OLD_PROTOCOL;
+        }
+        return TlsProblem.HANDSHAKE_FAILED;
+    }
+
+    /** The kinds of TLS failure an IT person can act on differently. */
+    enum TlsProblem {
+        PIN_MISMATCH("pin mismatch"),
+        HOSTNAME_MISMATCH("hostname mismatch"),
+        PEER_NOT_VERIFIED("peer not verified"),
+        CERTIFICATE_EXPIRED("certificate expired or not yet valid"),
+        UNTRUSTED("certificate not trusted"),
+        OLD_PROTOCOL("server offers no protocol from TLS 1.2 up"),
+        HANDSHAKE_FAILED("handshake failed");
+
+        final String description;
+
+        TlsProblem(String description) {
+            this.description = description;
+        }
     }
 
     /** By the literal only: a name is never resolved, so {@code localhost.example.com} does not pass. */
