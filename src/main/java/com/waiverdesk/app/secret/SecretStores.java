@@ -16,8 +16,8 @@ import java.util.Optional;
 public final class SecretStores {
     public static final String MODE_PROPERTY = "waiverdesk.secretStore";
     public static final String MODE_ENV = "WAIVERDESK_SECRET_STORE";
-    /** Long enough for a D-Bus round trip on a loaded machine, short enough not to be noticed at start. */
-    static final Duration LIMIT = Duration.ofSeconds(3);
+    /** Room for loading the D-Bus library and a round trip on a loaded machine; a hung keyring costs this once. */
+    static final Duration LIMIT = Duration.ofSeconds(5);
     private static final System.Logger LOG = System.getLogger(SecretStores.class.getName());
 
     /** How the store is chosen. */
