@@ -82,8 +82,13 @@ final class OsSecretStore implements SecretStore {
         try {
             Keyring keyring = call(worker, limit, name, () -> {
                 Keyring created = Keyring.create(type);
-                readOrMissing(created, "waiverdesk:probe@localhost");
-                return created;
+                try {
+                    readOrMissing(created, "waiverdesk:probe@localhost");
+                    return created;
+                } catch (PasswordAccessException | RuntimeException e) {
+                    created.close();
+                    throw e;
+                }
             });
             return new OsSecretStore(keyring, name, limit, worker);
         } catch (SecretStoreException e) {
