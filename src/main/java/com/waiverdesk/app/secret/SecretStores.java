@@ -16,8 +16,11 @@ import java.util.Optional;
 public final class SecretStores {
     public static final String MODE_PROPERTY = "waiverdesk.secretStore";
     public static final String MODE_ENV = "WAIVERDESK_SECRET_STORE";
-    /** Room for loading the D-Bus library and a round trip on a loaded machine; a hung keyring costs this once. */
-    static final Duration LIMIT = Duration.ofSeconds(5);
+    /**
+     * Room for loading the D-Bus library and a round trip on a loaded machine (up to 3.4 s measured with a load of 8
+     * on 2 cores); only a keyring that never answers costs all of it, once per start.
+     */
+    static final Duration LIMIT = Duration.ofSeconds(10);
     private static final System.Logger LOG = System.getLogger(SecretStores.class.getName());
 
     /** How the store is chosen. */
