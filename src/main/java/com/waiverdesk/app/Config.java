@@ -10,7 +10,8 @@ import java.util.Locale;
  * Everything a desk needs to start, after the configuration file and the command line are merged.
  *
  * @param endpoint        base URL of the verification service; {@code null} runs the built-in demo service
- * @param secretFile      file holding the account's shared secret; required with an endpoint
+ * @param secretFile      file holding the account's shared secret, or {@code null} to read it from the
+ *                        workstation's secret store (docs/secrets.md)
  * @param auditKeyFile    key of the ID hash in the audit log; beside the database unless configured
  * @param standardDeposit the hospital's standard deposit in yuan, or {@code null} to show percents only
  * @param policyFile      a hospital's own deposit policy, or {@code null} for the bundled one

@@ -29,7 +29,8 @@ public final class ConfigOptions {
     @Option(names = "--account", paramLabel = "ID", description = "Query account id.")
     String account;
 
-    @Option(names = "--secret-file", paramLabel = "FILE", description = "File holding the account's shared secret.")
+    @Option(names = "--secret-file", paramLabel = "FILE", description = "File holding the account's shared secret (discouraged: plain text on disk; without it the secret"
+            + " comes from the OS credential store, see `secret set`).")
     Path secretFile;
 
     @Option(names = "--operator", paramLabel = "ID", description = "Operator (clerk) id sent with each query (default: the OS user).")
@@ -53,11 +54,11 @@ public final class ConfigOptions {
         Path secretValue = secretFile != null ? secretFile : in.path("secretFile");
         if (endpointValue != null) {
             checkEndpoint(endpointValue, in.origin(endpoint, "--endpoint", "endpoint"));
-            if (accountValue == null || secretValue == null) {
-                throw new ConfigException("With an endpoint, an account id (accountId / --account) and a secret file"
-                        + " (secretFile / --secret-file) are required");
+            if (accountValue == null) {
+                throw new ConfigException("With an endpoint, an account id (accountId / --account) is required");
             }
-            if (!Files.isRegularFile(secretValue) || !Files.isReadable(secretValue)) {
+            // without a secret file the secret comes from the workstation's secret store (Wiring.serviceAccount)
+            if (secretValue != null && (!Files.isRegularFile(secretValue) || !Files.isReadable(secretValue))) {
                 throw new ConfigException("Secret file (" + in.origin(secretFile, "--secret-file", "secretFile")
                         + ") is missing or not readable: " + secretValue);
             }

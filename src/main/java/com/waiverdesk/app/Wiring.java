@@ -1,6 +1,9 @@
 package com.waiverdesk.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.waiverdesk.app.secret.SecretStore;
+import com.waiverdesk.app.secret.SecretStoreException;
+import com.waiverdesk.app.secret.SecretStores;
 import com.waiverdesk.audit.AuditKey;
 import com.waiverdesk.audit.AuditWriteException;
 import com.waiverdesk.audit.IdHasher;
@@ -110,27 +113,59 @@ public final class Wiring {
     }
 
     /**
-     * The configured endpoint's account with its secret, for the desk and for a connection test.
+     * The configured service's account with its secret: from the secret file if one is configured (the discouraged
+     * way, for scripts and CI), else from the workstation's {@link SecretStore}. Blocking: disk, D-Bus.
      *
-     * @throws ConfigException the secret cannot be read or is empty, or the endpoint is not a usable base URL
+     * @throws ConfigException no usable endpoint, or no secret for the account
      */
     public static ServiceAccount serviceAccount(Config config) throws ConfigException {
-        byte[] secret;
+        if (config.isDemo()) {
+            throw new ConfigException("The built-in demo service has no account to configure: set the endpoint");
+        }
+        if (config.secretFile() != null) {
+            return serviceAccount(config, null);
+        }
+        try (SecretStore store = SecretStores.open(AppPaths.forCurrentUser())) {
+            return serviceAccount(config, store);
+        } catch (SecretStoreException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
+    }
+
+    /** As {@link #serviceAccount(Config)}, reading a secret that is not in a file from {@code store}. */
+    public static ServiceAccount serviceAccount(Config config, SecretStore store) throws ConfigException {
+        String accountKey;
         try {
-            secret = Files.readString(config.secretFile(), StandardCharsets.UTF_8).strip()
+            VerificationHttp.parseBaseUrl(config.endpoint());
+            accountKey = SecretStore.accountKey(config.accountId(), config.endpoint());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
+        byte[] secret = config.secretFile() != null ? readSecretFile(config) : storedSecret(config, store, accountKey);
+        if (secret.length == 0) {
+            throw new ConfigException(config.secretFile() != null ? "The secret file " + config.secretFile()
+                    + " is empty" : "The stored secret for " + accountKey + " is empty");
+        }
+        return new ServiceAccount(config.endpoint(), config.accountId(), secret);
+    }
+
+    private static byte[] storedSecret(Config config, SecretStore store, String accountKey) throws ConfigException {
+        try {
+            return store.read(accountKey).orElseThrow(() -> new ConfigException("No secret stored for account "
+                    + config.accountId() + " at host " + VerificationHttp.parseBaseUrl(config.endpoint()).host()
+                    + " (" + store.description() + "): set it in the settings screen or with `waiverdesk secret set`"));
+        } catch (SecretStoreException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
+    }
+
+    private static byte[] readSecretFile(Config config) throws ConfigException {
+        try {
+            return Files.readString(config.secretFile(), StandardCharsets.UTF_8).strip()
                     .getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ConfigException("Cannot read the secret file " + config.secretFile() + ": "
                     + e.getClass().getSimpleName(), e);
-        }
-        if (secret.length == 0) {
-            throw new ConfigException("The secret file " + config.secretFile() + " is empty");
-        }
-        try {
-            VerificationHttp.parseBaseUrl(config.endpoint());
-            return new ServiceAccount(config.endpoint(), config.accountId(), secret);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage(), e);
         }
     }
 }

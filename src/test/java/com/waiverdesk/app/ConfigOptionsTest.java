@@ -185,17 +185,24 @@ class ConfigOptionsTest {
                 .hasMessageContaining("endpiont");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"--account", "--secret-file"})
-    void endpointNeedsAccountAndSecretFile(String missing) {
+    @Test
+    void endpointNeedsAnAccount() {
         List<String> args = new ArrayList<>(List.of(withEndpoint(HTTPS)));
-        int at = args.indexOf(missing);
+        int at = args.indexOf("--account");
         args.subList(at, at + 2).clear();
 
         assertThatThrownBy(() -> resolve(args.toArray(new String[0])))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("accountId / --account")
-                .hasMessageContaining("secretFile / --secret-file");
+                .hasMessageContaining("accountId / --account");
+    }
+
+    @Test
+    void endpointWithoutASecretFileLeavesTheSecretToTheSecretStore() throws Exception {
+        Config config = resolve("--endpoint", HTTPS, "--account", "H310104-0001");
+
+        assertThat(config.endpoint()).isEqualTo(HTTPS);
+        assertThat(config.accountId()).isEqualTo("H310104-0001");
+        assertThat(config.secretFile()).as("read from the store at start, not from a file").isNull();
     }
 
     @ParameterizedTest

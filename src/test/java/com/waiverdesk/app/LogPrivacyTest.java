@@ -1,7 +1,10 @@
 package com.waiverdesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.waiverdesk.app.secret.SecretStore;
+import com.waiverdesk.app.secret.SecretStores;
 import com.waiverdesk.domain.DecisionKind;
 import com.waiverdesk.mock.MockAccount;
 import com.waiverdesk.mock.MockVerificationService;
@@ -78,6 +81,54 @@ class LogPrivacyTest {
         byte[] key = secret.getBytes(StandardCharsets.UTF_8);
         assertThat(log).doesNotContain(secret, HexFormat.of().formatHex(key),
                 Base64.getEncoder().encodeToString(key), Base64.getUrlEncoder().withoutPadding().encodeToString(key));
+    }
+
+    /**
+     * The secret read from the workstation's store (here the encrypted file, forced so no real keyring is touched):
+     * neither the store's choice, the checks, nor the error of an altered store file put it in a log or a message.
+     */
+    @Test
+    void aSecretFromTheStoreReachesNoLogAndNoErrorMessage() throws Exception {
+        assumeTrue(System.getenv("XDG_DATA_HOME") == null, "XDG_DATA_HOME is set: the data folder cannot be moved");
+        Path logs = dir.resolve("store-logs");
+        byte[] key = SecretFile.generate();
+        String secret = new String(key, StandardCharsets.UTF_8);
+        String savedHome = System.getProperty("user.home");
+        String savedMode = System.getProperty(SecretStores.MODE_PROPERTY);
+        System.setProperty("user.home", dir.resolve("home").toString());
+        System.setProperty(SecretStores.MODE_PROPERTY, "file");
+        List<String> messages = new ArrayList<>();
+        try (AppLogging logging = AppLogging.install(logs, Level.FINEST);
+             MockVerificationService mock = MockVerificationService.builder().account(MockAccount.demo(key))
+                     .start()) {
+            Config config = config(mock.baseUrl(), null, "store.db");
+            try (SecretStore store = SecretStores.open(AppPaths.forCurrentUser())) {
+                store.write(SecretStore.accountKey(MockAccount.DEMO_ID, mock.baseUrl()), key);
+            }
+            try (Desk desk = Wiring.start(config)) {
+                expect(desk.check("王秀英", ID, "ADM-1"), DecisionKind.WAIVE);
+            }
+            Path file = AppPaths.forCurrentUser().dataDir().resolve("secrets.enc.json");
+            Files.writeString(file, Files.readString(file).replaceFirst("\"data\" : \"..", "\"data\" : \"AA"));
+            try (Desk desk = Wiring.start(config)) {
+                throw new AssertionError("an altered store file must not start a desk");
+            } catch (ConfigException e) {
+                messages.add(e.getMessage());
+                System.getLogger(LogPrivacyTest.class.getName()).log(System.Logger.Level.ERROR, "start failed", e);
+            }
+        } finally {
+            System.setProperty("user.home", savedHome);
+            if (savedMode == null) {
+                System.clearProperty(SecretStores.MODE_PROPERTY);
+            } else {
+                System.setProperty(SecretStores.MODE_PROPERTY, savedMode);
+            }
+        }
+
+        String log = readAll(logs);
+        assertThat(log).contains("secret store: encrypted file", "altered");
+        assertThat(messages).singleElement().asString().contains("altered").doesNotContain(secret);
+        assertThat(log).doesNotContain(secret, HexFormat.of().formatHex(key), Base64.getEncoder().encodeToString(key));
     }
 
     private static String expect(CheckResult result, DecisionKind kind) {

@@ -1,0 +1,212 @@
+package com.waiverdesk.cli;
+
+import com.waiverdesk.app.AppPaths;
+import com.waiverdesk.app.Config;
+import com.waiverdesk.app.ConfigException;
+import com.waiverdesk.app.ConfigOptions;
+import com.waiverdesk.app.secret.SecretStore;
+import com.waiverdesk.app.secret.SecretStoreException;
+import com.waiverdesk.app.secret.SecretStores;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code secret}: IT's scriptable way to put the account's shared secret into the workstation's secret store, check
+ * it is there, and remove it. The secret is read from standard input or a file, never from the command line (which
+ * other users see in the process list and the shell keeps in its history), and is never printed.
+ */
+@Command(name = "secret", mixinStandardHelpOptions = true,
+        description = "Store, check or delete the service account's shared secret in the OS credential store"
+                + " (or the encrypted-file fallback).",
+        subcommands = {SecretCommand.Set.class, SecretCommand.Status.class, SecretCommand.Delete.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done (status: a secret is stored)", "1:the program failed", "4:status: no secret stored",
+            "64:wrong usage"})
+final class SecretCommand {
+    static final int EXIT_NOT_STORED = 4;
+    /** Far above any real shared secret; stops a wrong file or pipe from being stored as one. */
+    static final int MAX_SECRET_BYTES = 4096;
+
+    /** The options every sub-command takes, and the account key and store they lead to. */
+    static final class Target {
+        @Mixin
+        ConfigOptions options = new ConfigOptions();
+
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec spec;
+
+        /** One sub-command's work on the chosen store. */
+        interface Work {
+            int run(Config config, String accountKey, SecretStore store, PrintWriter out) throws Exception;
+        }
+
+        int withStore(Work work) {
+            PrintWriter err = spec.commandLine().getErr();
+            String command = spec.qualifiedName();
+            AppPaths paths = AppPaths.forCurrentUser();
+            Config config;
+            String accountKey;
+            try {
+                config = options.resolve(paths, System.getenv());
+                if (config.isDemo()) {
+                    throw new ConfigException("No endpoint is configured: give --endpoint and --account, or set"
+                            + " endpoint and accountId in the configuration file");
+                }
+                accountKey = SecretStore.accountKey(config.accountId(), config.endpoint());
+            } catch (ConfigException | IllegalArgumentException e) {
+                err.println(command + ": " + e.getMessage());
+                return 1;
+            }
+            try (SecretStore store = SecretStores.open(paths)) {
+                return work.run(config, accountKey, store, spec.commandLine().getOut());
+            } catch (Exception e) {
+                err.println(command + ": " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "set", mixinStandardHelpOptions = true,
+            description = "Store the secret for the configured account, read from standard input (asked without echo"
+                    + " on a console) or --from-file. It replaces any earlier one.")
+    static final class Set implements Callable<Integer> {
+        @Mixin
+        Target target = new Target();
+
+        @Option(names = "--from-file", paramLabel = "FILE", description = "Read the secret from this file (delete the file afterwards).")
+        Path fromFile;
+
+        @Override
+        public Integer call() {
+            return target.withStore((config, accountKey, store, out) -> {
+                byte[] secret = readSecret(accountKey);
+                try {
+                    store.write(accountKey, secret);
+                    Optional<byte[]> back = store.read(accountKey);
+                    if (back.isEmpty() || !Arrays.equals(back.get(), secret)) {
+                        throw new SecretStoreException("The secret was written to " + store.description()
+                                + " but does not read back the same: it is not stored");
+                    }
+                    back.ifPresent(bytes -> Arrays.fill(bytes, (byte) 0));
+                } finally {
+                    Arrays.fill(secret, (byte) 0);
+                }
+                out.println("Stored the secret for " + accountKey + " in " + store.description() + ".");
+                if (config.secretFile() != null) {
+                    out.println("Note: the configuration still names the secret file " + config.secretFile()
+                            + ", which the desk reads instead: remove secretFile / --secret-file.");
+                }
+                return 0;
+            });
+        }
+
+        private byte[] readSecret(String accountKey) throws IOException {
+            byte[] raw;
+            if (fromFile != null) {
+                try (InputStream in = Files.newInputStream(fromFile)) {
+                    raw = readAtMost(in);
+                }
+            } else if (System.console() != null) {
+                char[] typed = System.console().readPassword("Secret for %s (not shown): ", accountKey);
+                if (typed == null) {
+                    throw new IOException("no secret was typed");
+                }
+                ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(typed));
+                Arrays.fill(typed, '\0');
+                raw = Arrays.copyOfRange(encoded.array(), encoded.position(), encoded.limit());
+                Arrays.fill(encoded.array(), (byte) 0);
+            } else {
+                raw = readAtMost(System.in);
+            }
+            return oneLine(raw);
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Say which store is used and whether it holds a secret for the configured account; never"
+                    + " the secret.")
+    static final class Status implements Callable<Integer> {
+        @Mixin
+        Target target = new Target();
+
+        @Override
+        public Integer call() {
+            return target.withStore((config, accountKey, store, out) -> {
+                out.println("store:   " + store.description());
+                out.println("account: " + accountKey);
+                Optional<byte[]> stored = store.read(accountKey);
+                stored.ifPresent(bytes -> Arrays.fill(bytes, (byte) 0));
+                out.println("secret:  " + (stored.isPresent() ? "stored" : "not stored"));
+                if (config.secretFile() != null) {
+                    out.println("note:    the configuration names the secret file " + config.secretFile()
+                            + "; the desk reads that file instead of the store");
+                }
+                return stored.isPresent() || config.secretFile() != null ? 0 : EXIT_NOT_STORED;
+            });
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Remove the configured account's secret from the store.")
+    static final class Delete implements Callable<Integer> {
+        @Mixin
+        Target target = new Target();
+
+        @Override
+        public Integer call() {
+            return target.withStore((config, accountKey, store, out) -> {
+                boolean deleted = store.delete(accountKey);
+                out.println((deleted ? "Deleted the secret for " : "No secret was stored for ") + accountKey + " in "
+                        + store.description() + ".");
+                return 0;
+            });
+        }
+    }
+
+    /** Reads standard input up to its end, refusing more than any secret needs. */
+    static byte[] readAtMost(InputStream in) throws IOException {
+        byte[] raw = in.readNBytes(MAX_SECRET_BYTES + 1);
+        if (raw.length > MAX_SECRET_BYTES) {
+            throw new IOException("the input holds more than " + MAX_SECRET_BYTES + " bytes: that is not a shared"
+                    + " secret");
+        }
+        return raw;
+    }
+
+    /** The secret as the secret file gives it: UTF-8 text without surrounding white space, on one line. */
+    static byte[] oneLine(byte[] raw) throws IOException {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(raw)).toString().strip();
+        } catch (CharacterCodingException e) {
+            throw new IOException("the secret is not UTF-8 text");
+        } finally {
+            Arrays.fill(raw, (byte) 0);
+        }
+        if (text.isEmpty()) {
+            throw new IOException("no secret was given (standard input or the file was empty)");
+        }
+        if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+            throw new IOException("the secret must be one line");
+        }
+        if (text.getBytes(StandardCharsets.UTF_8).length > MAX_SECRET_BYTES) {
+            throw new IOException("the secret is longer than " + MAX_SECRET_BYTES + " bytes");
+        }
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
