@@ -71,7 +71,7 @@ final class ApiHandler implements HttpHandler {
             reply = MalformedReplies.of(fault.shape(), reply, health, requestId(exchange), clock);
         }
         LOG.log(System.Logger.Level.DEBUG, "{0} {1} -> {2} {3} (fault {4}, delay {5} ms)", method,
-                health ? "health" : "verification", Integer.toString(reply.status()), reply.errorCode(),
+                health ? "health" : "verification", Integer.toString(reply.status()), reply.errorCode() == null ? "" : reply.errorCode(),
                 fault.kind(), Long.toString(fault.delayMillis()));
         send(exchange, reply.withHeader(SERVER_TIMING, serverTiming(start)), fault.delayMillis());
     }

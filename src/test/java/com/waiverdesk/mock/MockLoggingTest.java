@@ -46,6 +46,8 @@ class MockLoggingTest {
             String secret = new String(fixture.account.secret(), java.nio.charset.StandardCharsets.UTF_8);
 
             assertThat(lines).anyMatch(l -> l.contains("verification -> 200"));
+            assertThat(lines).as("a reply without an error code logs none, not the word null")
+                    .noneMatch(l -> l.contains(" null "));
             for (DemoQuery demo : MockFixture.REGISTRY.demoQueries()) {
                 assertThat(lines).noneMatch(l -> l.contains(demo.idNumber()) || l.contains(demo.name()));
             }
