@@ -4,6 +4,7 @@ import com.waiverdesk.app.AppPaths;
 import com.waiverdesk.app.Config;
 import com.waiverdesk.app.ConfigException;
 import com.waiverdesk.app.ConfigOptions;
+import com.waiverdesk.app.LockedSettingException;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
@@ -69,6 +70,10 @@ public final class DeskLauncher {
         ConfigException problem = null;
         try {
             config = options.config.resolve(AppPaths.forCurrentUser(), System.getenv());
+        } catch (LockedSettingException e) {
+            System.err.println("WaiverDesk: " + e.getMessage());
+            System.exit(EXIT_USAGE);
+            return;
         } catch (ConfigException e) {
             LOG.log(System.Logger.Level.ERROR, "configuration: " + e.getMessage());
             System.err.println("WaiverDesk: " + e.getMessage());
