@@ -93,6 +93,20 @@ public final class ConfigOptions {
                 machineFile != null && Files.exists(machineFile), Files.exists(file));
     }
 
+    /** These options with another file in place of the per-user one: the settings screen's trial of a change. */
+    ConfigOptions withConfigFile(Path file) {
+        ConfigOptions copy = new ConfigOptions();
+        copy.configFile = file;
+        copy.endpoint = endpoint;
+        copy.account = account;
+        copy.secretFile = secretFile;
+        copy.operator = operator;
+        copy.auditDb = auditDb;
+        copy.timeoutMs = timeoutMs;
+        copy.language = language;
+        return copy;
+    }
+
     private void refuseLockedOptions(Set<String> locked, Path machineFile) throws LockedSettingException {
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("--endpoint", endpoint);
@@ -166,7 +180,7 @@ public final class ConfigOptions {
      * A path, or a {@code jdbc:sqlite:PATH} URL. SQLite URI options and {@code :memory:} are refused: the audit log
      * must be one durable file that {@link Config#effectiveAuditKeyFile()} can sit beside.
      */
-    static Path auditPath(String value, String origin, Path base) throws ConfigException {
+    public static Path auditPath(String value, String origin, Path base) throws ConfigException {
         String path = value.startsWith(JDBC_SQLITE) ? value.substring(JDBC_SQLITE.length()) : value;
         if (path.isBlank() || path.startsWith("jdbc:") || path.startsWith("file:") || path.startsWith(":memory:")
                 || value.startsWith(JDBC_SQLITE) && path.contains("?")) {

@@ -1,9 +1,9 @@
 package com.waiverdesk.ui;
 
 import com.waiverdesk.app.AppPaths;
-import com.waiverdesk.app.Config;
 import com.waiverdesk.app.ConfigException;
 import com.waiverdesk.app.ConfigOptions;
+import com.waiverdesk.app.LoadedConfig;
 import com.waiverdesk.app.LockedSettingException;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
@@ -66,10 +66,11 @@ public final class DeskLauncher {
             System.exit(0);
             return;
         }
-        Config config = null;
+        AppPaths paths = AppPaths.forCurrentUser();
+        LoadedConfig config = null;
         ConfigException problem = null;
         try {
-            config = options.config.resolve(AppPaths.forCurrentUser(), System.getenv());
+            config = options.config.load(paths, System.getenv());
         } catch (LockedSettingException e) {
             System.err.println("WaiverDesk: " + e.getMessage());
             System.exit(EXIT_USAGE);
@@ -79,10 +80,10 @@ public final class DeskLauncher {
             System.err.println("WaiverDesk: " + e.getMessage());
             problem = e;
         }
-        Config resolved = config;
+        LoadedConfig resolved = config;
         ConfigException failure = problem;
         awaitUninterruptibly(toolkitReady);
-        Platform.runLater(() -> new DeskWindow(resolved, failure).show());
+        Platform.runLater(() -> new DeskWindow(resolved, failure, options.config, paths, true).show());
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {
