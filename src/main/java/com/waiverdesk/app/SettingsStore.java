@@ -45,8 +45,8 @@ public final class SettingsStore {
 
     public Snapshot read() throws ConfigException {
         LoadedConfig loaded = options.load(paths, env);
-        Map<String, Object> machine = loaded.machineFile() == null ? Map.of()
-                : new java.util.HashMap<>(ConfigFile.read(loaded.machineFile(), false, true));
+        Map<String, Object> machine = new java.util.HashMap<>(loaded.machineFile() == null ? Map.of()
+                : ConfigFile.read(loaded.machineFile(), false, true));
         machine.remove(ConfigFile.LOCKED);
         return new Snapshot(loaded, ConfigFile.read(loaded.userFile(), false), machine);
     }

@@ -117,7 +117,7 @@ public final class SettingsViewModel {
             return new Loaded(snapshot, stored);
         }, this::show, error -> {
             busy.set(false);
-            LOG.log(System.Logger.Level.WARNING, "settings could not be read: " + error.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "settings could not be read", error);
             notice.set(new SettingsNotice(SettingsNotice.Kind.LOAD_FAILED, error.getMessage()));
         });
     }

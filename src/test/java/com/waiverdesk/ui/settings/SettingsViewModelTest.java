@@ -140,6 +140,21 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void withoutAnyMachineFileItReadsSavesAndReadsAgain() {
+        paths = new AppPaths(dir.resolve("config"), dir.resolve("data"));
+        SettingsViewModel model = model();
+        model.valueProperty(SettingsField.WORKSTATION).set("ADM-W77");
+
+        model.save(null);
+
+        assertThat(model.noticeProperty().get().kind()).isEqualTo(SettingsNotice.Kind.SAVED);
+        assertThat(model.loadedProperty().get()).isTrue();
+        assertThat(model.busyProperty().get()).isFalse();
+        assertThat(model.valueProperty(SettingsField.WORKSTATION).get()).isEqualTo("ADM-W77");
+        assertThat(model.currentProperty().get().machineFile()).isNull();
+    }
+
+    @Test
     void emptyingAFieldGoesBackToTheDefault() throws IOException {
         user("{'autoClearSeconds': 45, 'language': 'en'}");
         SettingsViewModel model = model();
