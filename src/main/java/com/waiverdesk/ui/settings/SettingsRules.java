@@ -25,14 +25,15 @@ final class SettingsRules {
     /**
      * @param text         the typed text of each field
      * @param locked       fields IT locked: not checked, they are not saved
-     * @param secretStored a secret is stored, or one was typed
+     * @param secretStored a secret is stored
+     * @param secretTyped  a new secret was typed
      */
     static Map<SettingsField, SettingsProblem> check(Function<SettingsField, String> text, Set<SettingsField> locked,
-                                                     boolean secretStored) {
+                                                     boolean secretStored, boolean secretTyped) {
         Map<SettingsField, SettingsProblem> problems = new EnumMap<>(SettingsField.class);
         String endpoint = text.apply(SettingsField.ENDPOINT).strip();
         if (endpoint.isEmpty()) {
-            boolean needsOne = !text.apply(SettingsField.ACCOUNT).isBlank()
+            boolean needsOne = secretTyped || !text.apply(SettingsField.ACCOUNT).isBlank()
                     || !text.apply(SettingsField.CA_BUNDLE).isBlank() || !text.apply(SettingsField.PINS).isBlank();
             if (needsOne) {
                 problems.put(SettingsField.ENDPOINT, SettingsProblem.ENDPOINT_NEEDED);
@@ -46,7 +47,7 @@ final class SettingsRules {
             if (text.apply(SettingsField.ACCOUNT).isBlank()) {
                 problems.put(SettingsField.ACCOUNT, SettingsProblem.REQUIRED);
             }
-            if (!secretStored) {
+            if (!secretStored && !secretTyped) {
                 problems.put(SettingsField.SECRET, SettingsProblem.REQUIRED);
             }
         }

@@ -64,6 +64,8 @@ public final class SettingsView extends BorderPane {
             Label note = new Label();
             note.setId("note-" + field.configName());
             note.setWrapText(true);
+            // an empty note takes no room, so the form stays compact until there is something to say
+            note.managedProperty().bind(note.textProperty().isNotEmpty());
             notes.put(field, note);
             form.add(label, 0, row);
             form.add(row(field, control), 1, row++);

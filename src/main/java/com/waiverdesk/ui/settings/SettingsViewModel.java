@@ -258,7 +258,7 @@ public final class SettingsViewModel {
 
     private void revalidate() {
         problems.set(Map.copyOf(SettingsRules.check(field -> values.get(field).get(), locked.get(),
-                secretStored.get() || newSecretEntered.get())));
+                secretStored.get(), newSecretEntered.get())));
     }
 
     private static String text(Object value) {

@@ -11,9 +11,11 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -61,7 +63,9 @@ public final class SettingsWindow {
         }
         Label opening = new Label(texts.get("audit.opening"));
         opening.getStyleClass().add("audit-opening");
-        Scene scene = new Scene(new StackPane(opening), 860, 760);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(new StackPane(opening), Math.min(900, screen.getWidth() * 0.95),
+                Math.min(820, screen.getHeight() * 0.92));
         scene.getStylesheets().addAll(stylesheet("desk.css"), stylesheet("audit/audit.css"),
                 stylesheet("settings/settings.css"));
         Stage window = new Stage();

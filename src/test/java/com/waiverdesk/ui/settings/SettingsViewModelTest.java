@@ -200,6 +200,16 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void aTypedSecretWithoutAnEndpointAsksForTheEndpoint() {
+        SettingsViewModel model = model();
+
+        model.newSecretEnteredProperty().set(true);
+
+        assertThat(model.problemsProperty().get()).containsOnlyKeys(SettingsField.ENDPOINT);
+        assertThat(model.canActBinding().get()).isFalse();
+    }
+
+    @Test
     void aTypedSecretSatisfiesTheRequirementAndIsSavedOwnerOnlyNeverInAProperty() throws Exception {
         SettingsViewModel model = model();
         model.valueProperty(SettingsField.ENDPOINT).set(HTTPS);
