@@ -59,7 +59,11 @@ class SettingsUITest {
     }
 
     private void openDesk(FxRobot robot, String userConfig) throws IOException, ConfigException {
-        paths = new AppPaths(dir.resolve("config"), dir.resolve("data"), dir.resolve("logs"), null);
+        openDesk(robot, userConfig, null);
+    }
+
+    private void openDesk(FxRobot robot, String userConfig, Path machineFile) throws IOException, ConfigException {
+        paths = new AppPaths(dir.resolve("config"), dir.resolve("data"), dir.resolve("logs"), machineFile);
         if (userConfig != null) {
             Files.createDirectories(paths.configDir());
             Files.writeString(paths.configFile(), userConfig);
@@ -148,5 +152,20 @@ class SettingsUITest {
         await(() -> text(robot, "#operatorStatus").equals(texts.get("status.operator", "w03-zhao")));
         assertThat(robot.lookup("#operatorIdField").tryQuery()).isEmpty();
         assertThat(robot.lookup("#settingsLink").queryAs(Hyperlink.class).isVisible()).isTrue();
+    }
+
+    @Test
+    void aUsersFileChangingALockedSettingOpensTheDeskWithITsValueAndSaysSo(FxRobot robot) throws Exception {
+        Texts texts = new Texts(Locale.ENGLISH);
+        Path machine = dir.resolve("etc/config.json");
+        Files.createDirectories(machine.getParent());
+        Files.writeString(machine, "{\"workstation\": \"ADM-IT01\", \"locked\": [\"workstation\"]}");
+
+        openDesk(robot, "{\"workstation\": \"MY-OWN\", \"language\": \"en\"}", machine);
+
+        await(() -> text(robot, "#workstationStatus").equals(texts.get("status.workstation", "ADM-IT01")));
+        assertThat(text(robot, "#itNote")).isEqualTo(texts.get("banner.lockedIgnored", "workstation"));
+        assertThat(robot.lookup("#itNote").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#setUpLink").queryAs(Hyperlink.class).isVisible()).isFalse();
     }
 }
