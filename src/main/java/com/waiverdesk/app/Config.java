@@ -17,14 +17,24 @@ import java.util.Locale;
  * @param policyFile      a hospital's own deposit policy, or {@code null} for the bundled one
  * @param caBundle        PEM file of the CA certificates trusted for the endpoint, or {@code null} for the system's
  * @param certificatePins pins ({@code sha256/…}) of the endpoint's public keys; empty for no pinning
+ * @param askOperator     the window asks the clerk for an operator id at start ({@code operatorIdMode} "ask" and no
+ *                        fixed {@code operatorId}); {@code operatorId} is the OS user until then
  */
 public record Config(String endpoint, String accountId, Path secretFile, String operatorId, String workstation,
                      Path auditDatabase, Path auditKeyFile, Duration timeout, BigDecimal standardDeposit,
                      Path policyFile, Duration autoClear, Locale locale, Path caBundle,
-                     List<String> certificatePins) {
+                     List<String> certificatePins, boolean askOperator) {
 
     public Config {
         certificatePins = certificatePins == null ? List.of() : List.copyOf(certificatePins);
+    }
+
+    /** The operator id from the OS user or the configuration, never asked. */
+    public Config(String endpoint, String accountId, Path secretFile, String operatorId, String workstation,
+                  Path auditDatabase, Path auditKeyFile, Duration timeout, BigDecimal standardDeposit,
+                  Path policyFile, Duration autoClear, Locale locale, Path caBundle, List<String> certificatePins) {
+        this(endpoint, accountId, secretFile, operatorId, workstation, auditDatabase, auditKeyFile, timeout,
+                standardDeposit, policyFile, autoClear, locale, caBundle, certificatePins, false);
     }
 
     /** With the system trust store and no pins. */
@@ -33,6 +43,12 @@ public record Config(String endpoint, String accountId, Path secretFile, String 
                   Path policyFile, Duration autoClear, Locale locale) {
         this(endpoint, accountId, secretFile, operatorId, workstation, auditDatabase, auditKeyFile, timeout,
                 standardDeposit, policyFile, autoClear, locale, null, List.of());
+    }
+
+    /** With the operator id the clerk gave at start; nothing is asked any more. */
+    public Config withOperatorId(String id) {
+        return new Config(endpoint, accountId, secretFile, id, workstation, auditDatabase, auditKeyFile, timeout,
+                standardDeposit, policyFile, autoClear, locale, caBundle, certificatePins, false);
     }
 
     public boolean isDemo() {

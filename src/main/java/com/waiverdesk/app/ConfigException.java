@@ -1,7 +1,7 @@
 package com.waiverdesk.app;
 
 /** The configuration cannot be used; the message names the file and the field and says what is wrong. */
-public final class ConfigException extends Exception {
+public class ConfigException extends Exception {
     private static final long serialVersionUID = 1L;
 
     public ConfigException(String message) {

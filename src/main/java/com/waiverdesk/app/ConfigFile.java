@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads the JSON configuration file strictly: an unknown or mistyped field is an error naming the file and that
@@ -26,7 +27,11 @@ import java.util.Set;
 final class ConfigFile {
     static final Set<String> FIELDS = Set.of("endpoint", "accountId", "secretFile", "operatorId", "workstation",
             "auditDatabase", "auditKeyFile", "timeoutMs", "standardDeposit", "policyFile", "autoClearSeconds",
-            "language", "caBundle", "certificatePins");
+            "language", "caBundle", "certificatePins", "operatorIdMode");
+    /** Only in the machine-wide file: the fields a user's file and the command line cannot change. */
+    static final String LOCKED = "locked";
+    static final String OPERATOR_MODE_OS_USER = "os-user";
+    static final String OPERATOR_MODE_ASK = "ask";
     private static final long MAX_BYTES = 1 << 20;
 
     private ConfigFile() {
@@ -35,9 +40,17 @@ final class ConfigFile {
     /**
      * The file's values by field name: whole numbers as {@link Integer}, {@code standardDeposit} as an exact
      * {@link java.math.BigDecimal}, {@code certificatePins} as a list of checked pins, everything else as trimmed text; {@code null} values are left out. Empty if
-     * {@code required} is false and the file does not exist.
+     * {@code required} is false and the file does not exist. A user's file: {@code locked} is refused.
      */
     static Map<String, Object> read(Path file, boolean required) throws ConfigException {
+        return read(file, required, false);
+    }
+
+    /**
+     * As {@link #read(Path, boolean)}; in the machine-wide file ({@code machine}) a {@code locked} array of field
+     * names is also allowed and comes back as a sorted {@code List<String>}.
+     */
+    static Map<String, Object> read(Path file, boolean required, boolean machine) throws ConfigException {
         byte[] bytes;
         try {
             if (Files.size(file) > MAX_BYTES) {
@@ -54,7 +67,7 @@ final class ConfigFile {
             throw new ConfigException("Cannot read configuration file " + file + " ("
                     + e.getClass().getSimpleName() + ")", e);
         }
-        return values(file, parse(file, bytes));
+        return values(file, parse(file, bytes), machine);
     }
 
     private static JsonNode parse(Path file, byte[] bytes) throws ConfigException {
@@ -76,7 +89,7 @@ final class ConfigFile {
         }
     }
 
-    private static Map<String, Object> values(Path file, JsonNode root) throws ConfigException {
+    private static Map<String, Object> values(Path file, JsonNode root, boolean machine) throws ConfigException {
         if (root == null || root.isMissingNode()) {
             throw new ConfigException("Configuration file " + file + " is empty: it must hold one JSON object,"
                     + " at least {}");
@@ -88,6 +101,14 @@ final class ConfigFile {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> field : root.properties()) {
             String name = field.getKey();
+            if (name.equals(LOCKED)) {
+                if (!machine) {
+                    throw new ConfigException(file + ": field \"" + LOCKED + "\" belongs only in the machine-wide"
+                            + " configuration file that hospital IT deploys; remove it from this file");
+                }
+                values.put(LOCKED, locked(file, field.getValue()));
+                continue;
+            }
             if (!FIELDS.contains(name)) {
                 throw new ConfigException(file + ": unknown field \"" + name + "\" (misspelt?); known fields: "
                         + String.join(", ", FIELDS.stream().sorted().toList()));
@@ -114,12 +135,44 @@ final class ConfigFile {
                 return node.decimalValue();
             case "certificatePins":
                 return pins(file, name, node);
+            case "operatorIdMode":
+                if (!node.isTextual() || !List.of(OPERATOR_MODE_OS_USER, OPERATOR_MODE_ASK)
+                        .contains(node.textValue().trim())) {
+                    throw fail(file, name, "must be \"" + OPERATOR_MODE_OS_USER + "\" or \"" + OPERATOR_MODE_ASK
+                            + "\"", node);
+                }
+                return node.textValue().trim();
             default:
                 if (!node.isTextual() || node.textValue().isBlank()) {
                     throw fail(file, name, "must be a non-empty string", node);
                 }
                 return node.textValue().trim();
         }
+    }
+
+    /** Every unknown name is listed at once, so IT fixes the file in one go. */
+    private static List<String> locked(Path file, JsonNode node) throws ConfigException {
+        if (!node.isArray()) {
+            throw fail(file, LOCKED, "must be an array of field names, e.g. [\"endpoint\", \"accountId\"]", node);
+        }
+        Set<String> names = new TreeSet<>();
+        List<String> unknown = new ArrayList<>();
+        for (JsonNode name : node) {
+            if (!name.isTextual()) {
+                throw fail(file, LOCKED, "must hold only field names (strings)", name);
+            }
+            String text = name.textValue().trim();
+            if (FIELDS.contains(text)) {
+                names.add(text);
+            } else {
+                unknown.add("\"" + text + "\"");
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new ConfigException(file + ": field \"" + LOCKED + "\" names unknown field(s) " + String.join(", ",
+                    unknown) + "; known fields: " + String.join(", ", FIELDS.stream().sorted().toList()));
+        }
+        return List.copyOf(names);
     }
 
     private static List<String> pins(Path file, String name, JsonNode node) throws ConfigException {

@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,8 +22,13 @@ public final class ConfigOptions {
     static final int DEFAULT_TIMEOUT_MS = 5000;
     static final int DEFAULT_AUTO_CLEAR_SECONDS = 30;
     private static final String JDBC_SQLITE = "jdbc:sqlite:";
+    private static final System.Logger LOG = System.getLogger(ConfigOptions.class.getName());
+    /** Each option and the configuration field it overrides, for the locks. */
+    static final Map<String, String> OPTION_FIELDS = Map.of("--endpoint", "endpoint", "--account", "accountId",
+            "--secret-file", "secretFile", "--operator", "operatorId", "--audit-db", "auditDatabase",
+            "--timeout-ms", "timeoutMs", "--lang", "language");
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: the per-user file).")
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file in place of the per-user file (the machine-wide file still applies).")
     Path configFile;
 
     @Option(names = "--endpoint", paramLabel = "URL", description = "Base URL of the verification service. Without one, the built-in demo service is used.")
@@ -45,10 +53,81 @@ public final class ConfigOptions {
     @Option(names = "--lang", paramLabel = "zh|en", description = "Language of the window and messages (default: zh).")
     String language;
 
-    /** Merges defaults, the configuration file and these options (in rising precedence). */
+    /** Merges defaults, the machine-wide file, the user's file and these options (in rising precedence). */
     public Config resolve(AppPaths paths, Map<String, String> env) throws ConfigException {
+        return load(paths, env).config();
+    }
+
+    /**
+     * As {@link #resolve}, with the sources: a field locked in the machine-wide file keeps the machine's value; the
+     * user's file trying to change it is ignored with a logged warning (the desk must still open), an option
+     * changing it is a {@link LockedSettingException}.
+     */
+    public LoadedConfig load(AppPaths paths, Map<String, String> env) throws ConfigException {
         Path file = configFile != null ? configFile : paths.configFile();
-        Sources in = new Sources(file, ConfigFile.read(file, configFile != null));
+        Path machineFile = paths.machineConfigFile();
+        Map<String, Object> machine = machineFile == null ? Map.of() : ConfigFile.read(machineFile, false, true);
+        @SuppressWarnings("unchecked")
+        Set<String> locked = Set.copyOf((List<String>) machine.getOrDefault(ConfigFile.LOCKED, List.of()));
+        Map<String, Object> user = ConfigFile.read(file, configFile != null);
+        refuseLockedOptions(locked, machineFile);
+        Sources in = new Sources();
+        machine.forEach((field, value) -> {
+            if (!field.equals(ConfigFile.LOCKED)) {
+                in.put(field, value, machineFile);
+            }
+        });
+        List<String> ignored = new ArrayList<>();
+        for (Map.Entry<String, Object> entry : user.entrySet()) {
+            if (!locked.contains(entry.getKey())) {
+                in.put(entry.getKey(), entry.getValue(), file);
+            } else if (!entry.getValue().equals(machine.get(entry.getKey()))) {
+                ignored.add(entry.getKey());
+            }
+        }
+        if (!ignored.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "{0}: field(s) {1} ignored: locked by hospital IT in {2}", file,
+                    String.join(", ", ignored), machineFile);
+        }
+        Config config = merge(in, paths, env);
+        return new LoadedConfig(config, locked, ignored, machineFile, file,
+                machineFile != null && Files.exists(machineFile), Files.exists(file));
+    }
+
+    /** These options with another file in place of the per-user one: the settings screen's trial of a change. */
+    ConfigOptions withConfigFile(Path file) {
+        ConfigOptions copy = new ConfigOptions();
+        copy.configFile = file;
+        copy.endpoint = endpoint;
+        copy.account = account;
+        copy.secretFile = secretFile;
+        copy.operator = operator;
+        copy.auditDb = auditDb;
+        copy.timeoutMs = timeoutMs;
+        copy.language = language;
+        return copy;
+    }
+
+    private void refuseLockedOptions(Set<String> locked, Path machineFile) throws LockedSettingException {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("--endpoint", endpoint);
+        options.put("--account", account);
+        options.put("--secret-file", secretFile);
+        options.put("--operator", operator);
+        options.put("--audit-db", auditDb);
+        options.put("--timeout-ms", timeoutMs);
+        options.put("--lang", language);
+        for (Map.Entry<String, Object> option : options.entrySet()) {
+            String field = OPTION_FIELDS.get(option.getKey());
+            if (option.getValue() != null && locked.contains(field)) {
+                throw new LockedSettingException(option.getKey() + " cannot be used: hospital IT locked the"
+                        + " setting \"" + field + "\" in the machine-wide configuration " + machineFile
+                        + "; leave the option out");
+            }
+        }
+    }
+
+    private Config merge(Sources in, AppPaths paths, Map<String, String> env) throws ConfigException {
         String endpointValue = in.text(endpoint, "--endpoint", "endpoint");
         String accountValue = in.text(account, "--account", "accountId");
         Path secretValue = secretFile != null ? secretFile : in.path("secretFile");
@@ -62,8 +141,8 @@ public final class ConfigOptions {
                 throw new ConfigException("Secret file (" + in.origin(secretFile, "--secret-file", "secretFile")
                         + ") is missing or not readable: " + secretValue);
             }
-        } else if (accountValue != null || secretValue != null || in.values.containsKey("caBundle")
-                || in.values.containsKey("certificatePins")) {
+        } else if (accountValue != null || secretValue != null || in.has("caBundle")
+                || in.has("certificatePins")) {
             // the demo would answer in place of the service the hospital meant to configure
             throw new ConfigException("An account id, secret file, CA bundle or certificate pins are set but no"
                     + " endpoint: set the endpoint (endpoint / --endpoint), or remove them to run the demo");
@@ -74,33 +153,35 @@ public final class ConfigOptions {
                     + " readable: " + caBundle);
         }
         @SuppressWarnings("unchecked")
-        List<String> pins = (List<String>) in.values.getOrDefault("certificatePins", List.of());
+        List<String> pins = (List<String>) in.value("certificatePins", List.of());
         String operatorValue = in.text(operator, "--operator", "operatorId");
+        boolean ask = operatorValue == null
+                && ConfigFile.OPERATOR_MODE_ASK.equals(in.value("operatorIdMode", ConfigFile.OPERATOR_MODE_OS_USER));
         if (operatorValue == null) {
             String user = System.getProperty("user.name", "").trim();
             operatorValue = user.isEmpty() ? "unknown" : user;
         }
         String workstation = in.text(null, null, "workstation");
         Path audit = auditDb != null ? auditPath(auditDb, "--audit-db", null) : in.auditPath();
-        int timeout = timeoutMs != null ? timeoutMs : (Integer) in.values.getOrDefault("timeoutMs", DEFAULT_TIMEOUT_MS);
+        int timeout = timeoutMs != null ? timeoutMs : (Integer) in.value("timeoutMs", DEFAULT_TIMEOUT_MS);
         if (timeout <= 0) {
             throw new ConfigException("--timeout-ms must be a positive number of milliseconds, found " + timeout);
         }
-        int autoClear = (Integer) in.values.getOrDefault("autoClearSeconds", DEFAULT_AUTO_CLEAR_SECONDS);
+        int autoClear = (Integer) in.value("autoClearSeconds", DEFAULT_AUTO_CLEAR_SECONDS);
         String lang = in.text(language, "--lang", "language");
         return new Config(endpointValue, accountValue, secretValue, operatorValue,
                 workstation != null ? workstation : Workstation.name(env),
                 audit != null ? audit : paths.defaultAuditDatabase(), in.path("auditKeyFile"),
-                Duration.ofMillis(timeout), (BigDecimal) in.values.get("standardDeposit"), in.path("policyFile"),
+                Duration.ofMillis(timeout), (BigDecimal) in.value("standardDeposit", null), in.path("policyFile"),
                 Duration.ofSeconds(autoClear), locale(lang, in.origin(language, "--lang", "language")), caBundle,
-                pins);
+                pins, ask);
     }
 
     /**
      * A path, or a {@code jdbc:sqlite:PATH} URL. SQLite URI options and {@code :memory:} are refused: the audit log
      * must be one durable file that {@link Config#effectiveAuditKeyFile()} can sit beside.
      */
-    static Path auditPath(String value, String origin, Path base) throws ConfigException {
+    public static Path auditPath(String value, String origin, Path base) throws ConfigException {
         String path = value.startsWith(JDBC_SQLITE) ? value.substring(JDBC_SQLITE.length()) : value;
         if (path.isBlank() || path.startsWith("jdbc:") || path.startsWith("file:") || path.startsWith(":memory:")
                 || value.startsWith(JDBC_SQLITE) && path.contains("?")) {
@@ -128,26 +209,35 @@ public final class ConfigOptions {
         }
     }
 
-    /** The file's values beside the options, and where each came from for the error messages. */
+    /** The files' values beside the options, each with the file it came from, for relative paths and the errors. */
     private static final class Sources {
-        private final Path file;
-        private final Path base;
-        private final Map<String, Object> values;
+        private record Sourced(Object value, Path file) {
+        }
 
-        Sources(Path file, Map<String, Object> values) {
-            this.file = file;
-            this.base = file.toAbsolutePath().getParent();
-            this.values = values;
+        private final Map<String, Sourced> values = new LinkedHashMap<>();
+
+        void put(String field, Object value, Path file) {
+            values.put(field, new Sourced(value, file));
+        }
+
+        boolean has(String field) {
+            return values.containsKey(field);
+        }
+
+        Object value(String field, Object fallback) {
+            Sourced sourced = values.get(field);
+            return sourced == null ? fallback : sourced.value();
         }
 
         String origin(Object option, String optionName, String field) {
-            return option != null ? optionName : "field \"" + field + "\" in " + file;
+            Sourced sourced = values.get(field);
+            return option != null ? optionName : "field \"" + field + "\" in " + (sourced == null ? "?" : sourced.file());
         }
 
-        /** The option's text if given (it must not be blank), else the file's. */
+        /** The option's text if given (it must not be blank), else the files'. */
         String text(String option, String optionName, String field) throws ConfigException {
             if (option == null) {
-                return (String) values.get(field);
+                return (String) value(field, null);
             }
             if (option.isBlank()) {
                 throw new ConfigException(optionName + " must not be empty");
@@ -155,15 +245,21 @@ public final class ConfigOptions {
             return option.trim();
         }
 
-        /** A path from the file; a relative one is taken from the file's folder, not from wherever the program runs. */
+        /** A path from a file; a relative one is taken from that file's folder, not from wherever the program runs. */
         Path path(String field) throws ConfigException {
-            String value = (String) values.get(field);
-            return value == null ? null : toPath(value, origin(null, null, field), base);
+            Sourced sourced = values.get(field);
+            return sourced == null ? null : toPath((String) sourced.value(), origin(null, null, field), base(sourced));
         }
 
         Path auditPath() throws ConfigException {
-            String value = (String) values.get("auditDatabase");
-            return value == null ? null : ConfigOptions.auditPath(value, origin(null, null, "auditDatabase"), base);
+            Sourced sourced = values.get("auditDatabase");
+            return sourced == null ? null
+                    : ConfigOptions.auditPath((String) sourced.value(), origin(null, null, "auditDatabase"),
+                            base(sourced));
+        }
+
+        private static Path base(Sourced sourced) {
+            return sourced.file().toAbsolutePath().getParent();
         }
 
         static Path toPath(String value, String origin, Path base) throws ConfigException {

@@ -5,16 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
@@ -85,16 +79,7 @@ final class CredentialFile {
 
     /** Replaces the file in one step, so a crash leaves the old or the new credential, never half of one. */
     void write(State state) throws IOException {
-        Path tmp = writeTemp(state);
-        try {
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        PrivateFiles.replace(file, ".supervisor", bytes(state));
     }
 
     /**
@@ -104,7 +89,7 @@ final class CredentialFile {
      * @return false when another window set it first
      */
     boolean create(State state) throws IOException {
-        Path tmp = writeTemp(state);
+        Path tmp = PrivateFiles.writeTemp(file, ".supervisor", bytes(state));
         try {
             Files.createLink(file, tmp);
             return true;
@@ -126,13 +111,7 @@ final class CredentialFile {
         return Files.deleteIfExists(file);
     }
 
-    private Path writeTemp(State state) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.getFileStore(dir).supportsFileAttributeView("posix")
-                ? Files.createTempFile(dir, ".supervisor", ".tmp",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                : Files.createTempFile(dir, ".supervisor", ".tmp");
+    private byte[] bytes(State state) throws IOException {
         ObjectNode root = json.createObjectNode();
         root.put("format", FORMAT);
         root.put("algorithm", ALGORITHM);
@@ -141,15 +120,7 @@ final class CredentialFile {
         root.put("hash", Base64.getEncoder().encodeToString(state.hash()));
         root.put("failedAttempts", state.failedAttempts());
         root.put("lockedUntil", state.lockedUntil() == null ? null : state.lockedUntil().toString());
-        byte[] bytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
-        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            out.write(ByteBuffer.wrap(bytes));
-            out.force(true);
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        return tmp;
+        return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
     }
 
     private byte[] base64(JsonNode root, String field) throws IOException {

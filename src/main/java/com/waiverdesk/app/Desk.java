@@ -43,6 +43,11 @@ public final class Desk implements AutoCloseable {
         return client.checkHealth();
     }
 
+    /** The configuration this desk runs with. */
+    public Config config() {
+        return config;
+    }
+
     public boolean isDemo() {
         return config.isDemo();
     }

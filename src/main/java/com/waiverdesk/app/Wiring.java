@@ -10,6 +10,7 @@ import com.waiverdesk.audit.IdHasher;
 import com.waiverdesk.audit.SqliteAuditLog;
 import com.waiverdesk.domain.DepositPolicy;
 import com.waiverdesk.mock.MockVerificationService;
+import com.waiverdesk.verification.HealthStatus;
 import com.waiverdesk.verification.HttpVerificationClient;
 import com.waiverdesk.verification.ServiceAccount;
 import com.waiverdesk.verification.Sleeper;
@@ -66,6 +67,33 @@ public final class Wiring {
         } catch (ConfigException | AuditWriteException | IOException | RuntimeException e) {
             Desk.closeAll(resources);
             throw e;
+        }
+    }
+
+    /**
+     * One signed health check of a service that is not (yet) the desk's: the settings screen's "test connection",
+     * with the same client, TLS settings and signature as a check. Blocking: network.
+     *
+     * @throws ConfigException the endpoint, CA bundle or a pin cannot be used
+     */
+    public static HealthStatus checkHealth(String endpoint, String accountId, byte[] secret,
+                                           java.nio.file.Path caBundle, List<String> pins,
+                                           java.time.Duration timeout) throws ConfigException {
+        OkHttpClient http;
+        ServiceAccount account;
+        try {
+            String host = VerificationHttp.parseBaseUrl(endpoint).host();
+            http = VerificationHttp.newOkHttpClient(new TlsSettings(caBundle, pins, host));
+            account = new ServiceAccount(endpoint, accountId, secret);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
+        try {
+            return new HttpVerificationClient(http, new ObjectMapper(), account, timeout, Clock.systemUTC(),
+                    Sleeper.SYSTEM).checkHealth();
+        } finally {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
         }
     }
 

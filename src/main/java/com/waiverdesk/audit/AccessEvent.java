@@ -20,6 +20,8 @@ public record AccessEvent(Instant time, String supervisor, String workstation, A
 
     public enum Action {
         OPEN_AUDIT, SEARCH, VIEW_ENTRY, EXPORT_CSV, EXPORT_FHIR, VERIFY, PURGE, LOGIN_FAILED, LOCKED_OUT,
-        PASSPHRASE_SET, PASSPHRASE_CHANGED, PASSPHRASE_RESET
+        PASSPHRASE_SET, PASSPHRASE_CHANGED, PASSPHRASE_RESET,
+        /** IT opened the settings screen; {@code SETTINGS_SAVED} names the fields changed (never their secret). */
+        OPEN_SETTINGS, SETTINGS_SAVED
     }
 }

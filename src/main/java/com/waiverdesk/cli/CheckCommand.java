@@ -8,6 +8,7 @@ import com.waiverdesk.app.CheckResult;
 import com.waiverdesk.app.CheckService;
 import com.waiverdesk.app.Config;
 import com.waiverdesk.app.ConfigException;
+import com.waiverdesk.app.LockedSettingException;
 import com.waiverdesk.app.ConfigOptions;
 import com.waiverdesk.app.Desk;
 import com.waiverdesk.app.Wiring;
@@ -50,6 +51,9 @@ final class CheckCommand implements Callable<Integer> {
         Config config;
         try {
             config = options.resolve(AppPaths.forCurrentUser(), System.getenv());
+        } catch (LockedSettingException e) {
+            err.println("waiverdesk check: " + e.getMessage());
+            return Cli.EXIT_USAGE;
         } catch (ConfigException e) {
             err.println("waiverdesk check: " + e.getMessage());
             return 1;

@@ -1,9 +1,10 @@
 package com.waiverdesk.ui;
 
 import com.waiverdesk.app.AppPaths;
-import com.waiverdesk.app.Config;
 import com.waiverdesk.app.ConfigException;
 import com.waiverdesk.app.ConfigOptions;
+import com.waiverdesk.app.LoadedConfig;
+import com.waiverdesk.app.LockedSettingException;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
@@ -65,19 +66,24 @@ public final class DeskLauncher {
             System.exit(0);
             return;
         }
-        Config config = null;
+        AppPaths paths = AppPaths.forCurrentUser();
+        LoadedConfig config = null;
         ConfigException problem = null;
         try {
-            config = options.config.resolve(AppPaths.forCurrentUser(), System.getenv());
+            config = options.config.load(paths, System.getenv());
+        } catch (LockedSettingException e) {
+            System.err.println("WaiverDesk: " + e.getMessage());
+            System.exit(EXIT_USAGE);
+            return;
         } catch (ConfigException e) {
             LOG.log(System.Logger.Level.ERROR, "configuration: " + e.getMessage());
             System.err.println("WaiverDesk: " + e.getMessage());
             problem = e;
         }
-        Config resolved = config;
+        LoadedConfig resolved = config;
         ConfigException failure = problem;
         awaitUninterruptibly(toolkitReady);
-        Platform.runLater(() -> new DeskWindow(resolved, failure).show());
+        Platform.runLater(() -> new DeskWindow(resolved, failure, options.config, paths, true).show());
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {

@@ -3,7 +3,10 @@ package com.waiverdesk.ui;
 import com.waiverdesk.app.AppPaths;
 import com.waiverdesk.app.Config;
 import com.waiverdesk.app.ConfigException;
+import com.waiverdesk.app.ConfigOptions;
 import com.waiverdesk.app.Desk;
+import com.waiverdesk.app.LoadedConfig;
+import com.waiverdesk.app.SettingsStore;
 import com.waiverdesk.app.Diagnostics;
 import com.waiverdesk.app.Wiring;
 import com.waiverdesk.ui.admission.AdmissionView;
@@ -16,6 +19,14 @@ import com.waiverdesk.ui.audit.AuditWindow;
 import com.waiverdesk.ui.common.FxBackgroundRunner;
 import com.waiverdesk.ui.common.FxScheduler;
 import com.waiverdesk.ui.common.Texts;
+import com.waiverdesk.ui.settings.ConnectionTester;
+import com.waiverdesk.ui.settings.HealthCheckTester;
+import com.waiverdesk.ui.settings.OperatorIdDialog;
+import com.waiverdesk.ui.settings.SecretFileSaver;
+import com.waiverdesk.ui.settings.SecretSaver;
+import com.waiverdesk.ui.settings.SettingsViewModel;
+import com.waiverdesk.ui.settings.SettingsWindow;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
@@ -36,17 +47,36 @@ final class DeskWindow {
     private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256};
     private static final KeyCombination OPEN_SUPERVISOR = new KeyCodeCombination(KeyCode.A,
             KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    static final KeyCombination OPEN_SETTINGS = new KeyCodeCombination(KeyCode.S,
+            KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
-    private final Config config;
+    /** Changed only on the FX thread, when IT saves new settings. */
+    private volatile Config config;
     private final ConfigException configProblem;
+    private final LoadedConfig loaded;
+    private final AppPaths paths;
+    private final SettingsStore settingsStore;
+    private final boolean exitOnClose;
     private final FxBackgroundRunner runner = new FxBackgroundRunner();
     private final AdmissionViewModel model = new AdmissionViewModel(runner, new FxScheduler(), Clock.systemDefaultZone());
     private Desk desk;
     private AuditWindow auditWindow;
+    private SettingsWindow settingsWindow;
+    private Stage stage;
 
-    DeskWindow(Config config, ConfigException configProblem) {
-        this.config = config;
+    /**
+     * @param loaded      the configuration and its sources, or {@code null} with a {@code configProblem}
+     * @param options     the command line, for the settings screen's trial and reload
+     * @param exitOnClose closing the window ends the toolkit (false in robot tests)
+     */
+    DeskWindow(LoadedConfig loaded, ConfigException configProblem, ConfigOptions options, AppPaths paths,
+               boolean exitOnClose) {
+        this.loaded = loaded;
+        this.config = loaded == null ? null : loaded.config();
         this.configProblem = configProblem;
+        this.paths = paths;
+        this.settingsStore = new SettingsStore(options, paths, System.getenv());
+        this.exitOnClose = exitOnClose;
     }
 
     void show() {
@@ -54,13 +84,23 @@ final class DeskWindow {
         Texts texts = new Texts(locale);
         AdmissionView view = new AdmissionView(model, texts);
         view.setOnOpenSupervisor(() -> openSupervisor(texts));
-        view.setDiagnostics(running -> Diagnostics.collect(config, running == null ? null : running.policyId(),
-                AppPaths.forCurrentUser().logDir()));
+        view.setDiagnostics(running -> Diagnostics.collect(running == null ? config : running.config(),
+                running == null ? null : running.policyId(), paths.logDir()));
+        if (config != null) {
+            view.setOnOpenSettings(() -> openSettings(texts));
+            if (loaded.isFirstRun()) {
+                view.setFirstRunSetup(() -> openSettings(texts));
+            }
+            view.setLockedNote(loaded.ignoredUserFields());
+        }
         Scene scene = new Scene(view, 900, 720);
         scene.getAccelerators().put(OPEN_SUPERVISOR, () -> openSupervisor(texts));
+        if (config != null) {
+            scene.getAccelerators().put(OPEN_SETTINGS, () -> openSettings(texts));
+        }
         scene.getStylesheets().add(Objects.requireNonNull(
                 DeskWindow.class.getResource("desk.css"), "desk.css").toExternalForm());
-        Stage stage = new Stage();
+        stage = new Stage();
         stage.setTitle(texts.get("app.title") + " — WaiverDesk");
         stage.setScene(scene);
         stage.setOnShown(e -> {
@@ -80,7 +120,20 @@ final class DeskWindow {
             model.startupFailed(configProblem);
             return;
         }
-        runner.run(() -> Wiring.start(config), ready -> {
+        if (config.askOperator()) {
+            // the clerk's id before the first check; the window behind it is already drawn
+            Platform.runLater(() -> OperatorIdDialog.ask(texts, stage, null, id -> {
+                config = config.withOperatorId(id);
+                startDesk();
+            }));
+            return;
+        }
+        startDesk();
+    }
+
+    private void startDesk() {
+        Config starting = config;
+        runner.run(() -> Wiring.start(starting), ready -> {
             desk = ready;
             model.attach(ready);
             if (System.getProperty("waiverdesk.reportShown") != null) {
@@ -90,6 +143,49 @@ final class DeskWindow {
             LOG.log(System.Logger.Level.ERROR, "could not start the desk", error);
             model.startupFailed(error);
         });
+    }
+
+    /** IT's settings, in their own window behind the supervisor passphrase. */
+    private void openSettings(Texts texts) {
+        if (settingsWindow == null) {
+            settingsWindow = new SettingsWindow(texts, runner, this::connectSettings, recorder -> {
+                Path secretFile;
+                try {
+                    secretFile = settingsStore.secretFileBesideUserConfig();
+                } catch (ConfigException e) {
+                    secretFile = paths.configDir().resolve("account.secret");
+                }
+                // the lead replaces these two adapters with the OS credential store and the connection-test engine
+                SecretSaver secrets = new SecretFileSaver(secretFile);
+                ConnectionTester tester = new HealthCheckTester(settingsStore, texts);
+                String operator = config.operatorId();
+                return new SettingsViewModel(settingsStore, secrets, tester,
+                        next -> Wiring.start(next.askOperator() ? next.withOperatorId(operator) : next),
+                        recorder, runner, this::applied);
+            }, Clock.systemDefaultZone());
+        }
+        settingsWindow.show();
+    }
+
+    /** New settings were saved and a desk started with them: the clerk's screen switches, the old desk closes. */
+    private void applied(SettingsViewModel.Applied applied) {
+        Desk old = desk;
+        desk = applied.desk();
+        config = applied.desk().config();
+        model.attach(applied.desk());
+        if (old != null) {
+            runner.run(() -> {
+                old.close();
+                return null;
+            }, done -> { }, error -> LOG.log(System.Logger.Level.WARNING, "closing the previous desk", error));
+        }
+        LOG.log(System.Logger.Level.INFO, "settings applied from {0}", applied.loaded().userFile());
+    }
+
+    private SettingsWindow.Access connectSettings() throws Exception {
+        Supervision supervision = Supervision.open(config);
+        return new SettingsWindow.Access(SupervisorGate.of(supervision.credential()), supervision.accessLog(),
+                config.workstation(), supervision::close);
     }
 
     /** The supervisor's audit trail, in its own window; the passphrase keeps clerks out. */
@@ -133,7 +229,9 @@ final class DeskWindow {
                 running.close();
             }
             runner.close();
-            Platform.exit();
+            if (exitOnClose) {
+                Platform.exit();
+            }
         }, "desk-shutdown");
         closer.start();
     }

@@ -99,4 +99,43 @@ class AppPathsTest {
         assertThat(paths.configFile().getFileName()).hasToString("config.json");
         assertThat(paths.configDir().getFileName().toString()).isEqualToIgnoringCase("waiverdesk");
     }
+
+    @Test
+    void machineWideFileIsInTheSystemPlaceOfEachOs() {
+        assertThat(AppPaths.of("Linux", HOME, Map.of()).machineConfigFile())
+                .isEqualTo(Path.of("/etc/waiverdesk/config.json"));
+        assertThat(AppPaths.of("Windows 11", HOME, Map.of("PROGRAMDATA", "D:\\ProgramData")).machineConfigFile())
+                .isEqualTo(Path.of("D:\\ProgramData").resolve("WaiverDesk").resolve("config.json"));
+        assertThat(AppPaths.of("Windows 11", HOME, Map.of()).machineConfigFile())
+                .isEqualTo(Path.of("C:\\ProgramData").resolve("WaiverDesk").resolve("config.json"));
+        assertThat(AppPaths.of("Mac OS X", HOME, Map.of()).machineConfigFile())
+                .isEqualTo(Path.of("/Library/Application Support/WaiverDesk/config.json"));
+    }
+
+    @Test
+    void machineWideFileIgnoresXdgConfigDirsWhichAClerkCouldSet() {
+        AppPaths paths = AppPaths.of("Linux", HOME, Map.of("XDG_CONFIG_DIRS", "/home/li/empty"));
+
+        assertThat(paths.machineConfigFile()).isEqualTo(Path.of("/etc/waiverdesk/config.json"));
+    }
+
+    @Test
+    void machineWideFileCanBeRedirectedByASystemPropertyForTests() {
+        String before = System.getProperty(AppPaths.MACHINE_CONFIG_PROPERTY);
+        System.setProperty(AppPaths.MACHINE_CONFIG_PROPERTY, "/srv/test/machine.json");
+        try {
+            assertThat(AppPaths.forCurrentUser().machineConfigFile()).isEqualTo(Path.of("/srv/test/machine.json"));
+        } finally {
+            if (before == null) {
+                System.clearProperty(AppPaths.MACHINE_CONFIG_PROPERTY);
+            } else {
+                System.setProperty(AppPaths.MACHINE_CONFIG_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
+    void testSetupsHaveNoMachineWideFile() {
+        assertThat(new AppPaths(Path.of("/c"), Path.of("/d")).machineConfigFile()).isNull();
+    }
 }

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -162,5 +163,65 @@ class ConfigFileTest {
         assertThatThrownBy(() -> ConfigFile.read(dir, false))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("Cannot read configuration file " + dir);
+    }
+
+    @Test
+    void machineFileMayLockFieldsAndTheyComeBackSorted() throws IOException, ConfigException {
+        Path file = write("{'endpoint': 'https://verify.example.gov.cn/', 'locked': ['endpoint', 'accountId',"
+                + " 'endpoint']}");
+
+        assertThat(ConfigFile.read(file, true, true)).contains(entry("locked", List.of("accountId", "endpoint")));
+    }
+
+    @Test
+    void lockedNamingUnknownFieldsListsAllOfThem() throws IOException {
+        Path file = write("{'locked': ['endpoint', 'endpiont', 'auditDb']}");
+
+        assertThatThrownBy(() -> ConfigFile.read(file, true, true))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("\"locked\"")
+                .hasMessageContaining("\"endpiont\", \"auditDb\"")
+                .hasMessageNotContaining("\"endpoint\",");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{'locked': 'endpoint'}", "{'locked': [1]}", "{'locked': ['locked']}"})
+    void lockedMustBeAnArrayOfFieldNames(String json) throws IOException {
+        Path file = write(json);
+
+        assertThatThrownBy(() -> ConfigFile.read(file, true, true))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("locked");
+    }
+
+    @Test
+    void aUsersFileCannotLock() throws IOException {
+        Path file = write("{'locked': ['endpoint']}");
+
+        assertThatThrownBy(() -> ConfigFile.read(file, true))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("machine-wide");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"os-user", "ask"})
+    void operatorIdModeIsOsUserOrAsk(String mode) throws IOException, ConfigException {
+        Path file = write("{'operatorIdMode': '" + mode + "'}");
+
+        assertThat(ConfigFile.read(file, true)).containsExactly(entry("operatorIdMode", mode));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{'operatorIdMode': 'OS'}", "{'operatorIdMode': true}", "{'operatorIdMode': ''}"})
+    void otherOperatorIdModesAreRefusedNamingTheField(String json) throws IOException {
+        Path file = write(json);
+
+        assertThatThrownBy(() -> ConfigFile.read(file, true))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("operatorIdMode");
     }
 }

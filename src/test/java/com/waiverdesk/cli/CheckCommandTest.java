@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.waiverdesk.app.AppPaths;
 import com.waiverdesk.audit.SqliteAuditLog;
 import com.waiverdesk.mock.FaultSpec;
 import com.waiverdesk.mock.MockAccount;
@@ -168,6 +169,28 @@ class CheckCommandTest {
                     "--account", service.accountId(), "--secret-file", secretFile.toString());
             assertThat(run.exit()).isZero();
             assertThat(run.json().get("decision").asText()).isEqualTo("WAIVE");
+        }
+    }
+
+    @Test
+    void anOptionForASettingItLockedIsAUsageErrorAndDecidesNothing() throws IOException {
+        Path machine = dir.resolve("machine.json");
+        Files.writeString(machine, "{\"locked\": [\"auditDatabase\"]}");
+        String before = System.getProperty(AppPaths.MACHINE_CONFIG_PROPERTY);
+        System.setProperty(AppPaths.MACHINE_CONFIG_PROPERTY, machine.toString());
+        try {
+            Run run = check("--name", WAIVE_NAME, "--id", WAIVE_ID);
+
+            assertThat(run.exit()).isEqualTo(Cli.EXIT_USAGE);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).contains("--audit-db").contains("\"auditDatabase\"").contains("hospital IT locked");
+            assertThat(dir.resolve("audit.db")).doesNotExist();
+        } finally {
+            if (before == null) {
+                System.clearProperty(AppPaths.MACHINE_CONFIG_PROPERTY);
+            } else {
+                System.setProperty(AppPaths.MACHINE_CONFIG_PROPERTY, before);
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
@@ -32,6 +33,8 @@ public final class AdmissionView extends BorderPane {
     private final ResultCard card;
     private final HBox buttons = new HBox();
     private final StatusBar statusBar;
+    private final Hyperlink setUp = new Hyperlink();
+    private final Label itNote = new Label();
     private ProgressIndicator spinner;
 
     public AdmissionView(AdmissionViewModel model, Texts texts) {
@@ -55,12 +58,29 @@ public final class AdmissionView extends BorderPane {
         banner.setId("demoBanner");
         banner.getStyleClass().add("demo-banner");
         banner.setMaxWidth(Double.MAX_VALUE);
-        banner.visibleProperty().bind(Bindings.createBooleanBinding(
+        setUp.setId("setUpLink");
+        setUp.getStyleClass().add("demo-banner-link");
+        setUp.setText(texts.get("banner.setUp"));
+        setUp.setFocusTraversable(false);
+        setUp.setVisible(false);
+        setUp.managedProperty().bind(setUp.visibleProperty());
+        HBox demo = new HBox(banner, setUp);
+        HBox.setHgrow(banner, Priority.ALWAYS);
+        demo.getStyleClass().add("demo-banner-row");
+        demo.setAlignment(Pos.CENTER);
+        demo.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> model.deskProperty().get() != null && model.deskProperty().get().isDemo(), model.deskProperty()));
-        banner.managedProperty().bind(banner.visibleProperty());
+        demo.managedProperty().bind(demo.visibleProperty());
+        banner.visibleProperty().bind(demo.visibleProperty());
+        itNote.setId("itNote");
+        itNote.getStyleClass().add("it-note");
+        itNote.setWrapText(true);
+        itNote.setMaxWidth(Double.MAX_VALUE);
+        itNote.setVisible(false);
+        itNote.managedProperty().bind(itNote.visibleProperty());
         Label title = new Label(texts.get("app.title"));
         title.getStyleClass().add("app-title");
-        return new VBox(banner, title);
+        return new VBox(demo, itNote, title);
     }
 
     private VBox body() {
@@ -188,6 +208,27 @@ public final class AdmissionView extends BorderPane {
     /** Shows a discreet link in the status bar that opens the supervisor's screen. */
     public void setOnOpenSupervisor(Runnable action) {
         statusBar.setOnOpenSupervisor(action);
+    }
+
+    /** Shows the status bar's link to IT's settings screen. */
+    public void setOnOpenSettings(Runnable action) {
+        statusBar.setOnOpenSettings(action);
+    }
+
+    /** On a first run (no configuration at all) the demo banner offers to set up the real service. */
+    public void setFirstRunSetup(Runnable action) {
+        setUp.setOnAction(e -> {
+            setUp.setVisited(false);
+            action.run();
+        });
+        setUp.setVisible(action != null);
+    }
+
+    /** A note that the user's file tried to change settings hospital IT fixed, naming them; {@code null} hides it. */
+    public void setLockedNote(java.util.List<String> ignoredFields) {
+        boolean show = ignoredFields != null && !ignoredFields.isEmpty();
+        itNote.setText(show ? texts.get("banner.lockedIgnored", String.join(", ", ignoredFields)) : "");
+        itNote.setVisible(show);
     }
 
     /**

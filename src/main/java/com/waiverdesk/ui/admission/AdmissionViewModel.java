@@ -47,6 +47,7 @@ public final class AdmissionViewModel {
     private final BooleanBinding canVerify;
 
     private Scheduler.Cancellable pendingClear;
+    private Scheduler.Cancellable nextHealthCheck;
     private boolean updatingInputs;
 
     public AdmissionViewModel(BackgroundRunner runner, Scheduler scheduler, Clock clock) {
@@ -58,8 +59,11 @@ public final class AdmissionViewModel {
         idText.addListener((obs, old, now) -> inputChanged());
     }
 
-    /** The desk is wired: checks can run. Called on the FX thread. */
+    /** The desk is wired (or re-wired with new settings): checks can run. Called on the FX thread. */
     public void attach(Desk ready) {
+        if (nextHealthCheck != null) {
+            nextHealthCheck.cancel();
+        }
         desk.set(ready);
         problem.set(null);
         serviceState.set(ServiceState.STARTING);
@@ -152,10 +156,16 @@ public final class AdmissionViewModel {
         if (current == null) {
             return;
         }
-        runner.run(current::checkHealth,
-                health -> serviceState.set(health.up() ? ServiceState.REACHABLE : ServiceState.UNREACHABLE),
-                error -> serviceState.set(ServiceState.UNREACHABLE));
-        scheduler.schedule(HEALTH_INTERVAL, this::pollHealth);
+        runner.run(current::checkHealth, health -> {
+            if (desk.get() == current) {
+                serviceState.set(health.up() ? ServiceState.REACHABLE : ServiceState.UNREACHABLE);
+            }
+        }, error -> {
+            if (desk.get() == current) {
+                serviceState.set(ServiceState.UNREACHABLE);
+            }
+        });
+        nextHealthCheck = scheduler.schedule(HEALTH_INTERVAL, this::pollHealth);
     }
 
     private void inputChanged() {

@@ -28,6 +28,7 @@ final class StatusBar extends HBox {
     private final Label workstation = new Label();
     private final Hyperlink supervisor = new Hyperlink();
     private final Hyperlink diagnostics = new Hyperlink();
+    private final Hyperlink settings = new Hyperlink();
 
     StatusBar(AdmissionViewModel model, Texts texts) {
         this.model = model;
@@ -40,27 +41,26 @@ final class StatusBar extends HBox {
         workstation.setId("workstationStatus");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        supervisor.setId("supervisorLink");
-        supervisor.getStyleClass().add("supervisor-link");
-        supervisor.setText(texts.get("status.supervisor"));
-        supervisor.setAccessibleText(texts.get("status.supervisor.hint"));
-        supervisor.setTooltip(new Tooltip(texts.get("status.supervisor.hint")));
-        // the clerk's Tab order stays name, ID, verify, clear; the supervisor uses the mouse or Ctrl+Shift+A
-        supervisor.setFocusTraversable(false);
-        supervisor.setVisible(false);
-        supervisor.managedProperty().bind(supervisor.visibleProperty());
-        diagnostics.setId("diagnosticsLink");
-        diagnostics.getStyleClass().add("supervisor-link");
-        diagnostics.setText(texts.get("status.diagnostics"));
-        diagnostics.setAccessibleText(texts.get("status.diagnostics.hint"));
-        diagnostics.setTooltip(new Tooltip(texts.get("status.diagnostics.hint")));
-        diagnostics.setFocusTraversable(false);
-        diagnostics.setVisible(false);
-        diagnostics.managedProperty().bind(diagnostics.visibleProperty());
-        getChildren().addAll(dot, service, spacer, operator, workstation, diagnostics, supervisor);
+        // the clerk's Tab order stays name, ID, verify, clear; the supervisor and IT use the mouse or a shortcut
+        link(supervisor, "supervisorLink", texts.get("status.supervisor"), texts.get("status.supervisor.hint"));
+        link(diagnostics, "diagnosticsLink", texts.get("status.diagnostics"), texts.get("status.diagnostics.hint"));
+        link(settings, "settingsLink", texts.get("status.settings"), texts.get("status.settings.hint"));
+        getChildren().addAll(dot, service, spacer, operator, workstation, diagnostics, settings, supervisor);
         model.serviceStateProperty().addListener((obs, old, state) -> refresh());
         model.deskProperty().addListener((obs, old, desk) -> refresh());
         refresh();
+    }
+
+    /** A discreet link, hidden until it has an action. */
+    private static void link(Hyperlink link, String id, String text, String hint) {
+        link.setId(id);
+        link.getStyleClass().add("supervisor-link");
+        link.setText(text);
+        link.setAccessibleText(hint);
+        link.setTooltip(new Tooltip(hint));
+        link.setFocusTraversable(false);
+        link.setVisible(false);
+        link.managedProperty().bind(link.visibleProperty());
     }
 
     /** Shows the link to the supervisor's screen, which runs the action. */
@@ -70,6 +70,15 @@ final class StatusBar extends HBox {
             action.run();
         });
         supervisor.setVisible(action != null);
+    }
+
+    /** Shows the link to IT's settings screen, which runs the action. */
+    void setOnOpenSettings(Runnable action) {
+        settings.setOnAction(e -> {
+            settings.setVisited(false);
+            action.run();
+        });
+        settings.setVisible(action != null);
     }
 
     /**

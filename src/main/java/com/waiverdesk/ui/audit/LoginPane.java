@@ -16,7 +16,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** Sign-in, or setting the passphrase at first use: name, passphrase (twice at first use), Enter, Esc. */
-final class LoginPane extends VBox {
+public final class LoginPane extends VBox {
+    /** Which screen the sign-in opens: the words of its title, hint and button. */
+    public enum Purpose { AUDIT, SETTINGS }
+
+    private final Purpose purpose;
     private final LoginViewModel model;
     private final AuditWords words;
     private final Texts texts;
@@ -30,6 +34,17 @@ final class LoginPane extends VBox {
     private final Button submit = new Button();
 
     LoginPane(LoginViewModel model, AuditWords words, Runnable close) {
+        this(model, words, close, Purpose.AUDIT);
+    }
+
+    /** The sign-in in front of another screen than the audit. */
+    public static LoginPane forScreen(LoginViewModel model, Texts texts, java.time.ZoneId zone, Runnable close,
+                                      Purpose purpose) {
+        return new LoginPane(model, new AuditWords(texts, zone), close, purpose);
+    }
+
+    private LoginPane(LoginViewModel model, AuditWords words, Runnable close, Purpose purpose) {
+        this.purpose = purpose;
         this.model = model;
         this.words = words;
         this.texts = words.texts();
@@ -107,9 +122,19 @@ final class LoginPane extends VBox {
         LoginViewModel.Mode mode = model.modeProperty().get();
         boolean firstUse = mode == LoginViewModel.Mode.FIRST_USE;
         title.setText(firstUse ? texts.get("audit.login.title.firstUse") : texts.get("audit.login.title.signIn"));
-        hint.setText(firstUse ? texts.get("audit.login.firstUse.hint", com.waiverdesk.app.SupervisorCredential.MIN_LENGTH)
-                : texts.get("audit.login.signIn.hint"));
-        submit.setText(firstUse ? texts.get("audit.login.submit.firstUse") : texts.get("audit.login.submit.signIn"));
+        boolean settings = purpose == Purpose.SETTINGS;
+        if (firstUse) {
+            hint.setText(texts.get("audit.login.firstUse.hint", com.waiverdesk.app.SupervisorCredential.MIN_LENGTH));
+        } else {
+            hint.setText(settings ? texts.get("settings.login.signIn.hint") : texts.get("audit.login.signIn.hint"));
+        }
+        if (settings) {
+            submit.setText(firstUse ? texts.get("settings.login.submit.firstUse")
+                    : texts.get("settings.login.submit.signIn"));
+        } else {
+            submit.setText(firstUse ? texts.get("audit.login.submit.firstUse")
+                    : texts.get("audit.login.submit.signIn"));
+        }
         AuditNotice news = model.noticeProperty().get();
         if (news != null) {
             notice.setText(words.notice(news));
@@ -126,7 +151,7 @@ final class LoginPane extends VBox {
         }
     }
 
-    void focusFirstField() {
+    public void focusFirstField() {
         (name.getText().isBlank() ? name : passphrase).requestFocus();
     }
 }

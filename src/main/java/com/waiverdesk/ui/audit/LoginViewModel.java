@@ -3,8 +3,10 @@ package com.waiverdesk.ui.audit;
 import com.waiverdesk.app.SupervisorCredential;
 import com.waiverdesk.app.SupervisorCredential.Result;
 import com.waiverdesk.audit.AccessEvent;
+import com.waiverdesk.audit.AccessLog;
 import com.waiverdesk.ui.common.BackgroundRunner;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
@@ -30,6 +32,8 @@ public final class LoginViewModel {
     private final SupervisorGate gate;
     private final AccessRecorder recorder;
     private final BackgroundRunner runner;
+    private final AccessEvent.Action opening;
+    private final String openingDetail;
 
     private final StringProperty supervisor = new SimpleStringProperty(this, "supervisor", "");
     private final StringProperty passphrase = new SimpleStringProperty(this, "passphrase", "");
@@ -46,9 +50,34 @@ public final class LoginViewModel {
     }
 
     LoginViewModel(SupervisorGate gate, AccessRecorder recorder, BackgroundRunner runner) {
+        this(gate, recorder, runner, AccessEvent.Action.OPEN_AUDIT, "supervisor's screen");
+    }
+
+    private LoginViewModel(SupervisorGate gate, AccessRecorder recorder, BackgroundRunner runner,
+                           AccessEvent.Action opening, String openingDetail) {
         this.gate = gate;
         this.recorder = recorder;
         this.runner = runner;
+        this.opening = opening;
+        this.openingDetail = openingDetail;
+    }
+
+    /**
+     * The same gate in front of another screen (IT's settings): the same passphrase and lock-out, and the opening
+     * recorded in the access log as {@code opening}; if it cannot be recorded, the screen stays closed.
+     */
+    public static LoginViewModel forScreen(SupervisorGate gate, AccessLog log, Clock clock, String workstation,
+                                           BackgroundRunner runner, AccessEvent.Action opening, String detail) {
+        return new LoginViewModel(gate, new AccessRecorder(log, clock, workstation), runner, opening, detail);
+    }
+
+    /**
+     * Records an action of the signed-in supervisor before it takes effect. Blocking: call on a worker.
+     *
+     * @throws AccessRecorder.NotRecorded it could not be recorded, so it must not happen
+     */
+    public void recordOrRefuse(AccessEvent.Action action, String detail) throws Exception {
+        recorder.recordOrRefuse(signedInAs.get(), action, detail);
     }
 
     /** Reads whether a passphrase exists (and any lock-out) to choose between first use and sign-in. */
@@ -150,7 +179,7 @@ public final class LoginViewModel {
             recorder.recordAfter(who, action.get(), describe(result, until));
         }
         if (result == Result.SET || result == Result.ACCEPTED) {
-            recorder.recordOrRefuse(who, AccessEvent.Action.OPEN_AUDIT, "supervisor's screen");
+            recorder.recordOrRefuse(who, opening, openingDetail);
         }
         return new Outcome(result, gate.attemptsLeft(), until);
     }

@@ -2,6 +2,7 @@ package com.waiverdesk.ui.common;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,6 +26,15 @@ public final class FxBackgroundRunner implements BackgroundRunner, AutoCloseable
 
     @Override
     public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        try {
+            execute(work, onSuccess, onFailure);
+        } catch (RejectedExecutionException closed) {
+            // the window is closing: a timer that fires now (the next health check) has nothing left to do
+            LOG.log(System.Logger.Level.DEBUG, "background work after close dropped");
+        }
+    }
+
+    private <T> void execute(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         pool.execute(() -> {
             try {
                 T value = work.call();

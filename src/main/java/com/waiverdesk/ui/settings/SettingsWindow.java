@@ -1,0 +1,137 @@
+package com.waiverdesk.ui.settings;
+
+import com.waiverdesk.audit.AccessEvent;
+import com.waiverdesk.audit.AccessLog;
+import com.waiverdesk.ui.audit.LoginPane;
+import com.waiverdesk.ui.audit.LoginViewModel;
+import com.waiverdesk.ui.audit.SupervisorGate;
+import com.waiverdesk.ui.common.BackgroundRunner;
+import com.waiverdesk.ui.common.Texts;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/**
+ * IT's settings in their own window, behind the supervisor passphrase (the audit's sign-in; at first use it sets the
+ * passphrase): connects to the passphrase and access log on a worker, signs in, then shows the settings. One at a
+ * time; asking again brings it to the front.
+ */
+public final class SettingsWindow {
+    private static final System.Logger LOG = System.getLogger(SettingsWindow.class.getName());
+
+    /**
+     * What the sign-in needs, opened on a worker when the window opens and released when it closes.
+     *
+     * @param onClose releases what was opened (the audit database's connection)
+     */
+    public record Access(SupervisorGate gate, AccessLog accessLog, String workstation, Runnable onClose) {
+    }
+
+    private final Texts texts;
+    private final BackgroundRunner runner;
+    private final Callable<Access> connect;
+    private final Function<SettingsViewModel.SaveRecorder, SettingsViewModel> models;
+    private final Clock clock;
+    private Stage stage;
+    private Access access;
+
+    /**
+     * @param connect opens the gate and access log (blocking: runs on a worker)
+     * @param models  makes the screen's view model once signed in, with the recorder of the signed-in supervisor
+     */
+    public SettingsWindow(Texts texts, BackgroundRunner runner, Callable<Access> connect,
+                          Function<SettingsViewModel.SaveRecorder, SettingsViewModel> models, Clock clock) {
+        this.texts = texts;
+        this.runner = runner;
+        this.connect = connect;
+        this.models = models;
+        this.clock = clock;
+    }
+
+    public void show() {
+        if (stage != null) {
+            stage.toFront();
+            stage.requestFocus();
+            return;
+        }
+        Label opening = new Label(texts.get("audit.opening"));
+        opening.getStyleClass().add("audit-opening");
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(new StackPane(opening), Math.min(900, screen.getWidth() * 0.95),
+                Math.min(820, screen.getHeight() * 0.92));
+        scene.getStylesheets().addAll(stylesheet("desk.css"), stylesheet("audit/audit.css"),
+                stylesheet("settings/settings.css"));
+        Stage window = new Stage();
+        window.setTitle(texts.get("settings.title") + " — WaiverDesk");
+        window.setScene(scene);
+        window.setOnHidden(e -> close());
+        stage = window;
+        window.show();
+        runner.run(connect, ready -> attach(window, ready), error -> {
+            LOG.log(System.Logger.Level.ERROR, "could not open the supervisor passphrase for the settings", error);
+            opening.setText(texts.get("settings.openFailed"));
+            opening.getStyleClass().add("problem");
+        });
+    }
+
+    private void attach(Stage window, Access ready) {
+        if (stage != window) {
+            runner.run(() -> release(ready), done -> { }, error -> { });
+            return;
+        }
+        access = ready;
+        LoginViewModel login = LoginViewModel.forScreen(ready.gate(), ready.accessLog(), clock, ready.workstation(),
+                runner, AccessEvent.Action.OPEN_SETTINGS, "IT settings screen");
+        StackPane root = new StackPane();
+        root.getStyleClass().add("audit-screen");
+        LoginPane pane = LoginPane.forScreen(login, texts, clock.getZone(), window::hide, LoginPane.Purpose.SETTINGS);
+        root.getChildren().setAll(pane);
+        login.modeProperty().addListener((obs, old, mode) -> {
+            if (mode == LoginViewModel.Mode.SIGNED_IN) {
+                SettingsViewModel model = models.apply(
+                        detail -> login.recordOrRefuse(AccessEvent.Action.SETTINGS_SAVED, detail));
+                SettingsView view = new SettingsView(model, texts, window::hide);
+                root.getChildren().setAll(view);
+                model.loadedProperty().addListener((o, was, now) -> {
+                    if (now) {
+                        view.focusFirstField();
+                    }
+                });
+                model.load();
+            }
+        });
+        window.getScene().setRoot(root);
+        login.start();
+        pane.focusFirstField();
+    }
+
+    private void close() {
+        stage = null;
+        Access opened = access;
+        access = null;
+        if (opened != null) {
+            runner.run(() -> release(opened), done -> { }, error -> { });
+        }
+    }
+
+    private static Void release(Access opened) {
+        try {
+            opened.onClose().run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "closing the settings' audit connection", e);
+        }
+        return null;
+    }
+
+    private static String stylesheet(String name) {
+        return Objects.requireNonNull(SettingsWindow.class.getResource("/com/waiverdesk/ui/" + name), name)
+                .toExternalForm();
+    }
+}

@@ -1,0 +1,171 @@
+package com.waiverdesk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.waiverdesk.app.AppPaths;
+import com.waiverdesk.app.ConfigException;
+import com.waiverdesk.app.ConfigOptions;
+import com.waiverdesk.app.LoadedConfig;
+import com.waiverdesk.audit.AccessEvent;
+import com.waiverdesk.ui.common.Texts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real desk window on the built-in demo with real files: a first run offers the setup, IT signs in (setting the
+ * passphrase), changes settings and saves, and the running desk uses them at once; "ask at start" asks the clerk.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SettingsUITest {
+    private static final String PASSPHRASE = "synthetic-passphrase-1";
+
+    @TempDir
+    Path dir;
+
+    private AppPaths paths;
+
+    @Start
+    void start(Stage stage) {
+        stage.setScene(new javafx.scene.Scene(new StackPane(), 100, 100));
+        stage.show();
+    }
+
+    @AfterEach
+    void closeWindows(FxRobot robot) {
+        robot.interact(() -> Window.getWindows().stream().filter(w -> w instanceof Stage).map(w -> (Stage) w)
+                .filter(s -> s.getTitle() != null && s.getTitle().contains("WaiverDesk")).toList()
+                .forEach(Stage::hide));
+    }
+
+    private void openDesk(FxRobot robot, String userConfig) throws IOException, ConfigException {
+        openDesk(robot, userConfig, null);
+    }
+
+    private void openDesk(FxRobot robot, String userConfig, Path machineFile) throws IOException, ConfigException {
+        paths = new AppPaths(dir.resolve("config"), dir.resolve("data"), dir.resolve("logs"), machineFile);
+        if (userConfig != null) {
+            Files.createDirectories(paths.configDir());
+            Files.writeString(paths.configFile(), userConfig);
+        }
+        ConfigOptions options = new ConfigOptions();
+        LoadedConfig loaded = options.load(paths, Map.of("HOSTNAME", "ADM-W03"));
+        robot.interact(() -> new DeskWindow(loaded, null, options, paths, false).show());
+    }
+
+    private java.util.List<String> accessActions() throws java.sql.SQLException {
+        java.util.List<String> actions = new java.util.ArrayList<>();
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + paths.defaultAuditDatabase());
+             var rows = connection.createStatement().executeQuery("SELECT action FROM access_entry ORDER BY seq")) {
+            while (rows.next()) {
+                actions.add(rows.getString(1));
+            }
+        }
+        return actions;
+    }
+
+    private static void await(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).tryQuery().map(node -> ((javafx.scene.control.Labeled) node).getText()).orElse("");
+    }
+
+    private static void type(FxRobot robot, String query, String text) {
+        robot.clickOn(query);
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write(text);
+    }
+
+    @Test
+    void aFirstRunIsSetUpFromTheDemoBannerAndTheDeskUsesTheSavedSettingsAtOnce(FxRobot robot) throws Exception {
+        Texts texts = new Texts(Locale.SIMPLIFIED_CHINESE);
+        openDesk(robot, null);
+        await(() -> text(robot, "#workstationStatus").contains("ADM-W03"));
+        Hyperlink setUp = robot.lookup("#setUpLink").queryAs(Hyperlink.class);
+        assertThat(setUp.isVisible()).isTrue();
+
+        robot.clickOn(setUp);
+        await(() -> robot.lookup("#confirmationField").tryQuery().map(Node::isVisible).orElse(false));
+        type(robot, "#supervisorField", "it-wang");
+        type(robot, "#passphraseField", PASSPHRASE);
+        type(robot, "#confirmationField", PASSPHRASE);
+        robot.clickOn("#signInButton");
+        await(() -> robot.lookup("#field-workstation").tryQuery().isPresent()
+                && robot.lookup("#field-autoClearSeconds").queryAs(TextField.class).isEditable());
+        type(robot, "#field-workstation", "ADM-W77");
+        type(robot, "#field-autoClearSeconds", "0");
+        assertThat(text(robot, "#note-autoClearSeconds"))
+                .isEqualTo(texts.get("settings.problem.wholeNumber", texts.get("settings.field.autoClearSeconds")));
+        assertThat(robot.lookup("#saveSettingsButton").queryButton().isDisabled()).isTrue();
+        type(robot, "#field-autoClearSeconds", "45");
+        robot.clickOn("#saveSettingsButton");
+
+        try {
+            await(() -> text(robot, "#settingsNotice").equals(texts.get("settings.notice.saved", paths.configFile())));
+        } catch (TimeoutException e) {
+            throw new AssertionError("the notice says: " + text(robot, "#settingsNotice"), e);
+        }
+        await(() -> text(robot, "#workstationStatus").contains("ADM-W77"));
+        assertThat(Files.readString(paths.configFile())).contains("\"workstation\" : \"ADM-W77\"")
+                .contains("\"autoClearSeconds\" : 45");
+        assertThat(accessActions()).contains(AccessEvent.Action.OPEN_SETTINGS.name(),
+                AccessEvent.Action.SETTINGS_SAVED.name());
+    }
+
+    @Test
+    void askAtStartAsksTheClerkBeforeTheDeskStartsAndShowsTheId(FxRobot robot) throws Exception {
+        Texts texts = new Texts(Locale.ENGLISH);
+        openDesk(robot, "{\"operatorIdMode\": \"ask\", \"language\": \"en\"}");
+        await(() -> robot.lookup("#operatorIdField").tryQuery().isPresent());
+        assertThat(text(robot, "#operatorStatus")).isEmpty();
+        assertThat(robot.lookup("#setUpLink").queryAs(Hyperlink.class).isVisible()).isFalse();
+
+        robot.clickOn("#operatorIdField").write("x".repeat(33));
+        assertThat(text(robot, "#operatorIdProblem")).isEqualTo(texts.get("operator.ask.invalid", 32));
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+        assertThat(robot.lookup("#operatorIdField").tryQuery()).isPresent();
+        robot.interact(() -> robot.lookup("#operatorIdField").queryAs(TextField.class).setText(""));
+        robot.write("w03-zhao").press(KeyCode.ENTER).release(KeyCode.ENTER);
+
+        await(() -> text(robot, "#operatorStatus").equals(texts.get("status.operator", "w03-zhao")));
+        assertThat(robot.lookup("#operatorIdField").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#settingsLink").queryAs(Hyperlink.class).isVisible()).isTrue();
+    }
+
+    @Test
+    void aUsersFileChangingALockedSettingOpensTheDeskWithITsValueAndSaysSo(FxRobot robot) throws Exception {
+        Texts texts = new Texts(Locale.ENGLISH);
+        Path machine = dir.resolve("etc/config.json");
+        Files.createDirectories(machine.getParent());
+        Files.writeString(machine, "{\"workstation\": \"ADM-IT01\", \"locked\": [\"workstation\"]}");
+
+        openDesk(robot, "{\"workstation\": \"MY-OWN\", \"language\": \"en\"}", machine);
+
+        await(() -> text(robot, "#workstationStatus").equals(texts.get("status.workstation", "ADM-IT01")));
+        assertThat(text(robot, "#itNote")).isEqualTo(texts.get("banner.lockedIgnored", "workstation"));
+        assertThat(robot.lookup("#itNote").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#setUpLink").queryAs(Hyperlink.class).isVisible()).isFalse();
+    }
+}
