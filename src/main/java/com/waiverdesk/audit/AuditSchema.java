@@ -39,7 +39,7 @@ final class AuditSchema {
      */
     static void prepare(Connection c) throws SQLException, AuditWriteException {
         try (Statement s = c.createStatement()) {
-            if (check(s) == CURRENT_VERSION) {
+            if (checkInOneSnapshot(s) == CURRENT_VERSION) {
                 return;
             }
             s.execute("BEGIN IMMEDIATE");
@@ -61,6 +61,19 @@ final class AuditSchema {
                 rollbackQuietly(s);
                 throw e;
             }
+        }
+    }
+
+    /**
+     * {@link #check} in one read transaction: read one by one, the version, the application id and the tables could
+     * come from before and after another window's creation of the schema, and look like a foreign file.
+     */
+    private static int checkInOneSnapshot(Statement s) throws SQLException, AuditWriteException {
+        s.execute("BEGIN");
+        try {
+            return check(s);
+        } finally {
+            s.execute("COMMIT");
         }
     }
 
