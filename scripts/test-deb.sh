@@ -61,9 +61,12 @@ export DISPLAY=$display
 # from HOME, so it is passed too (JavaFX would put ~/.openjfx there); JAVA_TOOL_OPTIONS reaches the launcher's JVM.
 home=$work/home
 mkdir -p "$home"
-# as_user [VAR=VALUE...] COMMAND...; EXTRA_JVM adds JVM options
+# as_user COMMAND...: runs COMMAND as the fresh user; EXTRA_JVM adds JVM options; EXEC=1 replaces the calling
+# (sub)shell, so that a background job's $! is the program itself
 as_user() {
-    env HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" \
+    local exec=()
+    [ "${EXEC:-}" = 1 ] && exec=(exec)
+    "${exec[@]}" env HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" \
         XDG_STATE_HOME="$home/.local/state" XDG_CACHE_HOME="$home/.cache" \
         JAVA_TOOL_OPTIONS="-Duser.home=$home ${EXTRA_JVM:-}" "$@"
 }
@@ -72,7 +75,7 @@ data_dir=$home/.local/share/waiverdesk
 
 # start_desk OUT: the installed launcher, reporting its first frame and DESK_READY on stdout
 start_desk() {
-    EXTRA_JVM="-Dwaiverdesk.reportShown=true -Dprism.order=sw" as_user /opt/waiverdesk/bin/WaiverDesk \
+    EXEC=1 EXTRA_JVM="-Dwaiverdesk.reportShown=true -Dprism.order=sw" as_user /opt/waiverdesk/bin/WaiverDesk \
         >"$1" 2>"$1.err" &
     desk_pid=$!
     pids+=("$desk_pid")
@@ -158,9 +161,12 @@ cmp -s /opt/waiverdesk/lib/WaiverDesk.png icons/png/waiverdesk-256.png || fail "
 for lib in libglass.so libglassgtk3.so libprism_sw.so libprism_es2.so libjavafx_font.so; do
     [ -f "/opt/waiverdesk/lib/runtime/lib/$lib" ] || fail "the runtime lacks JavaFX's $lib"
 done
-dpkg-deb -f "$new_deb" Depends | grep -q "libgtk-3-0" || fail "the .deb does not depend on libgtk-3-0"
-unzip -l /opt/waiverdesk/lib/app/waiverdesk.jar | grep -q "javafx/scene/Scene.class" \
-    && fail "JavaFX is in the class-path jar as well as in the runtime"
+depends=$(dpkg-deb -f "$new_deb" Depends)
+grep -q "libgtk-3-0" <<<"$depends" || fail "the .deb does not depend on libgtk-3-0"
+jar_listing=$(unzip -l /opt/waiverdesk/lib/app/waiverdesk.jar)
+if grep -q "javafx/scene/Scene.class" <<<"$jar_listing"; then
+    fail "JavaFX is in the class-path jar as well as in the runtime"
+fi
 if [ -f /opt/waiverdesk/lib/app/waiverdesk.jsa ]; then
     EXTRA_JVM="-Xlog:class+load=info:file=$work/classes.txt" as_user /opt/waiverdesk/bin/WaiverDesk --version >/dev/null 2>&1
     shared=$(grep -c "shared objects file (top)" "$work/classes.txt" || true)
@@ -180,11 +186,12 @@ found=""
 for _ in $(seq 1 40); do
     import -window root "$shot"
     # 0B57B0: the blue of the "reduce" card; FFD54F: the yellow demo banner
-    if convert "$shot" -format %c histogram:info:- | grep -q "#0B57B0" ; then found=1; break; fi
+    colours=$(convert "$shot" -format %c histogram:info:-)   # not piped into grep -q: pipefail and SIGPIPE
+    if grep -q "#0B57B0" <<<"$colours"; then found=1; break; fi
     sleep 0.5
 done
 [ -n "$found" ] || fail "no reduce card in $shot"
-convert "$shot" -format %c histogram:info:- | grep -q "#FFD54F" || fail "no demo banner in $shot"
+grep -q "#FFD54F" <<<"$colours" || fail "no demo banner in $shot"
 stop_desk
 [ "$(entries)" = 2 ] || fail "the second check is not in the audit database"
 [ ! -e "$home/.openjfx" ] || fail "JavaFX extracted its libraries to ~/.openjfx"
