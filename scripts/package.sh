@@ -46,7 +46,7 @@ for jar in "$root"/target/javafx-modules/*-"$fx_classifier".jar; do
     [ -f "$jar" ] || { echo "package.sh: no JavaFX jars for $fx_classifier in target/javafx-modules" >&2; exit 1; }
     fx_mods="${fx_mods:+$fx_mods:}$jar"
 done
-[ "$os" = windows ] && fx_mods=$(printf '%s' "$fx_mods" | tr ':' ';')
+# (on Windows, Git Bash turns this colon-separated list of /c/... paths into C:\...;C:\... for jdeps and jlink)
 
 rm -rf "$out"
 mkdir -p "$work"
