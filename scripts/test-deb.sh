@@ -1,0 +1,258 @@
+#!/usr/bin/env bash
+# End-to-end test of the Linux installer on THIS machine (it installs and removes the package system-wide, so run it
+# on a build or CI machine, as root). Steps, each of which fails the script when it goes wrong:
+#   1. builds the .deb with scripts/package.sh (gzip instead of xz: much faster, same content), unless
+#      target/installer already holds one and its app image (REUSE=1), and an older version (0.0.1) of the same
+#      app image for the upgrade
+#   2. installs the OLDER version with apt-get (which brings in the dependencies), starts the installed launcher in
+#      a fresh home folder under Xvfb, types a demo person (CJK, one character at a time) and waits for the entry in
+#      the audit database; writes a user configuration and a secret file beside it
+#   3. installs the NEWER version over it: configuration, secret and audit database must be byte-identical, and
+#      `waiverdesk audit verify` of the new version must pass on the old database
+#   4. checks the installed layout: launcher, /usr/bin/waiverdesk, menu entry, icon, JavaFX's .so files in the
+#      runtime, the AppCDS archive really used; starts the new version, types a Latin demo name, waits for the
+#      blue "reduce" card and saves target/installer/installed.png; no ~/.openjfx/cache was created
+#   5. the installed-start benchmark (BENCH_RUNS, default 10; 0 skips it): the installed launcher to the desk's
+#      first frame and to DESK_READY vs a bare JavaFX window on the same runtime with the same JVM options and its
+#      own AppCDS archive, alternating; prints medians and the ratio
+#   6. removes the package (dpkg -r): the program is gone, the user's data is still there
+# Needs: root, dpkg, apt-get, jpackage, fakeroot, Xvfb, xdotool, ImageMagick's import/convert, GTK 3
+# (.ci/run installs them). Usage: scripts/test-deb.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+out=$root/target/installer
+
+fail() { echo "test-deb: FAILED: $*" >&2; exit 1; }
+step() { printf '\n== %s (%ss)\n' "$1" "$SECONDS"; }
+[ "$(id -u)" -eq 0 ] || fail "must run as root (it installs the package system-wide)"
+for tool in dpkg apt-get jpackage fakeroot Xvfb xdotool import convert; do
+    command -v "$tool" >/dev/null 2>&1 || fail "$tool not found (run .ci/run's apt-get line)"
+done
+
+old_version=0.0.1
+if [ "${REUSE:-}" != 1 ] || ! ls "$out"/waiverdesk_*.deb >/dev/null 2>&1; then
+    step "build the .deb"
+    DPKG_DEB_COMPRESSOR_TYPE=gzip scripts/package.sh
+fi
+new_deb=$(ls "$out"/waiverdesk_*_amd64.deb | grep -v "_${old_version}-" | head -1)
+new_version=$(dpkg-deb -f "$new_deb" Version)
+dpkg --compare-versions "$old_version" lt "$new_version" || fail "the old version $old_version is not older than $new_version"
+old_deb=$out/old/waiverdesk_${old_version}-1_amd64.deb
+if [ ! -f "$old_deb" ]; then
+    step "build version $old_version from the same app image"
+    DPKG_DEB_COMPRESSOR_TYPE=gzip jpackage @packaging/common.args --app-version "$old_version" \
+        @packaging/linux/linux.args --app-image "$out/work/image/WaiverDesk" --dest "$out/old"
+fi
+
+work=$(mktemp -d /tmp/test-deb.XXXXXX)
+chmod 755 "$work"
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    rm -rf "$work"
+}
+trap cleanup EXIT
+display=:$((200 + RANDOM % 50))
+Xvfb "$display" -screen 0 1280x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+pids+=($!)
+export DISPLAY=$display
+# a fresh user: the standard places under a new home folder. Java takes user.home from the password database, not
+# from HOME, so it is passed too (JavaFX would put ~/.openjfx there); JAVA_TOOL_OPTIONS reaches the launcher's JVM.
+home=$work/home
+mkdir -p "$home"
+# as_user COMMAND...: runs COMMAND as the fresh user; EXTRA_JVM adds JVM options; EXEC=1 replaces the calling
+# (sub)shell, so that a background job's $! is the program itself
+as_user() {
+    local exec=()
+    [ "${EXEC:-}" = 1 ] && exec=(exec)
+    "${exec[@]}" env HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" \
+        XDG_STATE_HOME="$home/.local/state" XDG_CACHE_HOME="$home/.cache" \
+        JAVA_TOOL_OPTIONS="-Duser.home=$home ${EXTRA_JVM:-}" "$@"
+}
+config_dir=$home/.config/waiverdesk
+data_dir=$home/.local/share/waiverdesk
+
+# start_desk OUT: the installed launcher, reporting its first frame and DESK_READY on stdout
+start_desk() {
+    EXEC=1 EXTRA_JVM="-Dwaiverdesk.reportShown=true -Dprism.order=sw" as_user /opt/waiverdesk/bin/WaiverDesk \
+        >"$1" 2>"$1.err" &
+    desk_pid=$!
+    pids+=("$desk_pid")
+    for _ in $(seq 1 240); do
+        grep -q DESK_READY "$1" && return 0
+        kill -0 "$desk_pid" 2>/dev/null || { cat "$1.err" >&2; fail "the installed desk ended before DESK_READY"; }
+        sleep 0.25
+    done
+    fail "the installed desk did not reach DESK_READY in 60 s"
+}
+stop_desk() {
+    kill "$desk_pid" 2>/dev/null || true
+    wait "$desk_pid" 2>/dev/null || true
+}
+# type_person NAME ID: as a clerk would; CJK one character at a time (xdotool remaps a key for each)
+type_person() {
+    local window name=$1 i
+    window=$(xdotool search --sync --onlyvisible --name WaiverDesk | head -1)
+    xdotool windowfocus --sync "$window"
+    sleep 0.5
+    if [[ $name =~ ^[A-Za-z\ ]+$ ]]; then
+        xdotool type --delay 40 "$name"
+    else
+        for ((i = 0; i < ${#name}; i++)); do xdotool type --delay 60 "${name:i:1}"; done
+    fi
+    xdotool key Tab
+    xdotool type --delay 20 "$2"
+    xdotool key Return
+}
+entries() { as_user /opt/waiverdesk/bin/WaiverDesk audit stats 2>/dev/null | sed -n 's/^entries: *//p'; }
+
+if dpkg -s waiverdesk >/dev/null 2>&1; then
+    echo "removing the waiverdesk package already installed on this machine"
+    dpkg -r waiverdesk >/dev/null
+fi
+
+step "install $old_version"
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$old_deb" >"$work/apt-old.log" 2>&1 \
+    || { cat "$work/apt-old.log" >&2; fail "apt-get install of $old_version"; }
+[ "$(dpkg-query -W -f '${Version}' waiverdesk)" = "${old_version}-1" ] || fail "$old_version is not the installed version"
+
+step "use $old_version: a check by a clerk, a configuration and a secret"
+mkdir -p "$config_dir"
+cat >"$config_dir/config.json" <<'EOF'
+{
+  "operatorId": "clerk-upgrade-test",
+  "workstation": "pkg-test-ws",
+  "autoClearSeconds": 120,
+  "language": "zh"
+}
+EOF
+printf 'synthetic-test-secret-%s\n' "$RANDOM$RANDOM" >"$config_dir/secret"
+chmod 600 "$config_dir/secret"
+start_desk "$work/old.out"
+type_person "王秀英" 310101195203140028
+for _ in $(seq 1 80); do [ "$(entries)" = 1 ] && break; sleep 0.25; done
+import -window root "$out/installed-old.png"
+[ "$(entries)" = 1 ] || fail "the check typed into $old_version did not reach the audit database (see installed-old.png)"
+stop_desk
+as_user /opt/waiverdesk/bin/WaiverDesk audit verify >"$work/verify-old.txt" 2>/dev/null || fail "audit verify on $old_version"
+before=$(cd "$home" && find .config/waiverdesk .local/share/waiverdesk -type f -print0 | sort -z | xargs -0 sha256sum)
+echo "$before"
+
+step "upgrade to $new_version"
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$new_deb" >"$work/apt-new.log" 2>&1 \
+    || { cat "$work/apt-new.log" >&2; fail "apt-get install of $new_version over $old_version"; }
+[ "$(dpkg-query -W -f '${Version}' waiverdesk)" = "${new_version}" ] || fail "$new_version is not the installed version"
+after=$(cd "$home" && find .config/waiverdesk .local/share/waiverdesk -type f -print0 | sort -z | xargs -0 sha256sum)
+[ "$before" = "$after" ] || fail "the upgrade changed user files:
+$(diff <(echo "$before") <(echo "$after"))"
+as_user /opt/waiverdesk/bin/WaiverDesk audit verify 2>/dev/null | tee "$work/verify-new.txt"
+grep -q "^intact" "$work/verify-new.txt" || fail "audit verify after the upgrade"
+echo "configuration, secret and audit database unchanged; the database verifies"
+
+step "installed layout"
+for file in /opt/waiverdesk/bin/WaiverDesk /opt/waiverdesk/lib/app/waiverdesk.jar /opt/waiverdesk/lib/WaiverDesk.png \
+    /usr/share/applications/waiverdesk.desktop /usr/bin/waiverdesk; do
+    [ -e "$file" ] || fail "missing $file"
+done
+grep -qx "Exec=/opt/waiverdesk/bin/WaiverDesk" /usr/share/applications/waiverdesk.desktop || fail ".desktop Exec"
+grep -qx "Icon=/opt/waiverdesk/lib/WaiverDesk.png" /usr/share/applications/waiverdesk.desktop || fail ".desktop Icon"
+cmp -s /opt/waiverdesk/lib/WaiverDesk.png icons/png/waiverdesk-256.png || fail "the menu icon is not icons/png/waiverdesk-256.png"
+for lib in libglass.so libglassgtk3.so libprism_sw.so libprism_es2.so libjavafx_font.so; do
+    [ -f "/opt/waiverdesk/lib/runtime/lib/$lib" ] || fail "the runtime lacks JavaFX's $lib"
+done
+depends=$(dpkg-deb -f "$new_deb" Depends)
+grep -q "libgtk-3-0" <<<"$depends" || fail "the .deb does not depend on libgtk-3-0"
+jar_listing=$(unzip -l /opt/waiverdesk/lib/app/waiverdesk.jar)
+if grep -q "javafx/scene/Scene.class" <<<"$jar_listing"; then
+    fail "JavaFX is in the class-path jar as well as in the runtime"
+fi
+if [ -f /opt/waiverdesk/lib/app/waiverdesk.jsa ]; then
+    EXTRA_JVM="-Xlog:class+load=info:file=$work/classes.txt" as_user /opt/waiverdesk/bin/WaiverDesk --version >/dev/null 2>&1
+    shared=$(grep -c "shared objects file (top)" "$work/classes.txt" || true)
+    # the training run was the window, so --version finds only the start-up classes (about 200) there; 0 when unused
+    [ "$shared" -gt 100 ] || fail "the AppCDS archive is not used (only $shared classes from it)"
+    echo "AppCDS archive in use ($shared classes of --version from it)"
+else
+    echo "WARNING: no AppCDS archive in the package (package.sh said why)"
+fi
+echo "layout ok: $(du -sh /opt/waiverdesk | cut -f1) in /opt/waiverdesk"
+
+step "start $new_version, check a demo person, screenshot"
+start_desk "$work/new.out"
+type_person "Maria Garcia Lopez" 310112198102120047
+shot=$out/installed.png
+found=""
+for _ in $(seq 1 40); do
+    import -window root "$shot"
+    # 0B57B0: the blue of the "reduce" card; FFD54F: the yellow demo banner
+    colours=$(convert "$shot" -format %c histogram:info:-)   # not piped into grep -q: pipefail and SIGPIPE
+    if grep -q "#0B57B0" <<<"$colours"; then found=1; break; fi
+    sleep 0.5
+done
+[ -n "$found" ] || fail "no reduce card in $shot"
+grep -q "#FFD54F" <<<"$colours" || fail "no demo banner in $shot"
+stop_desk
+[ "$(entries)" = 2 ] || fail "the second check is not in the audit database"
+[ ! -e "$home/.openjfx" ] || fail "JavaFX extracted its libraries to ~/.openjfx"
+[ -f "$data_dir/audit.db" ] || fail "no audit database in the XDG data folder"
+log=$home/.local/state/waiverdesk/logs/waiverdesk0.log
+[ -f "$log" ] || fail "no application log in the XDG state folder"
+! grep -q "310112198102120047\|Maria Garcia" "$log" || fail "the log names the person"
+echo "screenshot: $shot"
+
+runs=${BENCH_RUNS:-10}
+if [ "$runs" -gt 0 ]; then
+    step "installed-start benchmark, $runs runs each"
+    home=$work/bench-home   # as_user's home from here on: the benchmark's own user
+    mkdir -p "$home"
+    runtime_java=/opt/waiverdesk/lib/runtime/bin/java
+    mapfile -t options < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' packaging/jvm-options | grep -v '^$' \
+        | grep -v SharedArchiveFile)
+    bare_jsa=$work/bare.jsa
+    as_user "$runtime_java" -XX:ArchiveClassesAtExit="$bare_jsa" "${options[@]}" -Dprism.order=sw \
+        -Dwaiverdesk.closeWhenReady=true -cp /opt/waiverdesk/lib/app/waiverdesk.jar com.waiverdesk.ui.bench.BareWindow \
+        >/dev/null 2>&1 || fail "training the bare window's archive"
+    # start_ms MARKER COMMAND...: milliseconds from starting COMMAND to the time stamp on its MARKER line
+    start_ms() {
+        local marker=$1 start end
+        shift
+        start=$(date +%s%3N)
+        EXTRA_JVM="-Dwaiverdesk.reportShown=true -Dwaiverdesk.closeWhenReady=true -Dprism.order=sw" \
+            as_user "$@" >"$work/bench.out" 2>/dev/null || true
+        end=$(sed -n "s/^$marker //p" "$work/bench.out" | head -1)
+        [ -n "$end" ] || fail "no $marker from $*"
+        echo $((end - start))
+    }
+    desk_cmd=(/opt/waiverdesk/bin/WaiverDesk)
+    bare_cmd=("$runtime_java" -XX:SharedArchiveFile="$bare_jsa" "${options[@]}"
+        -cp /opt/waiverdesk/lib/app/waiverdesk.jar com.waiverdesk.ui.bench.BareWindow)
+    start_ms DESK_READY "${desk_cmd[@]}" >/dev/null   # warm-up: creates the bench user's audit database
+    start_ms WINDOW_SHOWN "${bare_cmd[@]}" >/dev/null
+    bare=() shown=() ready=()
+    for ((i = 0; i < runs; i++)); do
+        bare+=("$(start_ms WINDOW_SHOWN "${bare_cmd[@]}")")
+        shown+=("$(start_ms WINDOW_SHOWN "${desk_cmd[@]}")")
+        ready+=("$(sed -n 's/^DESK_READY //p' "$work/bench.out")")
+        ready[i]=$((ready[i] - $(sed -n 's/^WINDOW_SHOWN //p' "$work/bench.out") + shown[i]))
+    done
+    median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+    mb=$(median "${bare[@]}") ms=$(median "${shown[@]}") mr=$(median "${ready[@]}")
+    echo "bare JavaFX window, first frame:       median ${mb} ms  (${bare[*]})"
+    echo "installed desk, first frame:           median ${ms} ms  (${shown[*]})"
+    echo "installed desk, DESK_READY (usable):   median ${mr} ms  (${ready[*]})"
+    awk -v s="$ms" -v r="$mr" -v b="$mb" \
+        'BEGIN { printf "ratio desk/bare (medians): first frame %.2f, usable %.2f  (target <= 1.50)\n", s / b, r / b }'
+fi
+
+step "uninstall"
+home=$work/home
+final=$(cd "$home" && find .config/waiverdesk .local/share/waiverdesk -type f -print0 | sort -z | xargs -0 sha256sum)
+dpkg -r waiverdesk >"$work/remove.log" 2>&1 || { cat "$work/remove.log" >&2; fail "dpkg -r"; }
+[ ! -e /opt/waiverdesk/bin/WaiverDesk ] || fail "/opt/waiverdesk/bin/WaiverDesk is still there"
+[ ! -e /usr/bin/waiverdesk ] || fail "/usr/bin/waiverdesk is still there"
+[ ! -e /usr/share/applications/waiverdesk.desktop ] || fail "the menu entry is still there"
+left=$(cd "$home" && find .config/waiverdesk .local/share/waiverdesk -type f -print0 | sort -z | xargs -0 sha256sum)
+[ "$left" = "$final" ] || fail "uninstalling changed user files"
+echo "removed; the user's configuration, secret and audit database are still there"
+printf '\ntest-deb: all steps passed (%ss)\n' "$SECONDS"
