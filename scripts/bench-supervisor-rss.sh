@@ -3,6 +3,8 @@
 # Opens the packaged desk under Xvfb on DB, signs in to the supervisor's screen with xdotool, waits, scrolls the
 # table, and prints VmRSS/VmHWM of the desk's process. Needs xvfb xdotool; DB e.g. target/bench/bench-audit.db from
 # `java -jar target/waiverdesk.jar bench audit`. Usage: scripts/bench-supervisor-rss.sh DB [JVM_OPTION...]
+# INSTALLED=1 measures the installed program instead (the .deb: /usr/bin/waiverdesk, with its launcher's JVM options
+# and the menu entry's environment); JVM_OPTIONs are then ignored. NMT=1 / HISTO=1 / PMAP=1 add breakdowns.
 set -euo pipefail
 db=${1:?usage: scripts/bench-supervisor-rss.sh DB [JVM_OPTION...]}
 shift
@@ -10,15 +12,21 @@ cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 passphrase="bench passphrase $(date +%s)"
 printf '%s' "$passphrase" > "$work/pp"
-java -jar target/waiverdesk.jar audit reset-passphrase --audit-db "$db" >/dev/null
-java -jar target/waiverdesk.jar audit set-passphrase --audit-db "$db" --passphrase-file "$work/pp" >/dev/null
+if [ -n "${INSTALLED:-}" ]; then cli=(/usr/bin/waiverdesk); else cli=(java -jar target/waiverdesk.jar); fi
+"${cli[@]}" audit reset-passphrase --audit-db "$db" >/dev/null
+"${cli[@]}" audit set-passphrase --audit-db "$db" --passphrase-file "$work/pp" >/dev/null
 display=:$((90 + RANDOM % 50))
 Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $desk $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT
 export DISPLAY=$display
-XDG_CONFIG_HOME=$work/config java -Dprism.order=sw -Dwaiverdesk.reportShown=true "$@" \
-    -jar target/waiverdesk.jar --audit-db "$db" >"$work/out" 2>"$work/err" &
+if [ -n "${INSTALLED:-}" ]; then
+    XDG_CONFIG_HOME=$work/config JAVA_TOOL_OPTIONS="-Dprism.order=sw -Dwaiverdesk.reportShown=true" \
+        /usr/bin/waiverdesk --audit-db "$db" >"$work/out" 2>"$work/err" &
+else
+    XDG_CONFIG_HOME=$work/config java -Dprism.order=sw -Dwaiverdesk.reportShown=true "$@" \
+        -jar target/waiverdesk.jar --audit-db "$db" >"$work/out" 2>"$work/err" &
+fi
 desk=$!
 for _ in $(seq 1 120); do grep -q DESK_READY "$work/out" && break; sleep 0.5; done
 window=$(xdotool search --sync --name WaiverDesk | head -1)

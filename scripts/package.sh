@@ -87,7 +87,8 @@ cp "$app_jar" "$input/waiverdesk.jar"
 touch -m -d @946684800 "$input/waiverdesk.jar"   # 2000-01-01 UTC; the same number is in linux/resources/postinst
 jvm_options=()
 while read -r option; do jvm_options+=("$option"); done \
-    < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' packaging/jvm-options | grep -v '^$')
+    < <(cat packaging/jvm-options $( [ -f "packaging/$os/jvm-options" ] && echo "packaging/$os/jvm-options") \
+        | sed -e 's/#.*//' -e 's/[[:space:]]*$//' | grep -v '^$')
 
 step "AppCDS: training run"
 cds_note="no AppCDS archive: made on Linux only (the class path must be the installed one); the desk starts without it"

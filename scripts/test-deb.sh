@@ -75,7 +75,8 @@ data_dir=$home/.local/share/waiverdesk
 
 # start_desk OUT: the installed launcher, reporting its first frame and DESK_READY on stdout
 start_desk() {
-    EXEC=1 EXTRA_JVM="-Dwaiverdesk.reportShown=true -Dprism.order=sw" as_user /opt/waiverdesk/bin/WaiverDesk \
+    # /usr/bin/waiverdesk: the launcher with the environment the menu entry gives it (GDK_GL=disable)
+    EXEC=1 EXTRA_JVM="-Dwaiverdesk.reportShown=true -Dprism.order=sw" as_user /usr/bin/waiverdesk \
         >"$1" 2>"$1.err" &
     desk_pid=$!
     pids+=("$desk_pid")
@@ -155,7 +156,9 @@ for file in /opt/waiverdesk/bin/WaiverDesk /opt/waiverdesk/lib/app/waiverdesk.ja
     /usr/share/applications/waiverdesk.desktop /usr/bin/waiverdesk; do
     [ -e "$file" ] || fail "missing $file"
 done
-grep -qx "Exec=/opt/waiverdesk/bin/WaiverDesk" /usr/share/applications/waiverdesk.desktop || fail ".desktop Exec"
+grep -qx "Exec=env GDK_GL=disable /opt/waiverdesk/bin/WaiverDesk" /usr/share/applications/waiverdesk.desktop \
+    || fail ".desktop Exec"
+grep -q "exec /opt/waiverdesk/bin/WaiverDesk" /usr/bin/waiverdesk || fail "/usr/bin/waiverdesk does not start the launcher"
 grep -qx "Icon=/opt/waiverdesk/lib/WaiverDesk.png" /usr/share/applications/waiverdesk.desktop || fail ".desktop Icon"
 cmp -s /opt/waiverdesk/lib/WaiverDesk.png icons/png/waiverdesk-256.png || fail "the menu icon is not icons/png/waiverdesk-256.png"
 for lib in libglass.so libglassgtk3.so libprism_sw.so libprism_es2.so libjavafx_font.so; do
@@ -207,7 +210,8 @@ if [ "$runs" -gt 0 ]; then
     home=$work/bench-home   # as_user's home from here on: the benchmark's own user
     mkdir -p "$home"
     runtime_java=/opt/waiverdesk/lib/runtime/bin/java
-    mapfile -t options < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' packaging/jvm-options | grep -v '^$' \
+    mapfile -t options < <(cat packaging/jvm-options packaging/linux/jvm-options \
+        | sed -e 's/#.*//' -e 's/[[:space:]]*$//' | grep -v '^$' \
         | grep -v SharedArchiveFile)
     bare_jsa=$work/bare.jsa
     as_user "$runtime_java" -XX:ArchiveClassesAtExit="$bare_jsa" "${options[@]}" -Dprism.order=sw \
@@ -224,8 +228,9 @@ if [ "$runs" -gt 0 ]; then
         [ -n "$end" ] || fail "no $marker from $*"
         echo $((end - start))
     }
-    desk_cmd=(/opt/waiverdesk/bin/WaiverDesk)
-    bare_cmd=("$runtime_java" -XX:SharedArchiveFile="$bare_jsa" "${options[@]}"
+    # both as the menu entry starts a program: with GDK_GL=disable
+    desk_cmd=(/usr/bin/waiverdesk)
+    bare_cmd=(env GDK_GL=disable "$runtime_java" -XX:SharedArchiveFile="$bare_jsa" "${options[@]}"
         -cp /opt/waiverdesk/lib/app/waiverdesk.jar com.waiverdesk.ui.bench.BareWindow)
     start_ms DESK_READY "${desk_cmd[@]}" >/dev/null   # warm-up: creates the bench user's audit database
     start_ms WINDOW_SHOWN "${bare_cmd[@]}" >/dev/null
