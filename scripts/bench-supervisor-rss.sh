@@ -29,11 +29,11 @@ else
 fi
 desk=$!
 for _ in $(seq 1 120); do grep -q DESK_READY "$work/out" && break; sleep 0.5; done
-window=$(xdotool search --sync --name WaiverDesk | head -1)
+window=$(xdotool search --sync --onlyvisible --name WaiverDesk | head -1)
 xdotool windowfocus "$window"
 xdotool key ctrl+shift+a
 sleep 3
-audit=$(xdotool search --sync --name "审计记录" | head -1)
+audit=$(xdotool search --sync --onlyvisible --name "审计记录" | head -1)
 xdotool windowfocus "$audit"
 xdotool type --delay 20 "bench-supervisor"
 xdotool key Tab
@@ -42,6 +42,11 @@ xdotool key Return
 sleep 8
 for _ in 1 2 3 4 5; do xdotool key Page_Down; sleep 0.5; done
 sleep 3
+if [ -n "${CHARTS:-}" ]; then
+    # the charts tab (second tab, top left of the table), computed over the whole log
+    xdotool mousemove --window "$audit" 52 138 click 1
+    sleep 15
+fi
 import -window root "$work/../supervisor-rss.png" 2>/dev/null || true
 grep -E "VmRSS|VmHWM" "/proc/$desk/status"
 if [ -n "${NMT:-}" ]; then jcmd "$desk" VM.native_memory summary | grep -E "committed" | head -25; fi

@@ -23,13 +23,15 @@ import javafx.scene.layout.StackPane;
 
 /**
  * The three pictures a supervisor would rather look at than read: checks per day by decision, the service's failure
- * rate per day, checks per operator. Series colours follow the decision colours of the clerk's card (audit.css).
+ * rate per day (per week or month over longer spans, {@link ChartPeriods}), checks per operator. Series colours follow the decision colours of the clerk's card (audit.css).
  */
 final class ChartsPane extends StackPane {
     /** More operators than this would make unreadable bars; the busiest are shown. */
     private static final int MAX_OPERATORS = 25;
     /** Days of one year need no year, which keeps the axis labels short. */
     private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("MM-dd");
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
+    private static final int MAX_SYMBOLS = 60;
 
     private final Texts texts;
     private final AuditWords words;
@@ -70,6 +72,26 @@ final class ChartsPane extends StackPane {
         show(model.chartsProperty().get());
     }
 
+    /** Titles say what one bar or point stands for: a day, a week (from its Monday) or a month. */
+    private void titles(ChartPeriods.Period period) {
+        switch (period) {
+            case DAY -> {
+                perDay.setTitle(texts.get("audit.chart.perDay"));
+                failureRate.setTitle(texts.get("audit.chart.failureRate"));
+            }
+            case WEEK -> {
+                perDay.setTitle(texts.get("audit.chart.perWeek"));
+                failureRate.setTitle(texts.get("audit.chart.failureRate.week"));
+            }
+            case MONTH -> {
+                perDay.setTitle(texts.get("audit.chart.perMonth"));
+                failureRate.setTitle(texts.get("audit.chart.failureRate.month"));
+            }
+        }
+        perDay.setAccessibleText(perDay.getTitle());
+        failureRate.setAccessibleText(failureRate.getTitle());
+    }
+
     private static void setUp(XYChart<String, Number> chart, String title, String valueLabel) {
         chart.setTitle(title);
         chart.setAnimated(false);
@@ -86,8 +108,11 @@ final class ChartsPane extends StackPane {
         if (charts == null) {
             return;
         }
-        boolean oneYear = charts.perDay().stream().map(c -> c.day().getYear()).distinct().count() <= 1;
-        DateTimeFormatter dayFormat = oneYear ? SHORT_DAY : DateTimeFormatter.ISO_LOCAL_DATE;
+        ChartPeriods.Grouped grouped = ChartPeriods.group(charts);
+        boolean oneYear = grouped.counts().stream().map(c -> c.day().getYear()).distinct().count() <= 1;
+        DateTimeFormatter dayFormat = grouped.period() == ChartPeriods.Period.MONTH ? MONTH
+                : oneYear ? SHORT_DAY : DateTimeFormatter.ISO_LOCAL_DATE;
+        titles(grouped.period());
         TreeSet<String> days = new TreeSet<>();
         Map<DecisionKind, XYChart.Series<String, Number>> byDecision = new EnumMap<>(DecisionKind.class);
         for (DecisionKind kind : DecisionKind.values()) {
@@ -96,7 +121,7 @@ final class ChartsPane extends StackPane {
             series.setName(words.decision(kind));
             byDecision.put(kind, series);
         }
-        for (AuditCharts.DayCount count : charts.perDay()) {
+        for (AuditCharts.DayCount count : grouped.counts()) {
             String day = dayFormat.format(count.day());
             days.add(day);
             byDecision.get(count.decision()).getData().add(new XYChart.Data<>(day, count.count()));
@@ -107,13 +132,15 @@ final class ChartsPane extends StackPane {
         XYChart.Series<String, Number> rate = new XYChart.Series<>();
         rate.setName(texts.get("audit.chart.percent"));
         List<String> rateDays = new ArrayList<>();
-        for (AuditCharts.DayFailures day : charts.failureRate()) {
+        for (AuditCharts.DayFailures day : grouped.failures()) {
             String label = dayFormat.format(day.day());
             rateDays.add(label);
             double percent = day.checks() == 0 ? 0 : 100.0 * day.failures() / day.checks();
             rate.getData().add(new XYChart.Data<>(label, percent));
         }
         rateAxis.setCategories(FXCollections.observableArrayList(rateDays));
+        // a dot per point hides the line once there are more points than the chart is wide
+        failureRate.setCreateSymbols(rateDays.size() <= MAX_SYMBOLS);
         failureRate.getData().add(rate);
 
         XYChart.Series<String, Number> operators = new XYChart.Series<>();
