@@ -13,7 +13,8 @@ public final class SettingsStore {
     private final ConfigOptions options;
     private final AppPaths paths;
     private final Map<String, String> env;
-    private final UserConfigWriter writer = new UserConfigWriter();
+    /** Made at the first save or trial: its JSON mapper is not worth loading before the desk's first frame. */
+    private UserConfigWriter writer;
 
     /** @param options the command line the desk was started with; its options still win over the saved file */
     public SettingsStore(ConfigOptions options, AppPaths paths, Map<String, String> env) {
@@ -64,7 +65,7 @@ public final class SettingsStore {
         try {
             tmp = PrivateFiles.writeTemp(file, ".config-trial", Files.exists(file) ? Files.readAllBytes(file)
                     : "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            writer.write(tmp, changes, current.locked());
+            writer().write(tmp, changes, current.locked());
             return options.withConfigFile(tmp).load(paths, env);
         } catch (ConfigException e) {
             String named = tmp == null ? e.getMessage() : e.getMessage().replace(tmp.toString(), file.toString());
@@ -80,7 +81,7 @@ public final class SettingsStore {
     /** Saves the changes into the per-user file and returns what the desk now runs with. */
     public LoadedConfig save(Map<String, ?> changes) throws ConfigException {
         LoadedConfig current = options.load(paths, env);
-        writer.write(current.userFile(), changes, current.locked());
+        writer().write(current.userFile(), changes, current.locked());
         return options.load(paths, env);
     }
 
@@ -99,5 +100,12 @@ public final class SettingsStore {
             System.getLogger(SettingsStore.class.getName()).log(System.Logger.Level.WARNING,
                     "could not delete the trial file " + tmp, e);
         }
+    }
+
+    private synchronized UserConfigWriter writer() {
+        if (writer == null) {
+            writer = new UserConfigWriter();
+        }
+        return writer;
     }
 }
