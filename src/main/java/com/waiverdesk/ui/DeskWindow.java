@@ -19,6 +19,7 @@ import com.waiverdesk.ui.audit.AuditWindow;
 import com.waiverdesk.ui.common.FxBackgroundRunner;
 import com.waiverdesk.ui.common.FxScheduler;
 import com.waiverdesk.ui.common.Texts;
+import com.waiverdesk.ui.common.UiFont;
 import com.waiverdesk.ui.settings.ConnectionTester;
 import com.waiverdesk.ui.settings.HealthCheckTester;
 import com.waiverdesk.ui.settings.OperatorIdDialog;
@@ -102,6 +103,7 @@ final class DeskWindow {
         }
         scene.getStylesheets().add(Objects.requireNonNull(
                 DeskWindow.class.getResource("desk.css"), "desk.css").toExternalForm());
+        UiFont.apply(scene);
         stage = new Stage();
         stage.setTitle(texts.get("app.title") + " — WaiverDesk");
         stage.setScene(scene);

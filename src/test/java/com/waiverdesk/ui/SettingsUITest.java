@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
@@ -93,9 +94,27 @@ class SettingsUITest {
     }
 
     private static void type(FxRobot robot, String query, String text) {
-        robot.clickOn(query);
+        Node field = robot.lookup(query).query();
+        robot.interact(() -> scrollIntoView(field));
+        robot.clickOn(field);
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
         robot.write(text);
+    }
+
+    /** As a person would: the form scrolls, and how far down a field sits depends on the font's line height. */
+    private static void scrollIntoView(Node node) {
+        for (Node up = node.getParent(); up != null; up = up.getParent()) {
+            if (up instanceof ScrollPane scroll) {
+                double contentHeight = scroll.getContent().getBoundsInLocal().getHeight();
+                double viewport = scroll.getViewportBounds().getHeight();
+                double y = scroll.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+                if (contentHeight > viewport) {
+                    scroll.setVvalue(Math.min(1, Math.max(0, (y - viewport / 2) / (contentHeight - viewport))));
+                    scroll.layout();
+                }
+                return;
+            }
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.waiverdesk.ui.audit;
 
 import com.waiverdesk.ui.common.BackgroundRunner;
 import com.waiverdesk.ui.common.Texts;
+import com.waiverdesk.ui.common.UiFont;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -52,6 +53,7 @@ public final class AuditWindow {
         Scene scene = new Scene(placeholder, Math.min(1280, screen.getWidth() * 0.95),
                 Math.min(820, screen.getHeight() * 0.92));
         scene.getStylesheets().addAll(stylesheet("desk.css"), stylesheet("audit/audit.css"));
+        UiFont.apply(scene);
         Stage window = new Stage();
         window.setTitle(texts.get("audit.title") + " — WaiverDesk");
         window.setScene(scene);

@@ -1,6 +1,7 @@
 package com.waiverdesk.ui.audit;
 
 import com.waiverdesk.ui.common.Texts;
+import com.waiverdesk.ui.common.UiFont;
 import javafx.beans.value.ChangeListener;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
@@ -19,6 +20,7 @@ final class ChangePassphraseDialog extends Dialog<ButtonType> {
         Texts texts = words.texts();
         initOwner(owner);
         getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+        UiFont.apply(getDialogPane());
         setTitle(texts.get("audit.change.title"));
         setHeaderText(texts.get("audit.change.title"));
         PasswordField old = field("oldPassphrase", texts.get("audit.change.old"));

@@ -1,6 +1,7 @@
 package com.waiverdesk.ui.audit;
 
 import com.waiverdesk.ui.common.Texts;
+import com.waiverdesk.ui.common.UiFont;
 import java.time.LocalDate;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -21,6 +22,7 @@ final class PurgeDialog extends Dialog<LocalDate> {
     PurgeDialog(AuditJobs jobs, Texts texts, Window owner) {
         initOwner(owner);
         getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+        UiFont.apply(getDialogPane());
         setTitle(texts.get("audit.purge.title"));
         setHeaderText(texts.get("audit.purge.header"));
         LocalDate latest = jobs.latestPurgeDate();

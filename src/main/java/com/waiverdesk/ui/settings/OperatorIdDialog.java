@@ -1,6 +1,7 @@
 package com.waiverdesk.ui.settings;
 
 import com.waiverdesk.ui.common.Texts;
+import com.waiverdesk.ui.common.UiFont;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -23,6 +24,7 @@ public final class OperatorIdDialog {
     public static void ask(Texts texts, Window owner, String suggestion, Consumer<String> onId) {
         Dialog<String> dialog = new Dialog<>();
         dialog.initOwner(owner);
+        UiFont.apply(dialog.getDialogPane());
         dialog.setTitle(texts.get("operator.ask.title"));
         dialog.setHeaderText(texts.get("operator.ask.header"));
         TextField field = new TextField();

@@ -7,6 +7,7 @@ import com.waiverdesk.ui.audit.LoginViewModel;
 import com.waiverdesk.ui.audit.SupervisorGate;
 import com.waiverdesk.ui.common.BackgroundRunner;
 import com.waiverdesk.ui.common.Texts;
+import com.waiverdesk.ui.common.UiFont;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -68,6 +69,7 @@ public final class SettingsWindow {
                 Math.min(820, screen.getHeight() * 0.92));
         scene.getStylesheets().addAll(stylesheet("desk.css"), stylesheet("audit/audit.css"),
                 stylesheet("settings/settings.css"));
+        UiFont.apply(scene);
         Stage window = new Stage();
         window.setTitle(texts.get("settings.title") + " — WaiverDesk");
         window.setScene(scene);
