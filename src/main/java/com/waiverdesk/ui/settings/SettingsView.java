@@ -109,6 +109,7 @@ public final class SettingsView extends BorderPane {
         model.problemsProperty().addListener((obs, old, now) -> refresh());
         model.secretStoredProperty().addListener((obs, old, now) -> refresh());
         model.secretStatusProperty().addListener((obs, old, now) -> refresh());
+        model.loadedProperty().addListener((obs, old, now) -> refresh());
         model.testReportProperty().addListener((obs, old, now) -> refresh());
         model.noticeProperty().addListener((obs, old, now) -> refresh());
         model.busyProperty().addListener((obs, old, now) -> refresh());
@@ -209,11 +210,13 @@ public final class SettingsView extends BorderPane {
         var problems = model.problemsProperty().get();
         for (SettingsField field : SettingsField.values()) {
             boolean isLocked = locked.contains(field);
+            // nothing typed before the files are read, or reading them would overwrite it
+            boolean frozen = isLocked || model.busyProperty().get() || !model.loadedProperty().get();
             Node control = controls.get(field);
             if (control instanceof TextInputControl) {
-                ((TextInputControl) control).setEditable(!isLocked && !model.busyProperty().get());
+                ((TextInputControl) control).setEditable(!frozen);
             } else {
-                control.setDisable(isLocked || model.busyProperty().get());
+                control.setDisable(frozen);
             }
             control.pseudoClassStateChanged(LOCKED, isLocked);
             Label note = notes.get(field);
@@ -232,7 +235,8 @@ public final class SettingsView extends BorderPane {
                 note.setText(hint(field));
             }
         }
-        secretState.setText(model.secretStoredProperty().get() ? texts.get("settings.secret.stored")
+        secretState.setText(model.secretStatusProperty().get() == null ? ""
+                : model.secretStoredProperty().get() ? texts.get("settings.secret.stored")
                 : texts.get("settings.secret.none"));
         LoadedConfig current = model.currentProperty().get();
         if (current != null) {
@@ -351,6 +355,9 @@ public final class SettingsView extends BorderPane {
             case SECRET:
                 SecretSaver.SecretStatus status = model.secretStatusProperty().get();
                 if (status == null) {
+                    return model.loadedProperty().get() ? texts.get("settings.secret.checking") : "";
+                }
+                if (status.where().isEmpty()) {
                     return "";
                 }
                 return status.inFile() ? texts.get("settings.secret.where.file", status.where())

@@ -53,9 +53,6 @@ public final class SettingsViewModel {
     public record Applied(LoadedConfig loaded, Desk desk) {
     }
 
-    private record Loaded(SettingsStore.Snapshot snapshot, SecretSaver.SecretStatus secret) {
-    }
-
     /** The typed secret would not be used: a secret file is still configured, and it wins over the store. */
     private static final class SecretFileWinsException extends Exception {
         SecretFileWinsException(java.nio.file.Path file) {
@@ -110,26 +107,39 @@ public final class SettingsViewModel {
         values.get(SettingsField.OPERATOR_MODE).set(OS_USER);
         initial.put(SettingsField.OPERATOR_MODE, OS_USER);
         newSecretEntered.addListener((obs, old, now) -> revalidate());
-        canAct = Bindings.createBooleanBinding(() -> loaded.get() && !busy.get() && problems.get().isEmpty(),
-                loaded, busy, problems);
+        canAct = Bindings.createBooleanBinding(() -> loaded.get() && !busy.get() && problems.get().isEmpty()
+                        && secretStatus.get() != null, loaded, busy, problems, secretStatus);
     }
 
-    /** Reads both files (and whether a secret is stored) on a worker and fills the fields. */
+    /**
+     * Reads both files on a worker and fills the fields, then asks the secret store whether a secret is stored: the
+     * store may still be opening (seconds, on a slow keyring), and IT need not wait for it to read the settings.
+     */
     public void load() {
         busy.set(true);
-        runner.run(() -> {
-            SettingsStore.Snapshot snapshot = store.read();
+        secretStatus.set(null);
+        runner.run(store::read, snapshot -> {
+            show(snapshot);
             Config config = snapshot.loaded().config();
-            return new Loaded(snapshot, secrets.status(config.accountId(), config.endpoint(), config.secretFile()));
-        }, this::show, error -> {
+            runner.run(() -> secrets.status(config.accountId(), config.endpoint(), config.secretFile()), status -> {
+                secretStatus.set(status);
+                secretStored.set(!config.isDemo() && status.stored());
+                revalidate();
+            }, error -> {
+                LOG.log(System.Logger.Level.WARNING, "the secret store could not be asked: " + error.getMessage());
+                secretStatus.set(new SecretSaver.SecretStatus(false, "", false));
+                secretStored.set(false);
+                revalidate();
+                notice.set(new SettingsNotice(SettingsNotice.Kind.LOAD_FAILED, error.getMessage()));
+            });
+        }, error -> {
             busy.set(false);
             LOG.log(System.Logger.Level.WARNING, "settings could not be read", error);
             notice.set(new SettingsNotice(SettingsNotice.Kind.LOAD_FAILED, error.getMessage()));
         });
     }
 
-    private void show(Loaded read) {
-        SettingsStore.Snapshot snapshot = read.snapshot();
+    private void show(SettingsStore.Snapshot snapshot) {
         Set<SettingsField> lockedFields = EnumSet.noneOf(SettingsField.class);
         for (SettingsField field : SettingsField.values()) {
             if (snapshot.loaded().locked().contains(field.configName())) {
@@ -143,8 +153,6 @@ public final class SettingsViewModel {
         }
         locked.set(Set.copyOf(lockedFields));
         userFileNamesSecretFile = snapshot.user().containsKey(SettingsField.SECRET.configName());
-        secretStatus.set(read.secret());
-        secretStored.set(!snapshot.loaded().config().isDemo() && read.secret().stored());
         current.set(snapshot.loaded());
         initial.forEach((field, text) -> values.get(field).set(text));
         busy.set(false);
@@ -280,7 +288,8 @@ public final class SettingsViewModel {
 
     private void revalidate() {
         problems.set(Map.copyOf(SettingsRules.check(field -> values.get(field).get(), locked.get(),
-                secretStored.get(), newSecretEntered.get())));
+                // while the store is still being asked, no "required" in red: the secret may well be there
+                secretStored.get() || secretStatus.get() == null, newSecretEntered.get())));
     }
 
     private static String text(Object value) {
@@ -325,7 +334,10 @@ public final class SettingsViewModel {
         return secretStored.getReadOnlyProperty();
     }
 
-    /** Whether a secret is stored and where the desk reads it from (the store's name or the secret file). */
+    /**
+     * Whether a secret is stored and where the desk reads it from (the store's name or the secret file); {@code null}
+     * while the store is being asked, and nothing can be saved or tested until it answers.
+     */
     public ReadOnlyObjectProperty<SecretSaver.SecretStatus> secretStatusProperty() {
         return secretStatus.getReadOnlyProperty();
     }

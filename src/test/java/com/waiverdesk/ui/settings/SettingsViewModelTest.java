@@ -17,7 +17,11 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -50,6 +54,7 @@ class SettingsViewModelTest {
     private SettingsViewModel.SaveRecorder recorder = recorded::add;
     private ConnectionReport testAnswer = ConnectionReport.sentence(ConnectionReport.Outcome.OK, "fine");
     private SecretStoreSession secrets;
+    private BackgroundRunner runner = BackgroundRunner.sameThread();
 
     @BeforeEach
     void setUp() {
@@ -77,7 +82,7 @@ class SettingsViewModelTest {
             return testAnswer;
         };
         SettingsViewModel model = new SettingsViewModel(store, new SecretStoreSaver(secrets), tester,
-                config -> starter.start(config), detail -> recorder.record(detail), BackgroundRunner.sameThread(),
+                config -> starter.start(config), detail -> recorder.record(detail), runner,
                 applied::set);
         model.load();
         return model;
@@ -116,6 +121,34 @@ class SettingsViewModelTest {
                 SettingsField.ACCOUNT, SettingsField.SECRET);
         assertThat(model.secretStoredProperty().get()).isTrue();
         assertThat(model.problemsProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theFieldsShowBeforeTheSecretStoreAnswersAndNothingCanBeDoneUntilItDoes() throws IOException {
+        user("{'endpoint': '" + HTTPS + "', 'accountId': 'H310104-0001'}");
+        Deque<Runnable> held = new ArrayDeque<>();
+        runner = new BackgroundRunner() {
+            @Override
+            public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+                held.add(() -> BackgroundRunner.sameThread().run(work, onSuccess, onFailure));
+            }
+        };
+        SettingsViewModel model = model();
+
+        held.poll().run();
+
+        assertThat(model.loadedProperty().get()).isTrue();
+        assertThat(model.valueProperty(SettingsField.ACCOUNT).get()).isEqualTo("H310104-0001");
+        assertThat(model.secretStatusProperty().get()).isNull();
+        assertThat(model.problemsProperty().get()).isEmpty();
+        assertThat(model.canActBinding().get()).isFalse();
+        assertThat(held).hasSize(1);
+
+        held.poll().run();
+
+        assertThat(model.secretStatusProperty().get().stored()).isFalse();
+        assertThat(model.problemsProperty().get()).containsOnlyKeys(SettingsField.SECRET);
+        assertThat(model.canActBinding().get()).isFalse();
     }
 
     @Test
