@@ -98,6 +98,7 @@ public final class SettingsView extends BorderPane {
         report.setId("connectionReport");
         report.getStyleClass().add("settings-report");
         report.setWrapText(true);
+        report.setMaxWidth(Double.MAX_VALUE);
         report.managedProperty().bind(report.textProperty().isNotEmpty());
         report.visibleProperty().bind(report.textProperty().isNotEmpty());
         VBox bottom = new VBox(buttons, notice, report);
