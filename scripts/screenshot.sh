@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Opens the packaged desk under Xvfb on the demo service, verifies a demo person by typing into the real window,
 # and saves the window as a PNG (the README's screenshot is made this way). Needs: xvfb xdotool imagemagick
-# libgtk-3-0 fonts-noto-cjk, and target/waiverdesk.jar (mvn -q package -DskipTests).
+# libgtk-3-0 fonts-noto-cjk fonts-wqy-microhei (JavaFX's fallback takes TrueType CJK fonts only), and target/waiverdesk.jar (mvn -q package -DskipTests).
 # Usage: scripts/screenshot.sh OUT.png [NAME] [ID]
 set -euo pipefail
 out=${1:?usage: scripts/screenshot.sh OUT.png [NAME] [ID]}

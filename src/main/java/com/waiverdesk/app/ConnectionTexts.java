@@ -76,10 +76,20 @@ public final class ConnectionTexts {
         for (StepResult step : report.steps()) {
             lines.add(stepLine(step));
         }
-        lines.add(format("line.diagnosis", report.diagnosis().code(), sentence(report)));
-        lines.add(format("line.action", action(report.diagnosis())));
+        lines.add(diagnosisLine(report));
+        lines.add(actionLine(report.diagnosis()));
         lines.add(clockOffset(report));
         return lines;
+    }
+
+    /** The sentence with the diagnosis's code, e.g. {@code 诊断（代码 51）：…}. */
+    public String diagnosisLine(ConnectionReport report) {
+        return format("line.diagnosis", report.diagnosis().code(), sentence(report));
+    }
+
+    /** The action with its lead-in, e.g. {@code What to do: …}. */
+    public String actionLine(Diagnosis diagnosis) {
+        return format("line.action", action(diagnosis));
     }
 
     public Locale locale() {

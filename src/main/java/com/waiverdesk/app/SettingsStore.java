@@ -85,11 +85,6 @@ public final class SettingsStore {
         return options.load(paths, env);
     }
 
-    /** Where a secret file written from the settings screen goes: beside the per-user file, like IT's example. */
-    public Path secretFileBesideUserConfig() throws ConfigException {
-        return options.load(paths, env).userFile().toAbsolutePath().getParent().resolve("account.secret");
-    }
-
     private static void deleteQuietly(Path tmp) {
         if (tmp == null) {
             return;

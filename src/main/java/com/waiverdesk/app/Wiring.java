@@ -42,6 +42,15 @@ public final class Wiring {
      * @throws AuditWriteException the audit database or its key cannot be used
      */
     public static Desk start(Config config) throws ConfigException, AuditWriteException, IOException {
+        return start(config, null);
+    }
+
+    /**
+     * As {@link #start(Config)}, reading a secret that is not in a file from {@code store} (the settings screen's, which
+     * is already open) instead of opening the workstation's store again; {@code null} opens it as {@link #start(Config)}.
+     */
+    public static Desk start(Config config, SecretStore store) throws ConfigException, AuditWriteException,
+            IOException {
         ObjectMapper json = new ObjectMapper();
         DepositPolicy policy = loadPolicy(json, config);
         List<AutoCloseable> resources = new ArrayList<>();
@@ -50,7 +59,7 @@ public final class Wiring {
             SqliteAuditLog audit = SqliteAuditLog.open(config.auditDatabase(), key);
             resources.add(audit);
             IdHasher hasher = new IdHasher(key);
-            ServiceAccount account = account(config, resources);
+            ServiceAccount account = account(config, resources, store);
             OkHttpClient http = httpClient(config);
             resources.add(() -> {
                 http.dispatcher().executorService().shutdown();
@@ -129,7 +138,7 @@ public final class Wiring {
         }
     }
 
-    private static ServiceAccount account(Config config, List<AutoCloseable> resources)
+    private static ServiceAccount account(Config config, List<AutoCloseable> resources, SecretStore store)
             throws ConfigException, IOException {
         if (config.isDemo()) {
             MockVerificationService demo = MockVerificationService.startDemo();
@@ -137,7 +146,7 @@ public final class Wiring {
             LOG.log(System.Logger.Level.INFO, "built-in demo service at {0}", demo.baseUrl());
             return demo.serviceAccount();
         }
-        return serviceAccount(config);
+        return store == null || config.secretFile() != null ? serviceAccount(config) : serviceAccount(config, store);
     }
 
     /**

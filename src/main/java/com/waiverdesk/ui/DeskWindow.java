@@ -9,6 +9,9 @@ import com.waiverdesk.app.LoadedConfig;
 import com.waiverdesk.app.SettingsStore;
 import com.waiverdesk.app.Diagnostics;
 import com.waiverdesk.app.Wiring;
+import com.waiverdesk.app.secret.SecretStores;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.waiverdesk.verification.ConnectionTest;
 import com.waiverdesk.ui.admission.AdmissionView;
 import com.waiverdesk.ui.admission.AdmissionViewModel;
 import com.waiverdesk.app.Supervision;
@@ -21,13 +24,12 @@ import com.waiverdesk.ui.common.FxScheduler;
 import com.waiverdesk.ui.common.Texts;
 import com.waiverdesk.ui.common.UiFont;
 import com.waiverdesk.ui.settings.ConnectionTester;
-import com.waiverdesk.ui.settings.HealthCheckTester;
 import com.waiverdesk.ui.settings.OperatorIdDialog;
-import com.waiverdesk.ui.settings.SecretFileSaver;
-import com.waiverdesk.ui.settings.SecretSaver;
+import com.waiverdesk.ui.settings.SecretStoreSaver;
+import com.waiverdesk.ui.settings.SecretStoreSession;
+import com.waiverdesk.ui.settings.ServiceConnectionTester;
 import com.waiverdesk.ui.settings.SettingsViewModel;
 import com.waiverdesk.ui.settings.SettingsWindow;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
@@ -156,19 +158,13 @@ final class DeskWindow {
     /** IT's settings, in their own window behind the supervisor passphrase. */
     private void openSettings(Texts texts) {
         if (settingsWindow == null) {
-            settingsWindow = new SettingsWindow(texts, runner, this::connectSettings, recorder -> {
-                Path secretFile;
-                try {
-                    secretFile = settingsStore.secretFileBesideUserConfig();
-                } catch (ConfigException e) {
-                    secretFile = paths.configDir().resolve("account.secret");
-                }
-                // the lead replaces these two adapters with the OS credential store and the connection-test engine
-                SecretSaver secrets = new SecretFileSaver(secretFile);
-                ConnectionTester tester = new HealthCheckTester(settingsStore, texts);
+            settingsWindow = new SettingsWindow(texts, runner, this::connectSettings, (recorder, secrets) -> {
+                ConnectionTester tester = new ServiceConnectionTester(settingsStore, secrets, texts,
+                        new ConnectionTest(new ObjectMapper(), Clock.systemUTC(), ConnectionTest.DEFAULT_BUDGET));
                 String operator = config.operatorId();
-                return new SettingsViewModel(settingsStore, secrets, tester,
-                        next -> Wiring.start(next.askOperator() ? next.withOperatorId(operator) : next),
+                return new SettingsViewModel(settingsStore, new SecretStoreSaver(secrets), tester,
+                        next -> Wiring.start(next.askOperator() ? next.withOperatorId(operator) : next,
+                                next.isDemo() || next.secretFile() != null ? null : secrets.store()),
                         recorder, runner, this::applied);
             }, Clock.systemDefaultZone());
         }
@@ -190,10 +186,18 @@ final class DeskWindow {
         LOG.log(System.Logger.Level.INFO, "settings applied from {0}", applied.loaded().userFile());
     }
 
+    /** On a worker when the settings window opens; the secret store opens meanwhile, while IT signs in. */
     private SettingsWindow.Access connectSettings() throws Exception {
-        Supervision supervision = Supervision.open(config);
+        SecretStoreSession secrets = SecretStoreSession.start(() -> SecretStores.open(paths));
+        Supervision supervision;
+        try {
+            supervision = Supervision.open(config);
+        } catch (Exception | Error e) {
+            secrets.close();
+            throw e;
+        }
         return new SettingsWindow.Access(SupervisorGate.of(supervision.credential()), supervision.accessLog(),
-                config.workstation(), supervision::close);
+                config.workstation(), secrets, supervision::close);
     }
 
     /** The supervisor's audit trail, in its own window; the passphrase keeps clerks out. */

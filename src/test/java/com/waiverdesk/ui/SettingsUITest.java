@@ -5,6 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.waiverdesk.app.AppPaths;
 import com.waiverdesk.app.ConfigException;
 import com.waiverdesk.app.ConfigOptions;
+import com.waiverdesk.app.ConnectionTexts;
+import com.waiverdesk.app.secret.EncryptedFileStore;
+import com.waiverdesk.app.secret.SecretStores;
+import com.waiverdesk.mock.MockAccount;
+import com.waiverdesk.mock.MockVerificationService;
+import com.waiverdesk.verification.ConnectionStep;
+import com.waiverdesk.verification.Diagnosis;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import com.waiverdesk.app.LoadedConfig;
 import com.waiverdesk.audit.AccessEvent;
 import com.waiverdesk.ui.common.Texts;
@@ -25,6 +35,7 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +56,23 @@ class SettingsUITest {
     Path dir;
 
     private AppPaths paths;
+    private String savedStoreMode;
+
+    /** The encrypted file in the test's data folder, never this machine's keyring (nor its probe's seconds). */
+    @BeforeEach
+    void useTheFileStore() {
+        savedStoreMode = System.getProperty(SecretStores.MODE_PROPERTY);
+        System.setProperty(SecretStores.MODE_PROPERTY, "file");
+    }
+
+    @AfterEach
+    void restoreTheStoreMode() {
+        if (savedStoreMode == null) {
+            System.clearProperty(SecretStores.MODE_PROPERTY);
+        } else {
+            System.setProperty(SecretStores.MODE_PROPERTY, savedStoreMode);
+        }
+    }
 
     @Start
     void start(Stage stage) {
@@ -94,27 +122,41 @@ class SettingsUITest {
     }
 
     private static void type(FxRobot robot, String query, String text) {
-        Node field = robot.lookup(query).query();
-        robot.interact(() -> scrollIntoView(field));
-        robot.clickOn(field);
+        reveal(robot, robot.lookup(query).query());
+        robot.clickOn(query);
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
         robot.write(text);
     }
 
-    /** As a person would: the form scrolls, and how far down a field sits depends on the font's line height. */
-    private static void scrollIntoView(Node node) {
-        for (Node up = node.getParent(); up != null; up = up.getParent()) {
-            if (up instanceof ScrollPane scroll) {
-                double contentHeight = scroll.getContent().getBoundsInLocal().getHeight();
-                double viewport = scroll.getViewportBounds().getHeight();
-                double y = scroll.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
-                if (contentHeight > viewport) {
-                    scroll.setVvalue(Math.min(1, Math.max(0, (y - viewport / 2) / (contentHeight - viewport))));
-                    scroll.layout();
+    /** Scrolls the settings form so that the node is in view, as IT would before clicking it. */
+    private static void reveal(FxRobot robot, Node node) {
+        robot.interact(() -> {
+            // a report that just appeared under the buttons has shrunk the form: lay out before measuring
+            node.getScene().getRoot().applyCss();
+            node.getScene().getRoot().layout();
+            for (Node parent = node.getParent(); parent != null; parent = parent.getParent()) {
+                if (parent instanceof ScrollPane scroll) {
+                    Node content = scroll.getContent();
+                    double top = content.sceneToLocal(node.localToScene(node.getLayoutBounds())).getMinY();
+                    double room = content.getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+                    if (room > 0) {
+                        scroll.setVvalue(Math.max(0, Math.min(1, (top - 20) / room)));
+                    }
+                    return;
                 }
-                return;
             }
-        }
+        });
+    }
+
+    /** Sets the supervisor passphrase at first use and waits until the settings can be edited. */
+    private static void signInFirstTime(FxRobot robot) throws TimeoutException {
+        await(() -> robot.lookup("#confirmationField").tryQuery().map(Node::isVisible).orElse(false));
+        type(robot, "#supervisorField", "it-wang");
+        type(robot, "#passphraseField", PASSPHRASE);
+        type(robot, "#confirmationField", PASSPHRASE);
+        robot.clickOn("#signInButton");
+        await(() -> robot.lookup("#field-endpoint").tryQuery().isPresent()
+                && robot.lookup("#field-endpoint").queryAs(TextField.class).isEditable());
     }
 
     @Test
@@ -126,13 +168,7 @@ class SettingsUITest {
         assertThat(setUp.isVisible()).isTrue();
 
         robot.clickOn(setUp);
-        await(() -> robot.lookup("#confirmationField").tryQuery().map(Node::isVisible).orElse(false));
-        type(robot, "#supervisorField", "it-wang");
-        type(robot, "#passphraseField", PASSPHRASE);
-        type(robot, "#confirmationField", PASSPHRASE);
-        robot.clickOn("#signInButton");
-        await(() -> robot.lookup("#field-workstation").tryQuery().isPresent()
-                && robot.lookup("#field-autoClearSeconds").queryAs(TextField.class).isEditable());
+        signInFirstTime(robot);
         type(robot, "#field-workstation", "ADM-W77");
         type(robot, "#field-autoClearSeconds", "0");
         assertThat(text(robot, "#note-autoClearSeconds"))
@@ -151,6 +187,63 @@ class SettingsUITest {
                 .contains("\"autoClearSeconds\" : 45");
         assertThat(accessActions()).contains(AccessEvent.Action.OPEN_SETTINGS.name(),
                 AccessEvent.Action.SETTINGS_SAVED.name());
+    }
+
+    @Test
+    void testConnectionAgainstARunningMockShowsTheDiagnosisTheActionAndEachStep(FxRobot robot) throws Exception {
+        Texts texts = new Texts(Locale.ENGLISH);
+        ConnectionTexts words = new ConnectionTexts(Locale.ENGLISH);
+        try (MockVerificationService mock = MockVerificationService.startDemo()) {
+            String rightSecret = new String(mock.secret(), StandardCharsets.UTF_8);
+            openDesk(robot, "{\"language\": \"en\"}");
+            await(() -> robot.lookup("#settingsLink").tryQuery().map(Node::isVisible).orElse(false));
+            robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.S).release(KeyCode.S, KeyCode.SHIFT, KeyCode.CONTROL);
+            signInFirstTime(robot);
+            String where = texts.get("settings.secret.where.store",
+                    new EncryptedFileStore(paths.dataDir()).description());
+            await(() -> text(robot, "#note-secretFile").equals(where));
+            type(robot, "#field-endpoint", mock.baseUrl());
+            type(robot, "#field-accountId", MockAccount.DEMO_ID);
+            type(robot, "#field-secret", rightSecret);
+            robot.clickOn("#testConnectionButton");
+
+            String ok = words.diagnosisLine(report(Diagnosis.OK, mock.port()));
+            awaitNotice(robot, ok);
+            assertThat(robot.lookup("#settingsNotice").query().getStyleClass()).contains("good");
+            String steps = text(robot, "#connectionReport");
+            assertThat(steps).startsWith(words.actionLine(Diagnosis.OK))
+                    .contains(words.stepName(ConnectionStep.DNS), words.stepName(ConnectionStep.ANSWER) + ": passed");
+            assertThat(steps.lines()).hasSize(1 + ConnectionStep.values().length + 1);
+
+            type(robot, "#field-secret", "synthetic-wrong-secret-0815");
+            robot.clickOn("#testConnectionButton");
+
+            awaitNotice(robot, words.diagnosisLine(report(Diagnosis.BAD_SIGNATURE, mock.port())));
+            assertThat(robot.lookup("#settingsNotice").query().getStyleClass()).contains("problem");
+            assertThat(text(robot, "#connectionReport")).startsWith(words.actionLine(Diagnosis.BAD_SIGNATURE))
+                    .contains("BAD_SIGNATURE");
+            for (String shown : robot.lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream()
+                    .map(javafx.scene.control.Label::getText).toList()) {
+                assertThat(shown).doesNotContain(rightSecret).doesNotContain("synthetic-wrong-secret-0815");
+            }
+            assertThat(paths.configFile()).exists();
+            assertThat(Files.readString(paths.configFile())).doesNotContain("endpoint");
+        }
+    }
+
+    /** The engine's report as far as its sentence needs it: the diagnosis and the mock's host and port. */
+    private static com.waiverdesk.verification.ConnectionReport report(Diagnosis diagnosis, int port) {
+        return new com.waiverdesk.verification.ConnectionReport(diagnosis, List.of(), "127.0.0.1", port, null, 200,
+                null, Duration.ZERO);
+    }
+
+    private static void awaitNotice(FxRobot robot, String expected) throws TimeoutException {
+        try {
+            await(() -> text(robot, "#settingsNotice").equals(expected));
+        } catch (TimeoutException e) {
+            throw new AssertionError("the notice says: " + text(robot, "#settingsNotice") + "\n"
+                    + text(robot, "#connectionReport"), e);
+        }
     }
 
     @Test

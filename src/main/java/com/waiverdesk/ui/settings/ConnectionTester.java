@@ -1,9 +1,9 @@
 package com.waiverdesk.ui.settings;
 
 /**
- * The "test connection" button's engine, as a port: the lead wires the full diagnosis
- * ({@code com.waiverdesk.verification.ConnectionTest} and its report formatter) here when it lands;
- * {@link HealthCheckTester} runs the desk's own signed health check until then. Blocking: network.
+ * The "test connection" button's engine, as a port: {@link ServiceConnectionTester} runs the connection-test engine
+ * ({@code com.waiverdesk.verification.ConnectionTest}) with the typed settings. Blocking: network, disk, the secret
+ * store.
  */
 public interface ConnectionTester {
     /**

@@ -35,6 +35,7 @@ public final class SettingsView extends BorderPane {
     private final Label secretState = new Label();
     private final Label files = new Label();
     private final Label notice = new Label();
+    private final Label report = new Label();
     private final RadioButton osUser = new RadioButton();
     private final RadioButton ask = new RadioButton();
 
@@ -94,7 +95,13 @@ public final class SettingsView extends BorderPane {
         HBox buttons = new HBox(save, test, cancel);
         buttons.getStyleClass().add("audit-buttons");
         buttons.setAlignment(Pos.CENTER_LEFT);
-        VBox bottom = new VBox(notice, buttons);
+        report.setId("connectionReport");
+        report.getStyleClass().add("settings-report");
+        report.setWrapText(true);
+        report.setMaxWidth(Double.MAX_VALUE);
+        report.managedProperty().bind(report.textProperty().isNotEmpty());
+        report.visibleProperty().bind(report.textProperty().isNotEmpty());
+        VBox bottom = new VBox(buttons, notice, report);
         bottom.getStyleClass().add("settings-bottom");
         setBottom(bottom);
 
@@ -102,6 +109,9 @@ public final class SettingsView extends BorderPane {
         model.lockedProperty().addListener((obs, old, now) -> refresh());
         model.problemsProperty().addListener((obs, old, now) -> refresh());
         model.secretStoredProperty().addListener((obs, old, now) -> refresh());
+        model.secretStatusProperty().addListener((obs, old, now) -> refresh());
+        model.loadedProperty().addListener((obs, old, now) -> refresh());
+        model.testReportProperty().addListener((obs, old, now) -> refresh());
         model.noticeProperty().addListener((obs, old, now) -> refresh());
         model.busyProperty().addListener((obs, old, now) -> refresh());
         model.currentProperty().addListener((obs, old, now) -> refresh());
@@ -110,7 +120,8 @@ public final class SettingsView extends BorderPane {
 
     /** The typed secret as bytes for one action; cleared from the field once saved. */
     private byte[] takeSecret(boolean clearField) {
-        String typed = secret.getText();
+        // surrounding spaces and line breaks are trimmed, as `waiverdesk secret set` and a secret file do
+        String typed = secret.getText().strip();
         if (clearField && !typed.isEmpty()) {
             secret.clear();
         }
@@ -200,17 +211,22 @@ public final class SettingsView extends BorderPane {
         var problems = model.problemsProperty().get();
         for (SettingsField field : SettingsField.values()) {
             boolean isLocked = locked.contains(field);
+            // nothing typed before the files are read, or reading them would overwrite it
+            boolean frozen = isLocked || model.busyProperty().get() || !model.loadedProperty().get();
             Node control = controls.get(field);
             if (control instanceof TextInputControl) {
-                ((TextInputControl) control).setEditable(!isLocked && !model.busyProperty().get());
+                ((TextInputControl) control).setEditable(!frozen);
             } else {
-                control.setDisable(isLocked || model.busyProperty().get());
+                control.setDisable(frozen);
             }
             control.pseudoClassStateChanged(LOCKED, isLocked);
             Label note = notes.get(field);
             note.getStyleClass().setAll("label", "settings-note");
             SettingsProblem problem = problems.get(field);
-            if (isLocked) {
+            if (isLocked && field == SettingsField.SECRET) {
+                note.setText(texts.get("settings.locked.secret", lockedSecretFile()));
+                note.getStyleClass().add("locked");
+            } else if (isLocked) {
                 note.setText(texts.get("settings.locked"));
                 note.getStyleClass().add("locked");
             } else if (problem != null) {
@@ -220,7 +236,8 @@ public final class SettingsView extends BorderPane {
                 note.setText(hint(field));
             }
         }
-        secretState.setText(model.secretStoredProperty().get() ? texts.get("settings.secret.stored")
+        secretState.setText(model.secretStatusProperty().get() == null ? ""
+                : model.secretStoredProperty().get() ? texts.get("settings.secret.stored")
                 : texts.get("settings.secret.none"));
         LoadedConfig current = model.currentProperty().get();
         if (current != null) {
@@ -230,13 +247,31 @@ public final class SettingsView extends BorderPane {
             files.setText(machine + "\n" + texts.get("settings.files.user", current.userFile()));
         }
         SettingsNotice news = model.noticeProperty().get();
-        notice.getStyleClass().removeAll("problem", "good");
+        notice.getStyleClass().removeAll("problem", "good", "warning");
         if (news == null) {
             notice.setText(model.busyProperty().get() ? texts.get("settings.busy") : "");
         } else {
             notice.setText(noticeText(news));
-            notice.getStyleClass().add(news.kind().isProblem() ? "problem" : "good");
+            notice.getStyleClass().add(news.kind().isProblem() ? "problem"
+                    : news.kind() == SettingsNotice.Kind.TEST_WARNING ? "warning" : "good");
         }
+        ConnectionReport tested = model.testReportProperty().get();
+        report.setText(tested == null ? "" : reportText(tested));
+    }
+
+    /** The action first (what IT does next), then each step and the clock, one a line. */
+    private static String reportText(ConnectionReport tested) {
+        StringBuilder text = new StringBuilder(tested.action());
+        for (String line : tested.details()) {
+            text.append(text.length() == 0 ? "" : "\n").append(line);
+        }
+        return text.toString();
+    }
+
+    private String lockedSecretFile() {
+        LoadedConfig current = model.currentProperty().get();
+        return current == null || current.config().secretFile() == null ? ""
+                : current.config().secretFile().toString();
     }
 
     private static final javafx.css.PseudoClass LOCKED = javafx.css.PseudoClass.getPseudoClass("locked");
@@ -253,6 +288,10 @@ public final class SettingsView extends BorderPane {
                 return texts.get("settings.notice.saveFailed", news.detail());
             case NOT_VALID:
                 return texts.get("settings.notice.notValid");
+            case SECRET_LOCKED:
+                return texts.get("settings.notice.secretLocked", news.detail());
+            case SECRET_FILE_WINS:
+                return texts.get("settings.notice.secretFileWins", news.detail());
             default:
                 return news.detail();
         }
@@ -314,6 +353,16 @@ public final class SettingsView extends BorderPane {
                 return texts.get("settings.hint.operatorIdMode");
             case AUDIT_DB:
                 return texts.get("settings.hint.auditDatabase");
+            case SECRET:
+                SecretSaver.SecretStatus status = model.secretStatusProperty().get();
+                if (status == null) {
+                    return model.loadedProperty().get() ? texts.get("settings.secret.checking") : "";
+                }
+                if (status.where().isEmpty()) {
+                    return "";
+                }
+                return status.inFile() ? texts.get("settings.secret.where.file", status.where())
+                        : texts.get("settings.secret.where.store", status.where());
             default:
                 return "";
         }

@@ -6,16 +6,13 @@ import com.waiverdesk.app.Desk;
 import com.waiverdesk.app.LoadedConfig;
 import com.waiverdesk.app.SettingsStore;
 import com.waiverdesk.ui.common.BackgroundRunner;
-import com.waiverdesk.verification.VerificationHttp;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -56,7 +53,11 @@ public final class SettingsViewModel {
     public record Applied(LoadedConfig loaded, Desk desk) {
     }
 
-    private record Loaded(SettingsStore.Snapshot snapshot, boolean secretStored) {
+    /** The typed secret would not be used: a secret file is still configured, and it wins over the store. */
+    private static final class SecretFileWinsException extends Exception {
+        SecretFileWinsException(java.nio.file.Path file) {
+            super(String.valueOf(file));
+        }
     }
 
     private final SettingsStore store;
@@ -75,6 +76,10 @@ public final class SettingsViewModel {
     private final ReadOnlyObjectWrapper<Map<SettingsField, SettingsProblem>> problems =
             new ReadOnlyObjectWrapper<>(this, "problems", Map.of());
     private final ReadOnlyBooleanWrapper secretStored = new ReadOnlyBooleanWrapper(this, "secretStored");
+    private final ReadOnlyObjectWrapper<SecretSaver.SecretStatus> secretStatus =
+            new ReadOnlyObjectWrapper<>(this, "secretStatus");
+    private final ReadOnlyObjectWrapper<ConnectionReport> testReport = new ReadOnlyObjectWrapper<>(this, "testReport");
+    private boolean userFileNamesSecretFile;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private final ReadOnlyObjectWrapper<SettingsNotice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
@@ -102,28 +107,39 @@ public final class SettingsViewModel {
         values.get(SettingsField.OPERATOR_MODE).set(OS_USER);
         initial.put(SettingsField.OPERATOR_MODE, OS_USER);
         newSecretEntered.addListener((obs, old, now) -> revalidate());
-        canAct = Bindings.createBooleanBinding(() -> loaded.get() && !busy.get() && problems.get().isEmpty(),
-                loaded, busy, problems);
+        canAct = Bindings.createBooleanBinding(() -> loaded.get() && !busy.get() && problems.get().isEmpty()
+                        && secretStatus.get() != null, loaded, busy, problems, secretStatus);
     }
 
-    /** Reads both files (and whether a secret is stored) on a worker and fills the fields. */
+    /**
+     * Reads both files on a worker and fills the fields, then asks the secret store whether a secret is stored: the
+     * store may still be opening (seconds, on a slow keyring), and IT need not wait for it to read the settings.
+     */
     public void load() {
         busy.set(true);
-        runner.run(() -> {
-            SettingsStore.Snapshot snapshot = store.read();
+        secretStatus.set(null);
+        runner.run(store::read, snapshot -> {
+            show(snapshot);
             Config config = snapshot.loaded().config();
-            boolean stored = !config.isDemo() && secrets.hasSecret(config.accountId(), host(config.endpoint()),
-                    config.secretFile());
-            return new Loaded(snapshot, stored);
-        }, this::show, error -> {
+            runner.run(() -> secrets.status(config.accountId(), config.endpoint(), config.secretFile()), status -> {
+                secretStatus.set(status);
+                secretStored.set(!config.isDemo() && status.stored());
+                revalidate();
+            }, error -> {
+                LOG.log(System.Logger.Level.WARNING, "the secret store could not be asked: " + error.getMessage());
+                secretStatus.set(new SecretSaver.SecretStatus(false, "", false));
+                secretStored.set(false);
+                revalidate();
+                notice.set(new SettingsNotice(SettingsNotice.Kind.LOAD_FAILED, error.getMessage()));
+            });
+        }, error -> {
             busy.set(false);
             LOG.log(System.Logger.Level.WARNING, "settings could not be read", error);
             notice.set(new SettingsNotice(SettingsNotice.Kind.LOAD_FAILED, error.getMessage()));
         });
     }
 
-    private void show(Loaded read) {
-        SettingsStore.Snapshot snapshot = read.snapshot();
+    private void show(SettingsStore.Snapshot snapshot) {
         Set<SettingsField> lockedFields = EnumSet.noneOf(SettingsField.class);
         for (SettingsField field : SettingsField.values()) {
             if (snapshot.loaded().locked().contains(field.configName())) {
@@ -136,7 +152,7 @@ public final class SettingsViewModel {
             initial.put(field, text);
         }
         locked.set(Set.copyOf(lockedFields));
-        secretStored.set(read.secretStored());
+        userFileNamesSecretFile = snapshot.user().containsKey(SettingsField.SECRET.configName());
         current.set(snapshot.loaded());
         initial.forEach((field, text) -> values.get(field).set(text));
         busy.set(false);
@@ -154,6 +170,7 @@ public final class SettingsViewModel {
         byte[] secret = newSecret == null || newSecret.length == 0 ? null : newSecret;
         busy.set(true);
         notice.set(null);
+        testReport.set(null);
         runner.run(() -> {
             try {
                 return tester.test(draft, secret);
@@ -162,8 +179,10 @@ public final class SettingsViewModel {
             }
         }, report -> {
             busy.set(false);
-            notice.set(new SettingsNotice(report.ok() ? SettingsNotice.Kind.TEST_OK : SettingsNotice.Kind.TEST_FAILED,
-                    report.text()));
+            testReport.set(report);
+            SettingsNotice.Kind kind = report.outcome() == ConnectionReport.Outcome.OK ? SettingsNotice.Kind.TEST_OK
+                    : report.works() ? SettingsNotice.Kind.TEST_WARNING : SettingsNotice.Kind.TEST_FAILED;
+            notice.set(new SettingsNotice(kind, report.diagnosis()));
         }, error -> {
             busy.set(false);
             LOG.log(System.Logger.Level.WARNING, "connection test failed to run: " + error.getClass().getSimpleName());
@@ -172,8 +191,11 @@ public final class SettingsViewModel {
     }
 
     /**
-     * Saves what changed: the secret (if typed) into the secret store, a trial of the new configuration, the access
-     * event, a new desk started with it, then the per-user file; the new desk goes to {@code onApplied}.
+     * Saves what changed: a trial of the new configuration, the secret (if typed) into the secret store, the access
+     * event, a new desk started with it, then the per-user file; the new desk goes to {@code onApplied}. A typed
+     * secret removes {@code secretFile} from the per-user file, since a configured secret file wins over the store;
+     * if IT locked {@code secretFile}, or the machine file or the command line still names one, nothing is saved and
+     * the notice says why, rather than storing a secret the desk would never use.
      */
     public void save(byte[] newSecret) {
         if (!canAct.get()) {
@@ -183,32 +205,39 @@ public final class SettingsViewModel {
             }
             return;
         }
-        if (locked.get().contains(SettingsField.SECRET)) {
-            clear(newSecret);
-            newSecret = null;
-        }
         byte[] secret = newSecret == null || newSecret.length == 0 ? null : newSecret;
+        if (secret != null && locked.get().contains(SettingsField.SECRET)) {
+            clear(secret);
+            LoadedConfig now = current.get();
+            notice.set(new SettingsNotice(SettingsNotice.Kind.SECRET_LOCKED,
+                    now == null ? "" : String.valueOf(now.config().secretFile())));
+            return;
+        }
         Map<String, Object> changes = new LinkedHashMap<>(draft().changes());
         if (changes.isEmpty() && secret == null) {
             notice.set(new SettingsNotice(SettingsNotice.Kind.NOTHING_CHANGED, ""));
             return;
         }
-        String endpoint = values.get(SettingsField.ENDPOINT).get().strip();
-        String account = values.get(SettingsField.ACCOUNT).get().strip();
+        if (secret != null && userFileNamesSecretFile) {
+            changes.put(SettingsField.SECRET.configName(), null);
+        }
         busy.set(true);
         notice.set(null);
         runner.run(() -> {
             List<String> named = changes.keySet().stream().sorted().collect(Collectors.toList());
-            if (secret != null) {
-                try {
-                    Optional<Path> file = secrets.save(account, host(endpoint), secret);
-                    file.ifPresent(path -> changes.put(SettingsField.SECRET.configName(), path.toString()));
-                } finally {
-                    clear(secret);
+            LoadedConfig trial;
+            try {
+                trial = store.trial(changes);
+                if (secret != null) {
+                    if (trial.config().secretFile() != null) {
+                        throw new SecretFileWinsException(trial.config().secretFile());
+                    }
+                    secrets.save(trial.config().accountId(), trial.config().endpoint(), secret);
+                    named.add("secret");
                 }
-                named.add("secret");
+            } finally {
+                clear(secret);
             }
-            LoadedConfig trial = store.trial(changes);
             recorder.record("changed: " + String.join(", ", named));
             Desk desk = starter.start(trial.config());
             try {
@@ -226,7 +255,8 @@ public final class SettingsViewModel {
             busy.set(false);
             clear(secret);
             LOG.log(System.Logger.Level.WARNING, "settings not saved: " + error.getMessage());
-            notice.set(new SettingsNotice(SettingsNotice.Kind.SAVE_FAILED, error.getMessage()));
+            notice.set(new SettingsNotice(error instanceof SecretFileWinsException
+                    ? SettingsNotice.Kind.SECRET_FILE_WINS : SettingsNotice.Kind.SAVE_FAILED, error.getMessage()));
         });
     }
 
@@ -258,7 +288,8 @@ public final class SettingsViewModel {
 
     private void revalidate() {
         problems.set(Map.copyOf(SettingsRules.check(field -> values.get(field).get(), locked.get(),
-                secretStored.get(), newSecretEntered.get())));
+                // while the store is still being asked, no "required" in red: the secret may well be there
+                secretStored.get() || secretStatus.get() == null, newSecretEntered.get())));
     }
 
     private static String text(Object value) {
@@ -272,14 +303,6 @@ public final class SettingsViewModel {
             return amount.toPlainString();
         }
         return String.valueOf(value);
-    }
-
-    private static String host(String endpoint) {
-        try {
-            return endpoint == null || endpoint.isBlank() ? "" : VerificationHttp.parseBaseUrl(endpoint).host();
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
     }
 
     private static void clear(byte[] secret) {
@@ -309,6 +332,19 @@ public final class SettingsViewModel {
     /** Whether a secret is stored for the account: all the screen ever shows of it. */
     public ReadOnlyBooleanProperty secretStoredProperty() {
         return secretStored.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether a secret is stored and where the desk reads it from (the store's name or the secret file); {@code null}
+     * while the store is being asked, and nothing can be saved or tested until it answers.
+     */
+    public ReadOnlyObjectProperty<SecretSaver.SecretStatus> secretStatusProperty() {
+        return secretStatus.getReadOnlyProperty();
+    }
+
+    /** The last connection test's report (steps, diagnosis, action), or {@code null} before a test. */
+    public ReadOnlyObjectProperty<ConnectionReport> testReportProperty() {
+        return testReport.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

@@ -11,7 +11,6 @@ import com.waiverdesk.ui.common.UiFont;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -30,25 +29,36 @@ public final class SettingsWindow {
     /**
      * What the sign-in needs, opened on a worker when the window opens and released when it closes.
      *
+     * @param secrets the workstation's secret store, still opening; closed with the window
      * @param onClose releases what was opened (the audit database's connection)
      */
-    public record Access(SupervisorGate gate, AccessLog accessLog, String workstation, Runnable onClose) {
+    public record Access(SupervisorGate gate, AccessLog accessLog, String workstation, SecretStoreSession secrets,
+                         Runnable onClose) {
+    }
+
+    /** Makes the screen's view model once signed in. */
+    public interface Models {
+        /**
+         * @param recorder records a save as the signed-in supervisor
+         * @param secrets  this window's secret store
+         */
+        SettingsViewModel create(SettingsViewModel.SaveRecorder recorder, SecretStoreSession secrets);
     }
 
     private final Texts texts;
     private final BackgroundRunner runner;
     private final Callable<Access> connect;
-    private final Function<SettingsViewModel.SaveRecorder, SettingsViewModel> models;
+    private final Models models;
     private final Clock clock;
     private Stage stage;
     private Access access;
 
     /**
-     * @param connect opens the gate and access log (blocking: runs on a worker)
-     * @param models  makes the screen's view model once signed in, with the recorder of the signed-in supervisor
+     * @param connect opens the gate and access log and starts opening the secret store (blocking: runs on a worker)
+     * @param models  makes the screen's view model once signed in
      */
-    public SettingsWindow(Texts texts, BackgroundRunner runner, Callable<Access> connect,
-                          Function<SettingsViewModel.SaveRecorder, SettingsViewModel> models, Clock clock) {
+    public SettingsWindow(Texts texts, BackgroundRunner runner, Callable<Access> connect, Models models,
+                          Clock clock) {
         this.texts = texts;
         this.runner = runner;
         this.connect = connect;
@@ -97,8 +107,8 @@ public final class SettingsWindow {
         root.getChildren().setAll(pane);
         login.modeProperty().addListener((obs, old, mode) -> {
             if (mode == LoginViewModel.Mode.SIGNED_IN) {
-                SettingsViewModel model = models.apply(
-                        detail -> login.recordOrRefuse(AccessEvent.Action.SETTINGS_SAVED, detail));
+                SettingsViewModel model = models.create(
+                        detail -> login.recordOrRefuse(AccessEvent.Action.SETTINGS_SAVED, detail), ready.secrets());
                 SettingsView view = new SettingsView(model, texts, window::hide);
                 root.getChildren().setAll(view);
                 model.loadedProperty().addListener((o, was, now) -> {
@@ -124,6 +134,7 @@ public final class SettingsWindow {
     }
 
     private static Void release(Access opened) {
+        opened.secrets().close();
         try {
             opened.onClose().run();
         } catch (RuntimeException e) {

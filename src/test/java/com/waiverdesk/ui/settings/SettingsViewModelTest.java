@@ -8,18 +8,25 @@ import com.waiverdesk.app.ConfigException;
 import com.waiverdesk.app.ConfigOptions;
 import com.waiverdesk.app.Desk;
 import com.waiverdesk.app.SettingsStore;
+import com.waiverdesk.app.secret.EncryptedFileStore;
+import com.waiverdesk.app.secret.SecretStore;
+import com.waiverdesk.app.secret.SecretStoreException;
 import com.waiverdesk.ui.common.BackgroundRunner;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.value.ObservableValue;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,12 +52,26 @@ class SettingsViewModelTest {
         return new Desk(config, null, null, null, List.of());
     };
     private SettingsViewModel.SaveRecorder recorder = recorded::add;
+    private ConnectionReport testAnswer = ConnectionReport.sentence(ConnectionReport.Outcome.OK, "fine");
+    private SecretStoreSession secrets;
+    private BackgroundRunner runner = BackgroundRunner.sameThread();
 
     @BeforeEach
     void setUp() {
         machineFile = dir.resolve("etc/config.json");
         paths = new AppPaths(dir.resolve("config"), dir.resolve("data"), dir.resolve("logs"), machineFile);
         secretFile = dir.resolve("config/account.secret");
+        secrets = SecretStoreSession.start(() -> new EncryptedFileStore(dir.resolve("data")));
+    }
+
+    @AfterEach
+    void closeStore() {
+        secrets.close();
+    }
+
+    private String stored(String endpoint) throws SecretStoreException {
+        return secrets.store().read(SecretStore.accountKey("H310104-0001", endpoint))
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8)).orElse(null);
     }
 
     private SettingsViewModel model() {
@@ -58,10 +79,10 @@ class SettingsViewModelTest {
         ConnectionTester tester = (draft, secret) -> {
             tested.set(draft);
             testedSecret.set(secret == null ? null : new String(secret, StandardCharsets.UTF_8));
-            return new ConnectionReport(true, "fine");
+            return testAnswer;
         };
-        SettingsViewModel model = new SettingsViewModel(store, new SecretFileSaver(secretFile), tester,
-                config -> starter.start(config), detail -> recorder.record(detail), BackgroundRunner.sameThread(),
+        SettingsViewModel model = new SettingsViewModel(store, new SecretStoreSaver(secrets), tester,
+                config -> starter.start(config), detail -> recorder.record(detail), runner,
                 applied::set);
         model.load();
         return model;
@@ -100,6 +121,34 @@ class SettingsViewModelTest {
                 SettingsField.ACCOUNT, SettingsField.SECRET);
         assertThat(model.secretStoredProperty().get()).isTrue();
         assertThat(model.problemsProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theFieldsShowBeforeTheSecretStoreAnswersAndNothingCanBeDoneUntilItDoes() throws IOException {
+        user("{'endpoint': '" + HTTPS + "', 'accountId': 'H310104-0001'}");
+        Deque<Runnable> held = new ArrayDeque<>();
+        runner = new BackgroundRunner() {
+            @Override
+            public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+                held.add(() -> BackgroundRunner.sameThread().run(work, onSuccess, onFailure));
+            }
+        };
+        SettingsViewModel model = model();
+
+        held.poll().run();
+
+        assertThat(model.loadedProperty().get()).isTrue();
+        assertThat(model.valueProperty(SettingsField.ACCOUNT).get()).isEqualTo("H310104-0001");
+        assertThat(model.secretStatusProperty().get()).isNull();
+        assertThat(model.problemsProperty().get()).isEmpty();
+        assertThat(model.canActBinding().get()).isFalse();
+        assertThat(held).hasSize(1);
+
+        held.poll().run();
+
+        assertThat(model.secretStatusProperty().get().stored()).isFalse();
+        assertThat(model.problemsProperty().get()).containsOnlyKeys(SettingsField.SECRET);
+        assertThat(model.canActBinding().get()).isFalse();
     }
 
     @Test
@@ -210,7 +259,7 @@ class SettingsViewModelTest {
     }
 
     @Test
-    void aTypedSecretSatisfiesTheRequirementAndIsSavedOwnerOnlyNeverInAProperty() throws Exception {
+    void aTypedSecretSatisfiesTheRequirementAndGoesIntoTheSecretStoreNeverAFileOrAProperty() throws Exception {
         SettingsViewModel model = model();
         model.valueProperty(SettingsField.ENDPOINT).set(HTTPS);
         model.valueProperty(SettingsField.ACCOUNT).set("H310104-0001");
@@ -222,21 +271,20 @@ class SettingsViewModelTest {
         model.save(typed);
 
         assertThat(typed).containsOnly(0);
-        assertThat(Files.readString(secretFile)).isEqualTo(SECRET);
-        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secretFile)))
-                    .isEqualTo("rw-------");
-        }
-        assertThat(Files.readString(paths.configFile())).doesNotContain(SECRET).contains(secretFile.toString());
-        assertThat(applied.get().desk().config().secretFile()).isEqualTo(secretFile);
+        assertThat(stored(HTTPS)).isEqualTo(SECRET);
+        assertThat(secretFile).doesNotExist();
+        assertThat(Files.readString(paths.configFile())).doesNotContain(SECRET).doesNotContain("secretFile");
+        assertThat(applied.get().desk().config().secretFile()).isNull();
         assertThat(model.secretStoredProperty().get()).isTrue();
+        assertThat(model.secretStatusProperty().get().where()).isEqualTo(secrets.store().description());
+        assertThat(model.secretStatusProperty().get().inFile()).isFalse();
         assertThat(recorded).containsExactly("changed: accountId, endpoint, secret");
         assertThat(recorded.get(0)).doesNotContain(SECRET);
         assertNoPropertyHolds(model, SECRET);
     }
 
     @Test
-    void aSettingTheDeskWouldRefuseIsNotSavedAndTheMessageNamesTheField() throws IOException {
+    void aSettingTheDeskWouldRefuseIsNotSavedAndTheMessageNamesTheField() throws Exception {
         user("{'workstation': 'ADM-W09'}");
         String before = Files.readString(paths.configFile());
         SettingsViewModel model = model();
@@ -252,6 +300,62 @@ class SettingsViewModelTest {
                 .doesNotContain(SECRET);
         assertThat(Files.readString(paths.configFile())).isEqualTo(before);
         assertThat(applied.get()).isNull();
+        assertThat(started).isEmpty();
+        assertThat(recorded).isEmpty();
+        assertThat(stored(HTTPS)).isNull();
+    }
+
+    @Test
+    void aTypedSecretReplacesTheSecretFileOfTheUsersFileWhichWouldOtherwiseWin() throws Exception {
+        Files.createDirectories(secretFile.getParent());
+        Files.writeString(secretFile, "synthetic-old-secret");
+        user("{'endpoint': '" + HTTPS + "', 'accountId': 'H310104-0001', 'secretFile': 'account.secret'}");
+        SettingsViewModel model = model();
+        assertThat(model.secretStatusProperty().get()).isEqualTo(
+                new SecretSaver.SecretStatus(true, secretFile.toString(), true));
+        model.newSecretEnteredProperty().set(true);
+
+        model.save(SECRET.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(model.noticeProperty().get().kind()).isEqualTo(SettingsNotice.Kind.SAVED);
+        assertThat(Files.readString(paths.configFile())).doesNotContain("secretFile").contains("H310104-0001");
+        assertThat(stored(HTTPS)).isEqualTo(SECRET);
+        assertThat(applied.get().desk().config().secretFile()).isNull();
+        assertThat(recorded).containsExactly("changed: secretFile, secret");
+        assertThat(model.secretStatusProperty().get().inFile()).isFalse();
+        assertThat(model.secretStoredProperty().get()).isTrue();
+    }
+
+    @Test
+    void aSecretCannotBeSavedWhenItLockedTheSecretFileAndTheNoticeSaysWhy() throws Exception {
+        deployLocked();
+        SettingsViewModel model = model();
+        byte[] typed = SECRET.getBytes(StandardCharsets.UTF_8);
+
+        model.save(typed);
+
+        assertThat(model.noticeProperty().get()).isEqualTo(new SettingsNotice(SettingsNotice.Kind.SECRET_LOCKED,
+                machineFile.resolveSibling("account.secret").toString()));
+        assertThat(typed).containsOnly(0);
+        assertThat(stored(HTTPS)).isNull();
+        assertThat(paths.configFile()).doesNotExist();
+        assertThat(recorded).isEmpty();
+    }
+
+    @Test
+    void aSecretFileTheMachineFileStillNamesWinsSoTheTypedSecretIsNotStored() throws Exception {
+        Files.createDirectories(machineFile.getParent());
+        Files.writeString(machineFile.resolveSibling("account.secret"), "synthetic-machine-secret");
+        machine("{'endpoint': '" + HTTPS + "', 'accountId': 'H310104-0001', 'secretFile': 'account.secret'}");
+        SettingsViewModel model = model();
+        model.newSecretEnteredProperty().set(true);
+
+        model.save(SECRET.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(model.noticeProperty().get()).isEqualTo(new SettingsNotice(SettingsNotice.Kind.SECRET_FILE_WINS,
+                machineFile.resolveSibling("account.secret").toString()));
+        assertThat(stored(HTTPS)).isNull();
+        assertThat(paths.configFile()).doesNotExist();
         assertThat(started).isEmpty();
         assertThat(recorded).isEmpty();
     }
@@ -289,7 +393,7 @@ class SettingsViewModelTest {
     }
 
     @Test
-    void testConnectionGetsTheDraftAndTheTypedSecretWhichIsClearedAfter() {
+    void testConnectionGetsTheDraftAndTheTypedSecretWhichIsClearedAfter() throws Exception {
         SettingsViewModel model = model();
         model.valueProperty(SettingsField.ENDPOINT).set(HTTPS);
         model.valueProperty(SettingsField.ACCOUNT).set("H310104-0001");
@@ -302,7 +406,30 @@ class SettingsViewModelTest {
         assertThat(testedSecret.get()).isEqualTo(SECRET);
         assertThat(typed).containsOnly(0);
         assertThat(model.noticeProperty().get()).isEqualTo(new SettingsNotice(SettingsNotice.Kind.TEST_OK, "fine"));
+        assertThat(model.testReportProperty().get()).isSameAs(testAnswer);
         assertThat(paths.configFile()).doesNotExist();
+        assertThat(stored(HTTPS)).isNull();
+    }
+
+    @Test
+    void aTestThatWorksWithAWarningOrFailsIsToldApartAndTheNextTestStartsClean() {
+        testAnswer = new ConnectionReport(ConnectionReport.Outcome.WARNING, "clock near the limit", "set the clock",
+                List.of("step 1"));
+        SettingsViewModel model = model();
+
+        model.testConnection(null);
+
+        assertThat(model.noticeProperty().get())
+                .isEqualTo(new SettingsNotice(SettingsNotice.Kind.TEST_WARNING, "clock near the limit"));
+        assertThat(model.noticeProperty().get().kind().isProblem()).isFalse();
+        testAnswer = new ConnectionReport(ConnectionReport.Outcome.FAILED, "bad signature", "re-enter it", List.of());
+
+        model.testConnection(null);
+
+        assertThat(model.noticeProperty().get())
+                .isEqualTo(new SettingsNotice(SettingsNotice.Kind.TEST_FAILED, "bad signature"));
+        assertThat(model.noticeProperty().get().kind().isProblem()).isTrue();
+        assertThat(model.testReportProperty().get().action()).isEqualTo("re-enter it");
     }
 
     @Test

@@ -1,0 +1,173 @@
+package com.waiverdesk.ui.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.waiverdesk.app.AppPaths;
+import com.waiverdesk.app.ConfigOptions;
+import com.waiverdesk.app.ConnectionTexts;
+import com.waiverdesk.app.SettingsStore;
+import com.waiverdesk.app.secret.EncryptedFileStore;
+import com.waiverdesk.app.secret.SecretStore;
+import com.waiverdesk.mock.MockAccount;
+import com.waiverdesk.mock.MockVerificationService;
+import com.waiverdesk.ui.common.Texts;
+import com.waiverdesk.verification.ConnectionStep;
+import com.waiverdesk.verification.ConnectionTest;
+import com.waiverdesk.verification.Diagnosis;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** "Test connection" through the connection-test engine, against the bundled mock, with typed or stored secrets. */
+class ServiceConnectionTesterTest {
+    private static final String WRONG = "synthetic-wrong-secret-0815";
+    private final Texts texts = new Texts(Locale.ENGLISH);
+    private final ConnectionTexts words = new ConnectionTexts(Locale.ENGLISH);
+
+    @TempDir
+    Path dir;
+
+    private MockVerificationService mock;
+    private SecretStoreSession secrets;
+    private ServiceConnectionTester tester;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        mock = MockVerificationService.startDemo();
+        AppPaths paths = new AppPaths(dir.resolve("config"), dir.resolve("data"));
+        secrets = SecretStoreSession.start(() -> new EncryptedFileStore(dir.resolve("data")));
+        tester = new ServiceConnectionTester(new SettingsStore(new ConfigOptions(), paths, Map.of()), secrets, texts,
+                new ConnectionTest(new ObjectMapper(), Clock.systemUTC(), ConnectionTest.DEFAULT_BUDGET));
+    }
+
+    @AfterEach
+    void tearDown() {
+        secrets.close();
+        mock.close();
+    }
+
+    private SettingsDraft draft(String endpoint) {
+        Map<String, Object> changes = new HashMap<>();
+        changes.put("endpoint", endpoint);
+        changes.put("accountId", MockAccount.DEMO_ID);
+        return new SettingsDraft(changes);
+    }
+
+    private static String allText(ConnectionReport report) {
+        return report.diagnosis() + "\n" + report.action() + "\n" + String.join("\n", report.details());
+    }
+
+    private String stepLine(ConnectionStep step, String outcome) {
+        return words.stepName(step) + ": " + outcome;
+    }
+
+    @Test
+    void theRightTypedSecretPassesWithEveryStepAndNothingIsWritten() throws Exception {
+        ConnectionReport report = tester.test(draft(mock.baseUrl()), mock.serviceAccount().secret());
+
+        assertThat(report.outcome()).as(allText(report)).isEqualTo(ConnectionReport.Outcome.OK);
+        assertThat(report.diagnosis()).isEqualTo("Diagnosis (code 0): Connection works: the verification service"
+                + " at 127.0.0.1 accepted the signed health check.");
+        assertThat(report.action()).isEqualTo(words.actionLine(Diagnosis.OK));
+        assertThat(report.details()).hasSize(ConnectionStep.values().length + 1);
+        assertThat(report.details().get(0)).startsWith(stepLine(ConnectionStep.SETTINGS, "passed"));
+        assertThat(report.details()).anySatisfy(line -> assertThat(line)
+                .startsWith(stepLine(ConnectionStep.ANSWER, "passed")).contains(" ms)"));
+        try (var written = Files.walk(dir)) {
+            assertThat(written.filter(Files::isRegularFile)).isEmpty();
+        }
+    }
+
+    @Test
+    void aWrongTypedSecretSaysTheSignatureIsRefusedWithoutTheSecret() throws Exception {
+        ConnectionReport report = tester.test(draft(mock.baseUrl()), WRONG.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(report.outcome()).isEqualTo(ConnectionReport.Outcome.FAILED);
+        assertThat(report.diagnosis()).isEqualTo("Diagnosis (code 51): "
+                + "The service does not accept the signature: the secret entered does not match the account's secret.");
+        assertThat(report.action()).isEqualTo(words.actionLine(Diagnosis.BAD_SIGNATURE));
+        assertThat(report.details()).anySatisfy(line -> assertThat(line)
+                .startsWith(stepLine(ConnectionStep.ANSWER, "FAILED")).contains("BAD_SIGNATURE"));
+        assertThat(allText(report)).doesNotContain(WRONG)
+                .doesNotContain(new String(mock.secret(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anUnknownHostSaysDnsFailedAndTriesNothingAfter() throws Exception {
+        ConnectionReport report = tester.test(draft("https://no-such-host.invalid/"),
+                WRONG.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(report.outcome()).isEqualTo(ConnectionReport.Outcome.FAILED);
+        assertThat(report.diagnosis()).isEqualTo("Diagnosis (code 30): "
+                + "The name no-such-host.invalid could not be resolved (DNS).");
+        assertThat(report.details()).anySatisfy(line -> assertThat(line)
+                .startsWith(stepLine(ConnectionStep.DNS, "FAILED")));
+        assertThat(report.details()).anySatisfy(line -> assertThat(line)
+                .isEqualTo(stepLine(ConnectionStep.ANSWER, "not tried")));
+        assertThat(allText(report)).doesNotContain(WRONG);
+    }
+
+    @Test
+    void withoutATypedSecretTheStoredOneIsUsed() throws Exception {
+        try (SecretStore store = new EncryptedFileStore(dir.resolve("data"))) {
+            store.write(SecretStore.accountKey(MockAccount.DEMO_ID, mock.baseUrl()), mock.secret());
+        }
+
+        ConnectionReport report = tester.test(draft(mock.baseUrl()), null);
+
+        assertThat(report.outcome()).as(allText(report)).isEqualTo(ConnectionReport.Outcome.OK);
+    }
+
+    @Test
+    void withoutATypedOrStoredSecretItSaysNoneIsStored() throws Exception {
+        ConnectionReport report = tester.test(draft(mock.baseUrl()), null);
+
+        assertThat(report.outcome()).isEqualTo(ConnectionReport.Outcome.FAILED);
+        assertThat(report.diagnosis()).startsWith("These settings cannot be used: No secret stored for account "
+                + MockAccount.DEMO_ID + " at host 127.0.0.1");
+        assertThat(report.details()).isEmpty();
+    }
+
+    @Test
+    void aConfiguredSecretFileIsReadAsTheDeskWouldReadIt() throws Exception {
+        Path secretFile = Files.writeString(dir.resolve("account.secret"),
+                new String(mock.secret(), StandardCharsets.UTF_8) + "\n");
+        Map<String, Object> changes = new HashMap<>(draft(mock.baseUrl()).changes());
+        changes.put("secretFile", secretFile.toString());
+
+        ConnectionReport report = tester.test(new SettingsDraft(changes), null);
+
+        assertThat(report.outcome()).as(allText(report)).isEqualTo(ConnectionReport.Outcome.OK);
+    }
+
+    @Test
+    void settingsTheReaderRefusesAreReportedNamingTheField() throws Exception {
+        Map<String, Object> changes = new HashMap<>(draft(mock.baseUrl()).changes());
+        changes.put("caBundle", dir.resolve("missing.pem").toString());
+
+        ConnectionReport report = tester.test(new SettingsDraft(changes), WRONG.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(report.outcome()).isEqualTo(ConnectionReport.Outcome.FAILED);
+        assertThat(report.diagnosis()).contains("caBundle").doesNotContain(WRONG);
+    }
+
+    @Test
+    void theDemoNeedsNoTest() throws Exception {
+        ConnectionReport report = tester.test(new SettingsDraft(Map.of()), null);
+
+        assertThat(report).isEqualTo(ConnectionReport.sentence(ConnectionReport.Outcome.OK,
+                texts.get("settings.test.demo")));
+        assertThat(report.details()).isEqualTo(List.of());
+    }
+}
