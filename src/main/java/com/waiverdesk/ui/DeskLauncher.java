@@ -51,19 +51,10 @@ public final class DeskLauncher {
         starter.start();
         whileToolkitStarts.run();
         GuiOptions options = new GuiOptions();
-        CommandLine line = new CommandLine(options);
         String[] guiArgs = args.length > 0 && args[0].equals("gui") ? Arrays.copyOfRange(args, 1, args.length) : args;
-        try {
-            line.parseArgs(guiArgs);
-        } catch (CommandLine.ParameterException e) {
-            System.err.println(e.getMessage());
-            line.usage(System.err);
-            System.exit(EXIT_USAGE);
-            return;
-        }
-        if (line.isUsageHelpRequested() || line.isVersionHelpRequested()) {
-            line.usage(System.out);
-            System.exit(0);
+        // a clerk's desk starts without options: picocli's reflection (its classes cannot be in the AppCDS archive)
+        // costs a few hundred ms of a 2-core start, and with no options the defaults are all it would give
+        if (guiArgs.length > 0 && !parse(options, guiArgs)) {
             return;
         }
         AppPaths paths = AppPaths.forCurrentUser();
@@ -84,6 +75,25 @@ public final class DeskLauncher {
         ConfigException failure = problem;
         awaitUninterruptibly(toolkitReady);
         Platform.runLater(() -> new DeskWindow(resolved, failure, options.config, paths, true).show());
+    }
+
+    /** Parses the options; false (after exiting the process, or printing help) when the desk must not open. */
+    private static boolean parse(GuiOptions options, String[] guiArgs) {
+        CommandLine line = new CommandLine(options);
+        try {
+            line.parseArgs(guiArgs);
+        } catch (CommandLine.ParameterException e) {
+            System.err.println(e.getMessage());
+            line.usage(System.err);
+            System.exit(EXIT_USAGE);
+            return false;
+        }
+        if (line.isUsageHelpRequested() || line.isVersionHelpRequested()) {
+            line.usage(System.out);
+            System.exit(0);
+            return false;
+        }
+        return true;
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {
