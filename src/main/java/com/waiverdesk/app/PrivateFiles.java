@@ -33,7 +33,7 @@ public final class PrivateFiles {
      * A temporary file beside {@code file} holding {@code bytes}, readable by its owner only where the file system
      * has POSIX permissions (elsewhere the folder's own ACL applies, e.g. a per-user {@code %APPDATA%}).
      */
-    static Path writeTemp(Path file, String prefix, byte[] bytes) throws IOException {
+    public static Path writeTemp(Path file, String prefix, byte[] bytes) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.getFileStore(dir).supportsFileAttributeView("posix")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.waiverdesk.app.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -178,7 +179,7 @@ public final class EncryptedFileStore implements SecretStore {
 
     private void save(ObjectNode root) throws SecretStoreException {
         try {
-            AtomicFiles.replace(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+            PrivateFiles.replace(file, "." + file.getFileName(), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
         } catch (IOException e) {
             throw new SecretStoreException("Cannot write " + file + ": " + e.getMessage(), e);
         }

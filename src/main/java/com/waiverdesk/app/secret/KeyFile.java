@@ -1,5 +1,6 @@
 package com.waiverdesk.app.secret;
 
+import com.waiverdesk.app.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -52,7 +53,7 @@ final class KeyFile {
         }
         byte[] key = new byte[LENGTH];
         new SecureRandom().nextBytes(key);
-        Path tmp = AtomicFiles.ownerOnlyTemp(file, (HexFormat.of().formatHex(key) + "\n")
+        Path tmp = PrivateFiles.writeTemp(file, "." + file.getFileName(), (HexFormat.of().formatHex(key) + "\n")
                 .getBytes(StandardCharsets.US_ASCII));
         try {
             Files.createLink(file, tmp);
