@@ -1,17 +1,11 @@
 package com.waiverdesk.ui.audit;
 
 import com.waiverdesk.ui.common.BackgroundRunner;
+import com.waiverdesk.ui.common.OpeningWindow;
 import com.waiverdesk.ui.common.Texts;
-import com.waiverdesk.ui.common.UiFont;
 import java.time.Clock;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import javafx.application.Platform;
-import javafx.geometry.Rectangle2D;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -46,24 +40,13 @@ public final class AuditWindow {
             stage.requestFocus();
             return;
         }
-        Label opening = new Label(texts.get("audit.opening"));
-        opening.getStyleClass().add("audit-opening");
-        StackPane placeholder = new StackPane(opening);
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(placeholder, Math.min(1280, screen.getWidth() * 0.95),
-                Math.min(820, screen.getHeight() * 0.92));
-        scene.getStylesheets().addAll(stylesheet("desk.css"), stylesheet("audit/audit.css"));
-        UiFont.apply(scene);
-        Stage window = new Stage();
-        window.setTitle(texts.get("audit.title") + " — WaiverDesk");
-        window.setScene(scene);
-        window.setOnHidden(e -> close());
+        OpeningWindow opening = OpeningWindow.show(texts, texts.get("audit.title"), 1280, this::close,
+                "desk.css", "audit/audit.css");
+        Stage window = opening.stage();
         stage = window;
-        window.show();
         runner.run(connect, ready -> attach(window, ready), error -> {
             LOG.log(System.Logger.Level.ERROR, "could not open the audit log for the supervisor", error);
-            opening.setText(texts.get("audit.openFailed"));
-            opening.getStyleClass().add("problem");
+            opening.failed(texts.get("audit.openFailed"));
         });
     }
 
@@ -99,10 +82,5 @@ public final class AuditWindow {
             LOG.log(System.Logger.Level.WARNING, "closing the audit read side", e);
         }
         return null;
-    }
-
-    private static String stylesheet(String name) {
-        return Objects.requireNonNull(AuditWindow.class.getResource("/com/waiverdesk/ui/" + name), name)
-                .toExternalForm();
     }
 }

@@ -6,16 +6,11 @@ import com.waiverdesk.ui.audit.LoginPane;
 import com.waiverdesk.ui.audit.LoginViewModel;
 import com.waiverdesk.ui.audit.SupervisorGate;
 import com.waiverdesk.ui.common.BackgroundRunner;
+import com.waiverdesk.ui.common.OpeningWindow;
 import com.waiverdesk.ui.common.Texts;
-import com.waiverdesk.ui.common.UiFont;
 import java.time.Clock;
-import java.util.Objects;
 import java.util.concurrent.Callable;
-import javafx.geometry.Rectangle2D;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -72,24 +67,13 @@ public final class SettingsWindow {
             stage.requestFocus();
             return;
         }
-        Label opening = new Label(texts.get("audit.opening"));
-        opening.getStyleClass().add("audit-opening");
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(new StackPane(opening), Math.min(900, screen.getWidth() * 0.95),
-                Math.min(820, screen.getHeight() * 0.92));
-        scene.getStylesheets().addAll(stylesheet("desk.css"), stylesheet("audit/audit.css"),
-                stylesheet("settings/settings.css"));
-        UiFont.apply(scene);
-        Stage window = new Stage();
-        window.setTitle(texts.get("settings.title") + " — WaiverDesk");
-        window.setScene(scene);
-        window.setOnHidden(e -> close());
+        OpeningWindow opening = OpeningWindow.show(texts, texts.get("settings.title"), 900, this::close,
+                "desk.css", "audit/audit.css", "settings/settings.css");
+        Stage window = opening.stage();
         stage = window;
-        window.show();
         runner.run(connect, ready -> attach(window, ready), error -> {
             LOG.log(System.Logger.Level.ERROR, "could not open the supervisor passphrase for the settings", error);
-            opening.setText(texts.get("settings.openFailed"));
-            opening.getStyleClass().add("problem");
+            opening.failed(texts.get("settings.openFailed"));
         });
     }
 
@@ -141,10 +125,5 @@ public final class SettingsWindow {
             LOG.log(System.Logger.Level.WARNING, "closing the settings' audit connection", e);
         }
         return null;
-    }
-
-    private static String stylesheet(String name) {
-        return Objects.requireNonNull(SettingsWindow.class.getResource("/com/waiverdesk/ui/" + name), name)
-                .toExternalForm();
     }
 }
