@@ -55,11 +55,12 @@ public final class Wiring {
         DepositPolicy policy = loadPolicy(json, config);
         List<AutoCloseable> resources = new ArrayList<>();
         try {
+            // the account first: a missing secret is said before the audit database is made for nothing
+            ServiceAccount account = account(config, resources, store);
             byte[] key = auditKey(config);
             SqliteAuditLog audit = SqliteAuditLog.open(config.auditDatabase(), key);
             resources.add(audit);
             IdHasher hasher = new IdHasher(key);
-            ServiceAccount account = account(config, resources, store);
             OkHttpClient http = httpClient(config);
             resources.add(() -> {
                 http.dispatcher().executorService().shutdown();
@@ -109,7 +110,7 @@ public final class Wiring {
     /** The demo on loopback needs no TLS settings; a configured endpoint gets its CA bundle and pins. */
     private static OkHttpClient httpClient(Config config) throws ConfigException {
         if (config.isDemo()) {
-            return VerificationHttp.newOkHttpClient();
+            return VerificationHttp.newLoopbackClient();
         }
         try {
             String host = VerificationHttp.parseBaseUrl(config.endpoint()).host();

@@ -3,6 +3,7 @@ package com.waiverdesk.ui;
 import com.waiverdesk.app.AppPaths;
 import com.waiverdesk.app.ConfigException;
 import com.waiverdesk.app.ConfigOptions;
+import com.waiverdesk.app.DeskStart;
 import com.waiverdesk.app.LoadedConfig;
 import com.waiverdesk.app.LockedSettingException;
 import java.util.Arrays;
@@ -13,8 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * Opens the desk window: reads options and configuration on the main thread, then starts the toolkit and shows the
- * window. A bad configuration still opens the window, which tells the clerk to call IT.
+ * Opens the desk window: starts the toolkit, reads options and configuration on the main thread meanwhile, begins
+ * wiring the desk and shows the window. A bad configuration still opens the window, which tells the clerk to call IT.
  */
 public final class DeskLauncher {
     private static final System.Logger LOG = System.getLogger(DeskLauncher.class.getName());
@@ -71,10 +72,13 @@ public final class DeskLauncher {
             System.err.println("WaiverDesk: " + e.getMessage());
             problem = e;
         }
+        // the desk is wired while the toolkit starts and the first frame is drawn, not after them; a clerk who
+        // types an operator id first gets a desk wired after the dialog
+        DeskStart early = config == null || config.config().askOperator() ? null : DeskStart.begin(config.config());
         LoadedConfig resolved = config;
         ConfigException failure = problem;
         awaitUninterruptibly(toolkitReady);
-        Platform.runLater(() -> new DeskWindow(resolved, failure, options.config, paths, true).show());
+        Platform.runLater(() -> new DeskWindow(resolved, failure, options.config, paths, true, early).show());
     }
 
     /** Parses the options; false (after exiting the process, or printing help) when the desk must not open. */

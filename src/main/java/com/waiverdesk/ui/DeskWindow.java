@@ -5,6 +5,7 @@ import com.waiverdesk.app.Config;
 import com.waiverdesk.app.ConfigException;
 import com.waiverdesk.app.ConfigOptions;
 import com.waiverdesk.app.Desk;
+import com.waiverdesk.app.DeskStart;
 import com.waiverdesk.app.LoadedConfig;
 import com.waiverdesk.app.SettingsStore;
 import com.waiverdesk.app.Diagnostics;
@@ -65,6 +66,8 @@ final class DeskWindow {
     private final FxBackgroundRunner runner = new FxBackgroundRunner();
     private final AdmissionViewModel model = new AdmissionViewModel(runner, new FxScheduler(), Clock.systemDefaultZone());
     private Desk desk;
+    /** The desk being wired (begun by the launcher, or here), until it is attached; FX thread. */
+    private DeskStart wiring;
     private AuditWindow auditWindow;
     private SettingsWindow settingsWindow;
     private Stage stage;
@@ -73,9 +76,11 @@ final class DeskWindow {
      * @param loaded      the configuration and its sources, or {@code null} with a {@code configProblem}
      * @param options     the command line, for the settings screen's trial and reload
      * @param exitOnClose closing the window ends the toolkit (false in robot tests)
+     * @param early       the desk for {@code loaded} already being wired, or {@code null} to wire it here
      */
     DeskWindow(LoadedConfig loaded, ConfigException configProblem, ConfigOptions options, AppPaths paths,
-               boolean exitOnClose) {
+               boolean exitOnClose, DeskStart early) {
+        this.wiring = early;
         this.loaded = loaded;
         this.config = loaded == null ? null : loaded.config();
         this.configProblem = configProblem;
@@ -138,8 +143,18 @@ final class DeskWindow {
     }
 
     private void startDesk() {
-        Config starting = config;
-        runner.run(() -> Wiring.start(starting), ready -> {
+        DeskStart starting = wiring != null ? wiring : DeskStart.begin(config);
+        wiring = starting;
+        starting.whenDone((ready, error) -> Platform.runLater(() -> {
+            if (wiring != starting) {
+                return; // the window closed, or new settings were applied, first: abandoned, it closes itself
+            }
+            wiring = null;
+            if (error != null) {
+                LOG.log(System.Logger.Level.ERROR, "could not start the desk", error);
+                model.startupFailed(error);
+                return;
+            }
             desk = ready;
             model.attach(ready);
             if (System.getProperty("waiverdesk.reportShown") != null) {
@@ -149,10 +164,7 @@ final class DeskWindow {
                 // the packaging's AppCDS training run: the classes of a real start, then a normal exit dumps them
                 Platform.runLater(stage::close);
             }
-        }, error -> {
-            LOG.log(System.Logger.Level.ERROR, "could not start the desk", error);
-            model.startupFailed(error);
-        });
+        }));
     }
 
     /** IT's settings, in their own window behind the supervisor passphrase. */
@@ -173,6 +185,7 @@ final class DeskWindow {
 
     /** New settings were saved and a desk started with them: the clerk's screen switches, the old desk closes. */
     private void applied(SettingsViewModel.Applied applied) {
+        abandonWiring();
         Desk old = desk;
         desk = applied.desk();
         config = applied.desk().config();
@@ -224,6 +237,14 @@ final class DeskWindow {
                 Supervision.MIN_RETENTION_DAYS, supervision::close);
     }
 
+    /** A desk still being wired will not be attached: it closes itself when ready. */
+    private void abandonWiring() {
+        if (wiring != null) {
+            wiring.abandon();
+            wiring = null;
+        }
+    }
+
     /** After the first frame: decoding the icons need not delay it. */
     private static void addIcons(Stage stage) {
         for (int size : ICON_SIZES) {
@@ -235,6 +256,7 @@ final class DeskWindow {
     }
 
     private void shutdown() {
+        abandonWiring();
         Desk running = desk;
         Thread closer = new Thread(() -> {
             if (running != null) {

@@ -46,6 +46,14 @@ public final class VerificationHttp {
     }
 
     /**
+     * A client for the built-in demo service on loopback: plain HTTP only, so it never loads the system's trust store
+     * and TLS providers, a few hundred ms of a workstation's start for a connection that has no TLS.
+     */
+    public static OkHttpClient newLoopbackClient() {
+        return builder().connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
+    }
+
+    /**
      * The production client with a hospital's CA bundle (in place of the system trust store) and certificate pins.
      *
      * @throws IllegalArgumentException naming the CA bundle file when it cannot be read or holds no certificate

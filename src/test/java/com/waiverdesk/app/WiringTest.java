@@ -179,5 +179,7 @@ class WiringTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(empty.toString())
                 .hasMessageContaining("empty");
+        assertThat(dir.resolve("audit.db")).as("no audit database is made for a desk that cannot start")
+                .doesNotExist();
     }
 }

@@ -99,7 +99,7 @@ class SettingsUITest {
         }
         ConfigOptions options = new ConfigOptions();
         LoadedConfig loaded = options.load(paths, Map.of("HOSTNAME", "ADM-W03"));
-        robot.interact(() -> new DeskWindow(loaded, null, options, paths, false).show());
+        robot.interact(() -> new DeskWindow(loaded, null, options, paths, false, null).show());
     }
 
     private java.util.List<String> accessActions() throws java.sql.SQLException {

@@ -59,7 +59,7 @@ class UiFontUITest {
         Files.writeString(paths.configFile(), userConfig);
         ConfigOptions options = new ConfigOptions();
         LoadedConfig loaded = options.load(paths, Map.of("HOSTNAME", "ADM-W03"));
-        robot.interact(() -> new DeskWindow(loaded, null, options, paths, false).show());
+        robot.interact(() -> new DeskWindow(loaded, null, options, paths, false, null).show());
     }
 
     /** Families really on this machine (so a font of that family can be made), to see the CSS take effect. */

@@ -149,6 +149,15 @@ class TlsTest {
     }
 
     @Test
+    void theDemosLoopbackClientHasNoTlsAtAll() {
+        OkHttpClient http = VerificationHttp.newLoopbackClient();
+
+        assertThat(http.connectionSpecs()).containsExactly(ConnectionSpec.CLEARTEXT);
+        // no TLS socket factory was made, so no trust store was loaded, and no https call can be made with it
+        assertThatThrownBy(http::sslSocketFactory).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void refusesACaBundleWithoutCertificates() throws Exception {
         Path empty = Files.writeString(dir.resolve("empty.pem"), "not a certificate\n");
 
