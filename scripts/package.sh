@@ -18,11 +18,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
+arch=$(uname -m)
+case "$arch" in arm64) arch=aarch64 ;; amd64) arch=x86_64 ;; esac
 case "$(uname -s)" in
-    Linux) os=linux; fx_classifier=linux; native_dir=lib ;;
-    Darwin) os=macos; native_dir=lib
-        if [ "$(uname -m)" = arm64 ]; then fx_classifier=mac-aarch64; else fx_classifier=mac; fi ;;
-    MINGW* | MSYS* | CYGWIN*) os=windows; fx_classifier=win; native_dir=bin ;;
+    Linux) os=linux; fx_classifier=linux; native_dir=lib; sqlite_lib=Linux/$arch/libsqlitejdbc.so ;;
+    Darwin) os=macos; native_dir=lib; sqlite_lib=Mac/$arch/libsqlitejdbc.dylib
+        if [ "$arch" = aarch64 ]; then fx_classifier=mac-aarch64; else fx_classifier=mac; fi ;;
+    MINGW* | MSYS* | CYGWIN*) os=windows; fx_classifier=win; native_dir=bin; sqlite_lib=Windows/$arch/sqlitejdbc.dll ;;
     *) echo "package.sh: unsupported OS $(uname -s)" >&2; exit 1 ;;
 esac
 
@@ -84,6 +86,11 @@ ls "$runtime/$native_dir" | grep -E 'glass|prism' >/dev/null \
 input=$work/input
 mkdir -p "$input"
 cp "$app_jar" "$input/waiverdesk.jar"
+# SQLite's native library for this OS beside the jar (the installer jar has none): sqlite-jdbc loads it from there
+# (-Dorg.sqlite.lib.path=$APPDIR in jvm-options) instead of extracting a copy to the temporary folder at every start,
+# which costs start time and fails where /tmp is mounted noexec
+cp "$root/target/sqlite-native/org/sqlite/native/$sqlite_lib" "$input/" \
+    || { echo "package.sh: no SQLite native library $sqlite_lib in target/sqlite-native" >&2; exit 1; }
 touch -m -d @946684800 "$input/waiverdesk.jar"   # 2000-01-01 UTC; the same number is in linux/resources/postinst
 jvm_options=()
 while read -r option; do jvm_options+=("$option"); done \

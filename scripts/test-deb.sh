@@ -11,7 +11,8 @@
 #      `waiverdesk audit verify` of the new version must pass on the old database
 #   4. checks the installed layout: launcher, /usr/bin/waiverdesk, menu entry, icon, JavaFX's .so files in the
 #      runtime, the AppCDS archive really used; starts the new version, types a Latin demo name, waits for the
-#      blue "reduce" card and saves target/installer/installed.png; no ~/.openjfx/cache was created
+#      blue "reduce" card and saves target/installer/installed.png; no ~/.openjfx/cache was created, SQLite's
+#      native library was loaded from the installation (not extracted to /tmp)
 #   5. the installed-start benchmark (BENCH_RUNS, default 10; 0 skips it): the installed launcher to the desk's
 #      first frame and to DESK_READY vs a bare JavaFX window on the same runtime with the same JVM options and its
 #      own AppCDS archive, alternating; prints medians and the ratio
@@ -170,6 +171,8 @@ jar_listing=$(unzip -l /opt/waiverdesk/lib/app/waiverdesk.jar)
 if grep -q "javafx/scene/Scene.class" <<<"$jar_listing"; then
     fail "JavaFX is in the class-path jar as well as in the runtime"
 fi
+! grep -q "org/sqlite/native/" <<<"$jar_listing" || fail "the jar carries SQLite's libraries for other platforms"
+[ -f /opt/waiverdesk/lib/app/libsqlitejdbc.so ] || fail "SQLite's native library is not installed beside the jar"
 if [ -f /opt/waiverdesk/lib/app/waiverdesk.jsa ]; then
     EXTRA_JVM="-Xlog:class+load=info:file=$work/classes.txt" as_user /opt/waiverdesk/bin/WaiverDesk --version >/dev/null 2>&1
     shared=$(grep -c "shared objects file (top)" "$work/classes.txt" || true)
@@ -195,6 +198,8 @@ for _ in $(seq 1 40); do
 done
 [ -n "$found" ] || fail "no reduce card in $shot"
 grep -q "#FFD54F" <<<"$colours" || fail "no demo banner in $shot"
+grep -q " /opt/waiverdesk/lib/app/libsqlitejdbc.so$" "/proc/$desk_pid/maps" \
+    || fail "SQLite's native library was not loaded from the installation (a copy extracted to /tmp?)"
 stop_desk
 [ "$(entries)" = 2 ] || fail "the second check is not in the audit database"
 [ ! -e "$home/.openjfx" ] || fail "JavaFX extracted its libraries to ~/.openjfx"
