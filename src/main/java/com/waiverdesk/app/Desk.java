@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,14 +24,30 @@ public final class Desk implements AutoCloseable {
     private final VerificationClient client;
     private final DepositPolicy policy;
     private final List<AutoCloseable> resources;
+    private final Runnable warmUp;
 
     public Desk(Config config, CheckService checks, VerificationClient client, DepositPolicy policy,
          List<AutoCloseable> resources) {
+        this(config, checks, client, policy, resources, () -> { });
+    }
+
+    /** @param warmUp what {@link #warmUp()} does */
+    public Desk(Config config, CheckService checks, VerificationClient client, DepositPolicy policy,
+                List<AutoCloseable> resources, Runnable warmUp) {
         this.config = config;
         this.checks = checks;
         this.client = client;
         this.policy = policy;
         this.resources = new ArrayList<>(resources);
+        this.warmUp = Objects.requireNonNull(warmUp, "warmUp");
+    }
+
+    /**
+     * Work the desk does not need to be shown and used, but the first check would otherwise wait for: the built-in
+     * demo service reads its registry. The window calls it on a worker once it is drawn. Blocking.
+     */
+    public void warmUp() {
+        warmUp.run();
     }
 
     /** Runs one check for this desk's operator. Blocking. */

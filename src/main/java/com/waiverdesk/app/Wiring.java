@@ -56,7 +56,10 @@ public final class Wiring {
         List<AutoCloseable> resources = new ArrayList<>();
         try {
             // the account first: a missing secret is said before the audit database is made for nothing
-            ServiceAccount account = account(config, resources, store);
+            MockVerificationService demo = config.isDemo() ? startDemo(resources) : null;
+            ServiceAccount account = demo != null ? demo.serviceAccount()
+                    : store == null || config.secretFile() != null ? serviceAccount(config)
+                    : serviceAccount(config, store);
             byte[] key = auditKey(config);
             SqliteAuditLog audit = SqliteAuditLog.open(config.auditDatabase(), key);
             resources.add(audit);
@@ -73,7 +76,7 @@ public final class Wiring {
             LOG.log(System.Logger.Level.INFO, "desk ready: {0}, policy {1}, workstation {2}",
                     config.isDemo() ? "built-in demo service" : "service " + config.endpoint(), policy.id(),
                     config.workstation());
-            return new Desk(config, checks, client, policy, resources);
+            return new Desk(config, checks, client, policy, resources, demo == null ? () -> { } : demo::preload);
         } catch (ConfigException | AuditWriteException | IOException | RuntimeException e) {
             Desk.closeAll(resources);
             throw e;
@@ -139,15 +142,11 @@ public final class Wiring {
         }
     }
 
-    private static ServiceAccount account(Config config, List<AutoCloseable> resources, SecretStore store)
-            throws ConfigException, IOException {
-        if (config.isDemo()) {
-            MockVerificationService demo = MockVerificationService.startDemo();
-            resources.add(demo);
-            LOG.log(System.Logger.Level.INFO, "built-in demo service at {0}", demo.baseUrl());
-            return demo.serviceAccount();
-        }
-        return store == null || config.secretFile() != null ? serviceAccount(config) : serviceAccount(config, store);
+    private static MockVerificationService startDemo(List<AutoCloseable> resources) throws IOException {
+        MockVerificationService demo = MockVerificationService.startDemo();
+        resources.add(demo);
+        LOG.log(System.Logger.Level.INFO, "built-in demo service at {0}", demo.baseUrl());
+        return demo;
     }
 
     /**

@@ -34,15 +34,29 @@ public final class MockVerificationService implements AutoCloseable {
     private final String baseUrl;
     private final MockAccount account;
     private final FaultSpec faults;
+    private final LazyRegistry registry;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MockVerificationService(HttpServer server, ScheduledExecutorService executor, String baseUrl,
-                                    MockAccount account, FaultSpec faults) {
+                                    MockAccount account, FaultSpec faults, LazyRegistry registry) {
         this.server = server;
         this.executor = executor;
         this.baseUrl = baseUrl;
         this.account = account;
         this.faults = faults;
+        this.registry = registry;
+    }
+
+    /**
+     * Reads the registry now if it is read at first use (the built-in one): the desk calls this once its window is
+     * up, so neither the first frame nor the clerk's first check waits for it. Blocking.
+     */
+    public void preload() {
+        registry.get();
+    }
+
+    boolean isRegistryRead() {
+        return registry.isRead();
     }
 
     public static Builder builder() {
@@ -165,7 +179,7 @@ public final class MockVerificationService implements AutoCloseable {
                     throw new IllegalArgumentException("account given twice: " + account.id());
                 }
             }
-            SyntheticRegistry data = registry != null ? registry : SyntheticRegistry.builtIn();
+            LazyRegistry data = registry != null ? LazyRegistry.of(registry) : new LazyRegistry(SyntheticRegistry::builtIn);
             RateLimiter limiter = new RateLimiter(clock, requestsPerWindow, rateWindow);
             ScheduledExecutorService executor = Executors.newScheduledThreadPool(WORKER_THREADS, daemonThreads());
             ApiHandler handler = new ApiHandler(pathPrefix, new RequestGate(byId, clock, MAX_REMEMBERED_NONCES),
@@ -186,10 +200,10 @@ public final class MockVerificationService implements AutoCloseable {
             server.setExecutor(executor);
             server.start();
             String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort() + pathPrefix + "/";
-            LOG.log(System.Logger.Level.INFO, "mock verification service at {0}: {1} people, {2} account(s), "
-                    + "faults {3}", baseUrl, Integer.toString(data.size()), Integer.toString(byId.size()),
-                    faults);
-            return new MockVerificationService(server, executor, baseUrl, all.get(0), faults);
+            LOG.log(System.Logger.Level.INFO, "mock verification service at {0}: {1}, {2} account(s), faults {3}",
+                    baseUrl, data.isRead() ? data.get().size() + " people" : "built-in registry (read at first use)",
+                    Integer.toString(byId.size()), faults);
+            return new MockVerificationService(server, executor, baseUrl, all.get(0), faults, data);
         }
 
         private static java.util.concurrent.ThreadFactory daemonThreads() {

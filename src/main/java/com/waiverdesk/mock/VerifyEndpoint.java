@@ -1,5 +1,6 @@
 package com.waiverdesk.mock;
 
+import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.waiverdesk.domain.InvalidInputException;
 import com.waiverdesk.domain.ResidentId;
@@ -18,12 +19,12 @@ final class VerifyEndpoint {
     static final String PURPOSE = "HOSPITAL_DEPOSIT";
     static final Duration ANSWER_MEMORY = Duration.ofHours(24);
 
-    private final SyntheticRegistry registry;
+    private final Supplier<SyntheticRegistry> registry;
     private final Clock clock;
     private final RateLimiter rateLimiter;
     private final ExpiringCache<byte[]> firstAnswers;
 
-    VerifyEndpoint(SyntheticRegistry registry, Clock clock, RateLimiter rateLimiter, int maxRememberedAnswers) {
+    VerifyEndpoint(Supplier<SyntheticRegistry> registry, Clock clock, RateLimiter rateLimiter, int maxRememberedAnswers) {
         this.registry = registry;
         this.clock = clock;
         this.rateLimiter = rateLimiter;
@@ -49,7 +50,7 @@ final class VerifyEndpoint {
         if (retryAfter > 0) {
             throw RejectedRequest.rateLimited(retryAfter);
         }
-        byte[] answer = render(caller.requestId(), registry.verify(idNumber, name));
+        byte[] answer = render(caller.requestId(), registry.get().verify(idNumber, name));
         byte[] earlier = firstAnswers.putIfAbsent(key, answer);
         return MockReply.json(200, earlier != null ? earlier : answer);
     }

@@ -160,10 +160,13 @@ final class DeskWindow {
             if (System.getProperty("waiverdesk.reportShown") != null) {
                 System.out.println("DESK_READY " + System.currentTimeMillis());
             }
-            if (Boolean.getBoolean(CLOSE_WHEN_READY)) {
-                // the packaging's AppCDS training run: the classes of a real start, then a normal exit dumps them
-                Platform.runLater(stage::close);
-            }
+            runner.run(() -> {
+                ready.warmUp();
+                return null;
+            }, done -> closeIfTraining(), warmUpError -> {
+                LOG.log(System.Logger.Level.WARNING, "warming up the desk", warmUpError);
+                closeIfTraining();
+            });
         }));
     }
 
@@ -235,6 +238,16 @@ final class DeskWindow {
                 SupervisionActions.forOperator(supervision, config.operatorId()),
                 SupervisorGate.of(supervision.credential()), supervision.idHasher()::hash, config.workstation(),
                 Supervision.MIN_RETENTION_DAYS, supervision::close);
+    }
+
+    /**
+     * The packaging's AppCDS training run (and the start benchmark) close the window once the desk is ready and
+     * warmed up: the classes of a real start, then a normal exit dumps them.
+     */
+    private void closeIfTraining() {
+        if (Boolean.getBoolean(CLOSE_WHEN_READY)) {
+            stage.close();
+        }
     }
 
     /** A desk still being wired will not be attached: it closes itself when ready. */

@@ -28,6 +28,29 @@ class MockLifecycleTest {
     }
 
     @Test
+    void theDemoReadsItsRegistryAtTheFirstCheckNotAtStart() throws IOException {
+        try (MockVerificationService demo = MockVerificationService.startDemo()) {
+            assertThat(demo.isRegistryRead()).as("read at start").isFalse();
+
+            SignedCall check = new SignedCall(demo.accountId(), demo.secret(), System.currentTimeMillis())
+                    .body(MockFixture.query("Maria Garcia Lopez", "310112198102120047"));
+            SignedCall.Reply reply = check.send(MockFixture.HTTP, "http://127.0.0.1:" + demo.port());
+
+            assertThat(MockFixture.json(reply).path("result").asText()).isEqualTo("MATCH");
+            assertThat(demo.isRegistryRead()).isTrue();
+        }
+    }
+
+    @Test
+    void preloadReadsTheDemosRegistryBeforeAnyCheck() throws IOException {
+        try (MockVerificationService demo = MockVerificationService.startDemo()) {
+            demo.preload();
+
+            assertThat(demo.isRegistryRead()).isTrue();
+        }
+    }
+
+    @Test
     void refusesAPortInUse() throws IOException {
         try (MockVerificationService taken = MockVerificationService.startDemo()) {
             assertThatThrownBy(() -> MockVerificationService.builder().port(taken.port()).start())
