@@ -177,7 +177,7 @@ final class DeskWindow {
                 ConnectionTester tester = new ServiceConnectionTester(settingsStore, secrets, texts,
                         new ConnectionTest(new ObjectMapper(), Clock.systemUTC(), ConnectionTest.DEFAULT_BUDGET));
                 String operator = config.operatorId();
-                return new SettingsViewModel(settingsStore, new SecretStoreSaver(secrets), tester,
+                return new SettingsViewModel(settingsStore, new SecretStoreSaver(secrets, texts), tester,
                         next -> Wiring.start(next.askOperator() ? next.withOperatorId(operator) : next,
                                 next.isDemo() || next.secretFile() != null ? null : secrets.store()),
                         recorder, runner, this::applied);

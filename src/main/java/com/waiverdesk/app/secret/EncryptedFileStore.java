@@ -62,6 +62,16 @@ public final class EncryptedFileStore implements SecretStore {
     }
 
     @Override
+    public Kind kind() {
+        return Kind.ENCRYPTED_FILE;
+    }
+
+    @Override
+    public Path file() {
+        return file;
+    }
+
+    @Override
     public Optional<byte[]> read(String accountKey) throws SecretStoreException {
         ObjectNode root = readFile().orElse(null);
         JsonNode entry = root == null ? null : root.path("entries").get(accountKey);

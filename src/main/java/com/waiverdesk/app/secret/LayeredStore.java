@@ -23,6 +23,16 @@ final class LayeredStore implements SecretStore {
     }
 
     @Override
+    public Kind kind() {
+        return primary.kind();
+    }
+
+    @Override
+    public java.util.Optional<SecretStore> alsoReads() {
+        return java.util.Optional.of(fallback);
+    }
+
+    @Override
     public Optional<byte[]> read(String accountKey) throws SecretStoreException {
         Optional<byte[]> found = primary.read(accountKey);
         return found.isPresent() ? found : fallback.read(accountKey);

@@ -31,12 +31,14 @@ final class OsSecretStore implements SecretStore {
 
     private final Keyring keyring;
     private final String name;
+    private final Kind kind;
     private final Duration limit;
     private final ExecutorService worker;
 
-    private OsSecretStore(Keyring keyring, String name, Duration limit, ExecutorService worker) {
+    private OsSecretStore(Keyring keyring, KeyringStorageType type, Duration limit, ExecutorService worker) {
         this.keyring = keyring;
-        this.name = name;
+        this.name = nameOf(type);
+        this.kind = kindOf(type);
         this.limit = limit;
         this.worker = worker;
     }
@@ -54,6 +56,18 @@ final class OsSecretStore implements SecretStore {
             return Optional.of(KeyringStorageType.GNOME_KEYRING);
         }
         return Optional.empty();
+    }
+
+    static Kind kindOf(KeyringStorageType type) {
+        switch (type) {
+            case WINDOWS_CREDENTIAL_STORE:
+                return Kind.WINDOWS_CREDENTIAL_MANAGER;
+            case OSX_KEYCHAIN:
+            case LEGACY_OSX_KEYCHAIN:
+                return Kind.MACOS_KEYCHAIN;
+            default:
+                return Kind.SECRET_SERVICE;
+        }
     }
 
     static String nameOf(KeyringStorageType type) {
@@ -90,7 +104,7 @@ final class OsSecretStore implements SecretStore {
                     throw e;
                 }
             });
-            return new OsSecretStore(keyring, name, limit, worker);
+            return new OsSecretStore(keyring, type, limit, worker);
         } catch (SecretStoreException e) {
             worker.shutdownNow();
             throw e;
@@ -100,6 +114,11 @@ final class OsSecretStore implements SecretStore {
     @Override
     public String description() {
         return name;
+    }
+
+    @Override
+    public Kind kind() {
+        return kind;
     }
 
     @Override

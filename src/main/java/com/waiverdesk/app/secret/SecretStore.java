@@ -1,6 +1,7 @@
 package com.waiverdesk.app.secret;
 
 import com.waiverdesk.verification.VerificationHttp;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -10,8 +11,26 @@ import java.util.Optional;
  */
 public interface SecretStore extends AutoCloseable {
 
-    /** Which store this is, for logs, {@code secret status} and the settings screen; never a secret. */
+    /** Which store this is, in English, for logs and {@code secret status}; never a secret. */
     String description();
+
+    /** The kind of store, for screens that name it in the user's language. */
+    default Kind kind() {
+        return Kind.OTHER;
+    }
+
+    /** The file an {@link Kind#ENCRYPTED_FILE} store keeps its entries in; {@code null} for the others. */
+    default Path file() {
+        return null;
+    }
+
+    /** A second store this one also reads entries from (the encrypted file beside an OS store), if any. */
+    default Optional<SecretStore> alsoReads() {
+        return Optional.empty();
+    }
+
+    /** The kinds of store, as the settings screen names them. */
+    enum Kind { WINDOWS_CREDENTIAL_MANAGER, MACOS_KEYCHAIN, SECRET_SERVICE, ENCRYPTED_FILE, OTHER }
 
     /**
      * The stored secret, or empty when this store holds none for the key.

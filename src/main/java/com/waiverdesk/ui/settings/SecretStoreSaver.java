@@ -2,11 +2,13 @@ package com.waiverdesk.ui.settings;
 
 import com.waiverdesk.app.secret.SecretStore;
 import com.waiverdesk.app.secret.SecretStoreException;
+import com.waiverdesk.ui.common.Texts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Keeps the secret typed on the settings screen in the workstation's {@link SecretStore}, under
@@ -16,9 +18,21 @@ import java.util.Optional;
  */
 public final class SecretStoreSaver implements SecretSaver {
     private final SecretStoreSession session;
+    private final Function<SecretStore, String> names;
 
+    /** Names the store as its English {@link SecretStore#description()} (the command line's and the logs' way). */
     public SecretStoreSaver(SecretStoreSession session) {
+        this(session, SecretStore::description);
+    }
+
+    /** Names the store in the language of {@code texts}, for the settings screen. */
+    public SecretStoreSaver(SecretStoreSession session, Texts texts) {
+        this(session, store -> SecretStoreNames.describe(store, texts));
+    }
+
+    private SecretStoreSaver(SecretStoreSession session, Function<SecretStore, String> names) {
         this.session = session;
+        this.names = names;
     }
 
     @Override
@@ -35,16 +49,16 @@ public final class SecretStoreSaver implements SecretSaver {
         }
         SecretStore store = session.store();
         if (accountId == null || accountId.isBlank() || endpoint == null || endpoint.isBlank()) {
-            return new SecretStatus(false, store.description(), false);
+            return new SecretStatus(false, names.apply(store), false);
         }
         String key;
         try {
             key = SecretStore.accountKey(accountId, endpoint);
         } catch (IllegalArgumentException e) {
-            return new SecretStatus(false, store.description(), false);
+            return new SecretStatus(false, names.apply(store), false);
         }
         Optional<byte[]> secret = store.read(key);
         secret.ifPresent(bytes -> Arrays.fill(bytes, (byte) 0));
-        return new SecretStatus(secret.isPresent() && secret.get().length > 0, store.description(), false);
+        return new SecretStatus(secret.isPresent() && secret.get().length > 0, names.apply(store), false);
     }
 }

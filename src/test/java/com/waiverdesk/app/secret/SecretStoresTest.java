@@ -57,6 +57,9 @@ class SecretStoresTest {
             assertThat(store).isInstanceOf(EncryptedFileStore.class);
             assertThat(store.description()).contains(dir.resolve("data").resolve(EncryptedFileStore.SECRETS_FILE)
                     .toString());
+            assertThat(store.kind()).isEqualTo(SecretStore.Kind.ENCRYPTED_FILE);
+            assertThat(store.file()).isEqualTo(dir.resolve("data").resolve(EncryptedFileStore.SECRETS_FILE));
+            assertThat(store.alsoReads()).isEmpty();
         }
     }
 
