@@ -70,6 +70,25 @@ class SqliteAuditReaderTest {
     }
 
     @Test
+    void pagingLeavesNoReadOpenSoTheNextPageSeesNewEntriesAndTheLogCanCheckpoint() throws Exception {
+        Path db = dir.resolve("audit.db");
+        try (SqliteAuditLog log = AuditFixtures.openWith(db, 2);
+             SqliteAuditReader reader = SqliteAuditReader.open(db)) {
+            assertThat(reader.page(AuditFilter.all(), Long.MAX_VALUE, 10).entries()).hasSize(2);
+
+            log.append(AuditFixtures.failedEntry());
+
+            assertThat(reader.page(AuditFilter.all(), Long.MAX_VALUE, 10).entries()).extracting(StoredEntry::seq)
+                    .containsExactly(3L, 2L, 1L);
+            try (java.sql.Connection c = AuditFixtures.jdbc(db); java.sql.Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("checkpoint blocked by a reader").isZero();
+            }
+        }
+    }
+
+    @Test
     void findsEntriesOfAWorkstationWhoseClockWasWrong() throws Exception {
         Path db = dir.resolve("audit.db");
         Instant base = Instant.parse("2026-03-01T08:00:00Z");
