@@ -113,13 +113,18 @@ public final class CsvExport {
         AuditEntry e = stored.entry();
         csv.writeStartArray();
         csv.writeNumber(stored.seq());
-        csv.writeString(times.format(e.workstationTime()));
-        text(csv, e.serviceTime() == null ? null : times.formatService(e.serviceTime()));
+        // times formatted here and the decision's name never need quotes: written without looking for them
+        csv.writeRawValue(times.format(e.workstationTime()));
+        if (e.serviceTime() == null) {
+            csv.writeNull();
+        } else {
+            csv.writeRawValue(times.formatService(e.serviceTime()));
+        }
         text(csv, defuse(e.operator()));
         text(csv, defuse(e.workstation()));
         text(csv, defuse(e.maskedId()));
         text(csv, defuse(e.name()));
-        csv.writeString(e.decision().name());
+        csv.writeRawValue(e.decision().name());
         if (e.depositPercent() == null) {
             csv.writeNull();
         } else {
