@@ -7,11 +7,12 @@ import com.waiverdesk.domain.DecisionKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The stored form of an {@link AuditEntry}: one place that says which columns exist, in which order, and how each
@@ -25,6 +26,13 @@ final class EntryColumns {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
+    /** Enough for every combination of categories the service sends; a log with more parses the rest each time. */
+    private static final int KNOWN_CATEGORIES = 64;
+    /**
+     * The stored categories (a JSON array) already read, as the immutable lists they give: a log holds a handful of
+     * distinct values in a million rows, and parsing each again was a seventh of reading an export.
+     */
+    private static final Map<String, List<String>> CATEGORIES = new ConcurrentHashMap<>();
 
     private EntryColumns() {
     }
@@ -77,16 +85,28 @@ final class EntryColumns {
             String serviceTime = (String) v.get(1);
             Long deposit = (Long) v.get(8);
             return new AuditEntry(Instant.ofEpochMilli((Long) v.get(0)),
-                    serviceTime == null ? null : OffsetDateTime.parse(serviceTime),
+                    serviceTime == null ? null : ServiceTimes.parse(serviceTime),
                     (String) v.get(2), (String) v.get(3), (String) v.get(4), (String) v.get(5), (String) v.get(6),
                     DecisionKind.valueOf((String) v.get(7)),
                     deposit == null ? null : Math.toIntExact(deposit),
-                    (String) v.get(9), JSON.readValue((String) v.get(10), STRING_LIST),
+                    (String) v.get(9), categories((String) v.get(10)),
                     (String) v.get(11), (String) v.get(12), (String) v.get(13), (Long) v.get(14));
         } catch (ClassCastException | NullPointerException | ArithmeticException | JsonProcessingException
                  | java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("stored audit row has a value of the wrong form", e);
         }
+    }
+
+    private static List<String> categories(String json) throws JsonProcessingException {
+        List<String> known = json == null ? null : CATEGORIES.get(json);
+        if (known != null) {
+            return known;
+        }
+        List<String> read = List.copyOf(JSON.readValue(json, STRING_LIST));
+        if (CATEGORIES.size() < KNOWN_CATEGORIES) {
+            CATEGORIES.putIfAbsent(json, read);
+        }
+        return read;
     }
 
     private static String categoriesJson(List<String> categories) {

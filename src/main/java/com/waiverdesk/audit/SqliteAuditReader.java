@@ -29,6 +29,9 @@ public final class SqliteAuditReader implements AuditReader {
     private final ChartQueries chartQueries;
     private AuditFilter cachedFilter;
     private QueryPlanner.Plan cachedPlan;
+    /** The last walk's statement, kept for the next page: an export asks for thousands, each a prepare otherwise. */
+    private String walkSqlText;
+    private PreparedStatement walkStatement;
     private boolean closed;
 
     private SqliteAuditReader(Connection connection, QueryPlanner planner) {
@@ -233,6 +236,7 @@ public final class SqliteAuditReader implements AuditReader {
     public synchronized void close() {
         if (!closed) {
             closed = true;
+            closeWalkStatement();
             closeQuietly(connection);
         }
     }
@@ -269,11 +273,30 @@ public final class SqliteAuditReader implements AuditReader {
     }
 
     private List<StoredEntry> walk(FilterSql f, long lo, long before, int limit) throws SQLException {
-        try (PreparedStatement ps = prepare(walkSql(f))) {
-            ps.setLong(1, before);
-            ps.setLong(2, lo);
-            ps.setInt(f.bind(ps, 3), limit);
-            return StoredRows.read(ps);
+        String sql = walkSql(f);
+        if (!sql.equals(walkSqlText)) {
+            closeWalkStatement();
+            walkStatement = prepare(sql);
+            walkSqlText = sql;
+        }
+        requireOpen();
+        PreparedStatement ps = walkStatement;
+        ps.clearParameters();
+        ps.setLong(1, before);
+        ps.setLong(2, lo);
+        ps.setInt(f.bind(ps, 3), limit);
+        return StoredRows.read(ps);
+    }
+
+    private void closeWalkStatement() {
+        if (walkStatement != null) {
+            try {
+                walkStatement.close();
+            } catch (SQLException e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing a statement of the audit reader failed", e);
+            }
+            walkStatement = null;
+            walkSqlText = null;
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.waiverdesk.audit.AuditWriteException.Kind;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,6 +23,10 @@ final class StoredRows {
      */
     static final String COLUMNS = "seq, json_array(" + String.join(", ", EntryColumns.NAMES)
             + ", prev_hash, entry_hash)";
+    /**
+     * Keeps the default of canonicalizing field names although the array has none: without it Jackson reads bytes
+     * through a {@code String} and its char parser, the very copies reading bytes is for.
+     */
     private static final JsonFactory JSON = new JsonFactory();
 
     private StoredRows() {
@@ -37,18 +42,24 @@ final class StoredRows {
         return rows;
     }
 
-    /** Maps a row of {@link #COLUMNS}; the values come out as {@link EntryColumns#read} gives them. */
+    /**
+     * Maps a row of {@link #COLUMNS}; the values come out as {@link EntryColumns#read} gives them. The array is parsed
+     * from the UTF-8 bytes SQLite holds: as a {@code String}, sqlite-jdbc copies them twice more and decodes them
+     * first. Bytes that are not UTF-8 (an edit outside the program), which Jackson's byte parser refuses, are read as
+     * they always were: decoded with U+FFFD in their place, then parsed.
+     */
     static StoredEntry stored(ResultSet rs) throws SQLException {
         long seq = rs.getLong(1);
-        List<Object> values = new ArrayList<>(EntryColumns.NAMES.size() + 2);
-        try (JsonParser p = JSON.createParser(rs.getString(2))) {
-            p.nextToken();
-            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                values.add(t == JsonToken.VALUE_NULL ? null : t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue()
-                        : t == JsonToken.VALUE_NUMBER_FLOAT ? (Object) p.getDoubleValue() : p.getText());
+        byte[] json = rs.getBytes(2);
+        List<Object> values;
+        try {
+            values = values(JSON.createParser(json));
+        } catch (IOException notUtf8) {
+            try {
+                values = values(JSON.createParser(new String(json, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new DamagedRow(seq, e);
             }
-        } catch (IOException e) {
-            throw new DamagedRow(seq, e);
         }
         int hashes = EntryColumns.NAMES.size();
         try {
@@ -57,6 +68,18 @@ final class StoredRows {
         } catch (IllegalArgumentException | ClassCastException e) {
             throw new DamagedRow(seq, e);
         }
+    }
+
+    private static List<Object> values(JsonParser parser) throws IOException {
+        List<Object> values = new ArrayList<>(EntryColumns.NAMES.size() + 2);
+        try (JsonParser p = parser) {
+            p.nextToken();
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                values.add(t == JsonToken.VALUE_NULL ? null : t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue()
+                        : t == JsonToken.VALUE_NUMBER_FLOAT ? (Object) p.getDoubleValue() : p.getText());
+            }
+        }
+        return values;
     }
 
     /** A row whose stored values this program cannot have written: edited outside it. */

@@ -70,6 +70,25 @@ class SqliteAuditReaderTest {
     }
 
     @Test
+    void pagingLeavesNoReadOpenSoTheNextPageSeesNewEntriesAndTheLogCanCheckpoint() throws Exception {
+        Path db = dir.resolve("audit.db");
+        try (SqliteAuditLog log = AuditFixtures.openWith(db, 2);
+             SqliteAuditReader reader = SqliteAuditReader.open(db)) {
+            assertThat(reader.page(AuditFilter.all(), Long.MAX_VALUE, 10).entries()).hasSize(2);
+
+            log.append(AuditFixtures.failedEntry());
+
+            assertThat(reader.page(AuditFilter.all(), Long.MAX_VALUE, 10).entries()).extracting(StoredEntry::seq)
+                    .containsExactly(3L, 2L, 1L);
+            try (java.sql.Connection c = AuditFixtures.jdbc(db); java.sql.Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("checkpoint blocked by a reader").isZero();
+            }
+        }
+    }
+
+    @Test
     void findsEntriesOfAWorkstationWhoseClockWasWrong() throws Exception {
         Path db = dir.resolve("audit.db");
         Instant base = Instant.parse("2026-03-01T08:00:00Z");
@@ -173,7 +192,8 @@ class SqliteAuditReaderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"decision = 'FREE_FOR_ALL'", "latency_ms = 1.5", "categories = 'not json'",
-        "service_time = 'yesterday'", "ws_time_ms = 'noon'"})
+        "categories = '[null]'", "service_time = 'yesterday'", "service_time = '2026-02-29T16:00:00.5+08:00'",
+        "service_time = '2026-03-01T16:00:00.5+18:30'", "ws_time_ms = 'noon'"})
     void reportsADamagedRowAsCorruptNamingItWithoutItsContent(String edit) throws Exception {
         Path db = dir.resolve("audit.db");
         AuditFixtures.openWith(db, 3).close();
@@ -185,6 +205,18 @@ class SqliteAuditReaderTest {
                     .hasMessageNotContaining(AuditFixtures.NAME)
                     .extracting(e -> ((AuditReadException) e).kind()).isEqualTo(AuditWriteException.Kind.CORRUPT);
             assertThat(reader.entry(1)).isPresent();
+        }
+    }
+
+    @Test
+    void readsTextThatIsNotUtf8WithReplacementCharactersAsItAlwaysHas() throws Exception {
+        Path db = dir.resolve("audit.db");
+        AuditFixtures.openWith(db, 3).close();
+        AuditFixtures.sql(db, "DROP TRIGGER audit_entry_no_update",
+                "UPDATE audit_entry SET name = CAST(x'e5bca0ff80e4b889' AS TEXT) WHERE seq = 2");
+        try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
+            assertThat(reader.entry(2).orElseThrow().entry().name()).isEqualTo("张\uFFFD\uFFFD三");
+            assertThat(reader.page(AuditFilter.all(), Long.MAX_VALUE, 10).entries()).hasSize(3);
         }
     }
 

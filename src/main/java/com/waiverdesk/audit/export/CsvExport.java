@@ -1,7 +1,12 @@
 package com.waiverdesk.audit.export;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.waiverdesk.audit.AuditEntry;
 import com.waiverdesk.audit.AuditFilter;
 import com.waiverdesk.audit.AuditReadException;
@@ -10,17 +15,13 @@ import com.waiverdesk.audit.ChainHead;
 import com.waiverdesk.audit.ProgressListener;
 import com.waiverdesk.audit.StoredEntry;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The entries of a filter as a CSV file an inspector opens in Excel: UTF-8 with a byte-order mark (so Excel reads
@@ -39,8 +40,21 @@ public final class CsvExport {
             "workstation", "masked_id", "name", "decision", "deposit_percent", "reason", "categories",
             "service_result", "request_id", "error_code", "latency_ms", "entry_hash");
     static final String ANCHOR_FORMAT = "waiverdesk-audit-export-anchor-1";
-    private static final char BOM = '\uFEFF';
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader(HEADER.toArray(String[]::new)).get();
+    /** U+FEFF in UTF-8. */
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    /**
+     * Jackson's CSV writer copies each value into a char buffer and encodes it to UTF-8 bytes in one loop: about a
+     * tenth of the cost of a per-character CSV printer feeding a {@code Writer}. Strict quoting: a value is quoted only
+     * when it holds a comma, a quote, CR or LF (or starts with {@code #}), not merely for being long. The stream is
+     * the {@link ExportFile}'s, which closes it.
+     */
+    private static final CsvFactory CSV = CsvFactory.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .build();
+    /** RFC 4180: comma, double quote doubled inside quotes, CRLF after every row, the header first. */
+    private static final CsvSchema SCHEMA = CsvSchema.builder().addColumns(HEADER, CsvSchema.ColumnType.STRING)
+            .setLineSeparator("\r\n").setUseHeader(true).build();
     private static final JsonFactory JSON = new JsonFactory();
 
     private final AuditReader reader;
@@ -77,23 +91,14 @@ public final class CsvExport {
 
     private long writeRows(ExportFile file, AuditFilter filter, ChainHead head, ProgressListener progress)
             throws AuditReadException, IOException {
-        Writer out = new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8);
+        OutputStream out = file.stream();
         out.write(BOM);
-        // Commons CSV appends a character at a time: into a Writer each costs a lock and a call, into a
-        // StringBuilder almost nothing, so records collect here and go to the encoder in large pieces
-        StringBuilder pending = new StringBuilder(1 << 17);
-        CSVPrinter csv = new CSVPrinter(pending, FORMAT);
         LocalTimes times = new LocalTimes(zone);
-        long rows = EntryPages.forEach(reader, filter, head, progress, entry -> {
-            csv.printRecord(record(entry, times));
-            if (pending.length() >= 1 << 16) {
-                out.append(pending);
-                pending.setLength(0);
-            }
-        });
-        out.append(pending);
-        out.flush();
-        return rows;
+        try (CsvGenerator csv = CSV.createGenerator(out, JsonEncoding.UTF8)) {
+            csv.setSchema(SCHEMA);
+            // the header row is written on the first row or at close, so an empty filter still gives the header
+            return EntryPages.forEach(reader, filter, head, progress, entry -> record(csv, entry, times));
+        }
     }
 
     /** {@code report.csv} → {@code report.anchor.json}, beside it. */
@@ -104,14 +109,44 @@ public final class CsvExport {
         return csvFile.resolveSibling(base + ".anchor.json");
     }
 
-    private static Object[] record(StoredEntry stored, LocalTimes times) {
+    private static void record(CsvGenerator csv, StoredEntry stored, LocalTimes times) throws IOException {
         AuditEntry e = stored.entry();
-        return new Object[] {stored.seq(), times.format(e.workstationTime()),
-            e.serviceTime() == null ? null : times.formatService(e.serviceTime()), defuse(e.operator()),
-            defuse(e.workstation()), defuse(e.maskedId()), defuse(e.name()), e.decision().name(),
-            e.depositPercent(), defuse(e.reason()), defuse(categories(e)),
-            defuse(e.serviceResult()), defuse(e.requestId()), defuse(e.errorCode()), e.latencyMillis(),
-            stored.entryHash()};
+        csv.writeStartArray();
+        csv.writeNumber(stored.seq());
+        // times formatted here and the decision's name never need quotes: written without looking for them
+        csv.writeRawValue(times.format(e.workstationTime()));
+        if (e.serviceTime() == null) {
+            csv.writeNull();
+        } else {
+            csv.writeRawValue(times.formatService(e.serviceTime()));
+        }
+        text(csv, defuse(e.operator()));
+        text(csv, defuse(e.workstation()));
+        text(csv, defuse(e.maskedId()));
+        text(csv, defuse(e.name()));
+        csv.writeRawValue(e.decision().name());
+        if (e.depositPercent() == null) {
+            csv.writeNull();
+        } else {
+            csv.writeNumber(e.depositPercent().intValue());
+        }
+        text(csv, defuse(e.reason()));
+        text(csv, defuse(categories(e)));
+        text(csv, defuse(e.serviceResult()));
+        text(csv, defuse(e.requestId()));
+        text(csv, defuse(e.errorCode()));
+        csv.writeNumber(e.latencyMillis());
+        text(csv, stored.entryHash());
+        csv.writeEndArray();
+    }
+
+    /** A missing value is an empty cell, as before. */
+    private static void text(CsvGenerator csv, String value) throws IOException {
+        if (value == null) {
+            csv.writeNull();
+        } else {
+            csv.writeString(value);
+        }
     }
 
     private static String categories(AuditEntry e) {

@@ -23,8 +23,12 @@ import java.util.concurrent.Future;
  * about the longer of reading and writing rather than their sum. At most two pages are in memory.
  */
 final class EntryPages {
-    /** Entries read per query; progress is reported after each page. */
-    static final int PAGE_SIZE = 1_000;
+    /**
+     * Entries read per query; progress is reported after each page. The pages in flight are what every young
+     * collection of the small launcher heap copies: at 250 rather than 1,000 a million-entry export spends a third of
+     * the time in GC pauses (measured: about 0.27 s instead of 0.6-0.75 s) for no measurable cost in queries.
+     */
+    static final int PAGE_SIZE = 250;
 
     /** Writes one entry; may throw what writing a file throws. */
     interface Sink {

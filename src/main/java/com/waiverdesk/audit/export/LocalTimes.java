@@ -25,6 +25,8 @@ final class LocalTimes {
     private ZoneOffset serviceOffset;
     private String serviceDatePrefix;
     private String serviceOffsetSuffix;
+    /** One time is written here, then copied into its String: one allocation a time instead of four. */
+    private final char[] buffer = new char[64];
 
     LocalTimes(ZoneId zone) {
         this.zone = zone;
@@ -37,14 +39,16 @@ final class LocalTimes {
                 return FULL.format(time.atZone(zone));
             }
         }
-        long inDay = ms - dayStart;
-        StringBuilder sb = new StringBuilder(29).append(datePrefix);
-        two(sb, inDay / 3_600_000).append(':');
-        two(sb, inDay / 60_000 % 60).append(':');
-        two(sb, inDay / 1_000 % 60).append('.');
-        long milli = inDay % 1_000;
-        sb.append((char) ('0' + milli / 100)).append((char) ('0' + milli / 10 % 10)).append((char) ('0' + milli % 10));
-        return sb.append(offsetSuffix).toString();
+        int inDay = (int) (ms - dayStart);
+        int n = put(datePrefix, 0);
+        n = two(inDay / 3_600_000, n);
+        buffer[n++] = ':';
+        n = two(inDay / 60_000 % 60, n);
+        buffer[n++] = ':';
+        n = two(inDay / 1_000 % 60, n);
+        buffer[n++] = '.';
+        n = digits(inDay % 1_000, 3, n);
+        return new String(buffer, 0, put(offsetSuffix, n));
     }
 
     /**
@@ -84,20 +88,37 @@ final class LocalTimes {
         if (t.getYear() > 9999 || t.getYear() < 0) {
             return t.toString();
         }
-        StringBuilder sb = new StringBuilder(35).append(serviceDatePrefix);
-        two(sb, t.getHour()).append(':');
-        two(sb, t.getMinute()).append(':');
-        two(sb, t.getSecond());
+        int n = put(serviceDatePrefix, 0);
+        n = two(t.getHour(), n);
+        buffer[n++] = ':';
+        n = two(t.getMinute(), n);
+        buffer[n++] = ':';
+        n = two(t.getSecond(), n);
         int nano = t.getNano();
         if (nano > 0) {
-            String digits = Integer.toString(1_000_000_000 + nano).substring(1);
-            int length = nano % 1_000_000 == 0 ? 3 : nano % 1_000 == 0 ? 6 : 9;
-            sb.append('.').append(digits, 0, length);
+            buffer[n++] = '.';
+            n = nano % 1_000_000 == 0 ? digits(nano / 1_000_000, 3, n)
+                    : nano % 1_000 == 0 ? digits(nano / 1_000, 6, n) : digits(nano, 9, n);
         }
-        return sb.append(serviceOffsetSuffix).toString();
+        return new String(buffer, 0, put(serviceOffsetSuffix, n));
     }
 
-    private static StringBuilder two(StringBuilder sb, long v) {
-        return sb.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
+    /** Copies {@code text} into the buffer at {@code at}; returns the position after it. */
+    private int put(String text, int at) {
+        text.getChars(0, text.length(), buffer, at);
+        return at + text.length();
+    }
+
+    private int two(int v, int at) {
+        return digits(v, 2, at);
+    }
+
+    /** Writes {@code v} as exactly {@code count} digits, with leading zeros, at {@code at}. */
+    private int digits(int v, int count, int at) {
+        for (int i = at + count - 1; i >= at; i--) {
+            buffer[i] = (char) ('0' + v % 10);
+            v /= 10;
+        }
+        return at + count;
     }
 }

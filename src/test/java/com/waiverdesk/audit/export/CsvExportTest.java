@@ -59,6 +59,18 @@ class CsvExportTest {
         assertThat(result.rows()).isEqualTo(7);
     }
 
+    @Test
+    void anExportOfNothingStillHasItsHeaderRow() throws Exception {
+        ChainHead head = ExportFixtures.write(dir.resolve("audit.db"), ExportFixtures.mixed(3));
+        AuditFilter nobody = new AuditFilter(null, null, null, null, null, null, null, "不存在的名字", null);
+
+        ExportResult result = export(nobody, head, ProgressListener.NONE);
+
+        assertThat(result.rows()).isZero();
+        assertThat(Files.readString(result.file(), StandardCharsets.UTF_8))
+                .isEqualTo("\uFEFF" + String.join(",", CsvExport.HEADER) + "\r\n");
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "王, 小明                                    | 王, 小明",
