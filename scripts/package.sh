@@ -104,6 +104,8 @@ if [ "$os" = linux ]; then
     if command -v Xvfb >/dev/null 2>&1 && command -v unshare >/dev/null 2>&1; then
         train_options=()
         for option in "${jvm_options[@]}"; do
+            # the launcher expands $APPDIR; the training run's java is given the installed path itself
+            option=${option//\$APPDIR//opt/waiverdesk/lib/app}
             case "$option" in -XX:SharedArchiveFile=*) ;; *) train_options+=("$option") ;; esac
         done
         train_home=$work/train-home

@@ -180,7 +180,8 @@ if [ -f /opt/waiverdesk/lib/app/waiverdesk.jsa ]; then
     [ "$shared" -gt 100 ] || fail "the AppCDS archive is not used (only $shared classes from it)"
     echo "AppCDS archive in use ($shared classes of --version from it)"
 else
-    echo "WARNING: no AppCDS archive in the package (package.sh said why)"
+    # this script runs where package.sh can train (Xvfb, unshare): a package without the archive is a regression
+    fail "no AppCDS archive in the package (package.sh said why above; see target/installer/work/train.err)"
 fi
 echo "layout ok: $(du -sh /opt/waiverdesk | cut -f1) in /opt/waiverdesk"
 
@@ -216,7 +217,7 @@ if [ "$runs" -gt 0 ]; then
     mkdir -p "$home"
     runtime_java=/opt/waiverdesk/lib/runtime/bin/java
     mapfile -t options < <(cat packaging/jvm-options packaging/linux/jvm-options \
-        | sed -e 's/#.*//' -e 's/[[:space:]]*$//' | grep -v '^$' \
+        | sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e 's,\$APPDIR,/opt/waiverdesk/lib/app,g' | grep -v '^$' \
         | grep -v SharedArchiveFile)
     bare_jsa=$work/bare.jsa
     as_user "$runtime_java" -XX:ArchiveClassesAtExit="$bare_jsa" "${options[@]}" -Dprism.order=sw \

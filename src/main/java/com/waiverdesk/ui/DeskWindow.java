@@ -153,6 +153,7 @@ final class DeskWindow {
             if (error != null) {
                 LOG.log(System.Logger.Level.ERROR, "could not start the desk", error);
                 model.startupFailed(error);
+                closeIfTraining(); // a training run that cannot start ends now, without DESK_READY
                 return;
             }
             desk = ready;
