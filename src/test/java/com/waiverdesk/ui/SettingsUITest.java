@@ -199,8 +199,9 @@ class SettingsUITest {
             await(() -> robot.lookup("#settingsLink").tryQuery().map(Node::isVisible).orElse(false));
             robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.S).release(KeyCode.S, KeyCode.SHIFT, KeyCode.CONTROL);
             signInFirstTime(robot);
-            String where = texts.get("settings.secret.where.store",
-                    new EncryptedFileStore(paths.dataDir()).description());
+            // the store named in the screen's language, not by its English description
+            String where = texts.get("settings.secret.where.store", texts.get("settings.secret.kind.encryptedFile",
+                    new EncryptedFileStore(paths.dataDir()).file()));
             await(() -> text(robot, "#note-secretFile").equals(where));
             type(robot, "#field-endpoint", mock.baseUrl());
             type(robot, "#field-accountId", MockAccount.DEMO_ID);
