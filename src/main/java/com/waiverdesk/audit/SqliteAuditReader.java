@@ -273,13 +273,13 @@ public final class SqliteAuditReader implements AuditReader {
     }
 
     private List<StoredEntry> walk(FilterSql f, long lo, long before, int limit) throws SQLException {
+        requireOpen();
         String sql = walkSql(f);
         if (!sql.equals(walkSqlText)) {
             closeWalkStatement();
             walkStatement = prepare(sql);
             walkSqlText = sql;
         }
-        requireOpen();
         PreparedStatement ps = walkStatement;
         ps.clearParameters();
         ps.setLong(1, before);

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Keeps the secret typed on the settings screen in the workstation's {@link SecretStore}, under
@@ -18,21 +17,12 @@ import java.util.function.Function;
  */
 public final class SecretStoreSaver implements SecretSaver {
     private final SecretStoreSession session;
-    private final Function<SecretStore, String> names;
+    private final Texts texts;
 
-    /** Names the store as its English {@link SecretStore#description()} (the command line's and the logs' way). */
-    public SecretStoreSaver(SecretStoreSession session) {
-        this(session, SecretStore::description);
-    }
-
-    /** Names the store in the language of {@code texts}, for the settings screen. */
+    /** Names the store in the language of {@code texts}, as the settings screen shows it. */
     public SecretStoreSaver(SecretStoreSession session, Texts texts) {
-        this(session, store -> SecretStoreNames.describe(store, texts));
-    }
-
-    private SecretStoreSaver(SecretStoreSession session, Function<SecretStore, String> names) {
         this.session = session;
-        this.names = names;
+        this.texts = texts;
     }
 
     @Override
@@ -48,17 +38,18 @@ public final class SecretStoreSaver implements SecretSaver {
             return new SecretStatus(there, secretFile.toString(), true);
         }
         SecretStore store = session.store();
+        String where = SecretStoreNames.describe(store, texts);
         if (accountId == null || accountId.isBlank() || endpoint == null || endpoint.isBlank()) {
-            return new SecretStatus(false, names.apply(store), false);
+            return new SecretStatus(false, where, false);
         }
         String key;
         try {
             key = SecretStore.accountKey(accountId, endpoint);
         } catch (IllegalArgumentException e) {
-            return new SecretStatus(false, names.apply(store), false);
+            return new SecretStatus(false, where, false);
         }
         Optional<byte[]> secret = store.read(key);
         secret.ifPresent(bytes -> Arrays.fill(bytes, (byte) 0));
-        return new SecretStatus(secret.isPresent() && secret.get().length > 0, names.apply(store), false);
+        return new SecretStatus(secret.isPresent() && secret.get().length > 0, where, false);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.waiverdesk.app.secret.EncryptedFileStore;
+import com.waiverdesk.ui.common.Texts;
 import com.waiverdesk.app.secret.SecretStore;
 import com.waiverdesk.app.secret.SecretStoreException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The settings screen's secret goes into the workstation's secret store, keyed by account and host, never a file. */
 class SecretStoreSaverTest {
+    private static final Texts TEXTS = new Texts(java.util.Locale.ENGLISH);
     private static final String HTTPS = "https://verify.example.gov.cn/gw/";
     private static final String ACCOUNT = "H310104-0001";
     private static final String SECRET = "synthetic-secret-4711";
@@ -35,7 +37,7 @@ class SecretStoreSaverTest {
 
     private SecretStoreSaver saver() {
         session = SecretStoreSession.start(() -> new EncryptedFileStore(dir.resolve("data")));
-        return new SecretStoreSaver(session);
+        return new SecretStoreSaver(session, TEXTS);
     }
 
     @Test
@@ -53,7 +55,7 @@ class SecretStoreSaverTest {
         SecretSaver.SecretStatus status = saver.status(ACCOUNT, HTTPS, null);
         assertThat(status.stored()).isTrue();
         assertThat(status.inFile()).isFalse();
-        assertThat(status.where()).isEqualTo(session.store().description()).doesNotContain(SECRET);
+        assertThat(status.where()).isEqualTo(SecretStoreNames.describe(session.store(), TEXTS)).doesNotContain(SECRET);
         assertThat(saver.status(ACCOUNT, "https://other.example.gov.cn/", null).stored()).isFalse();
         try (var files = Files.walk(dir)) {
             assertThat(files.filter(Files::isRegularFile)).allSatisfy(file ->
@@ -79,7 +81,7 @@ class SecretStoreSaverTest {
         SecretSaver.SecretStatus status = saver.status(null, null, null);
 
         assertThat(status.stored()).isFalse();
-        assertThat(status.where()).isEqualTo(session.store().description());
+        assertThat(status.where()).isEqualTo(SecretStoreNames.describe(session.store(), TEXTS));
     }
 
     @Test
@@ -138,7 +140,7 @@ class SecretStoreSaverTest {
             throw new SecretStoreException("Secret Service (D-Bus) cannot be used: simulated");
         });
 
-        assertThatThrownBy(() -> new SecretStoreSaver(session).save(ACCOUNT, HTTPS, new byte[] {1}))
+        assertThatThrownBy(() -> new SecretStoreSaver(session, TEXTS).save(ACCOUNT, HTTPS, new byte[] {1}))
                 .isInstanceOf(SecretStoreException.class).hasMessageContaining("simulated");
     }
 }

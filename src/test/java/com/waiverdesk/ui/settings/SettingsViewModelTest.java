@@ -9,6 +9,7 @@ import com.waiverdesk.app.ConfigOptions;
 import com.waiverdesk.app.Desk;
 import com.waiverdesk.app.SettingsStore;
 import com.waiverdesk.app.secret.EncryptedFileStore;
+import com.waiverdesk.ui.common.Texts;
 import com.waiverdesk.app.secret.SecretStore;
 import com.waiverdesk.app.secret.SecretStoreException;
 import com.waiverdesk.ui.common.BackgroundRunner;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The settings screen without a window: real files in a temporary folder, a same-thread runner, fake desk start. */
 class SettingsViewModelTest {
+    private static final Texts TEXTS = new Texts(java.util.Locale.ENGLISH);
     private static final String HTTPS = "https://verify.example.gov.cn/gw/";
     private static final String SECRET = "synthetic-secret-4711";
 
@@ -81,7 +83,7 @@ class SettingsViewModelTest {
             testedSecret.set(secret == null ? null : new String(secret, StandardCharsets.UTF_8));
             return testAnswer;
         };
-        SettingsViewModel model = new SettingsViewModel(store, new SecretStoreSaver(secrets), tester,
+        SettingsViewModel model = new SettingsViewModel(store, new SecretStoreSaver(secrets, TEXTS), tester,
                 config -> starter.start(config), detail -> recorder.record(detail), runner,
                 applied::set);
         model.load();
@@ -276,7 +278,7 @@ class SettingsViewModelTest {
         assertThat(Files.readString(paths.configFile())).doesNotContain(SECRET).doesNotContain("secretFile");
         assertThat(applied.get().desk().config().secretFile()).isNull();
         assertThat(model.secretStoredProperty().get()).isTrue();
-        assertThat(model.secretStatusProperty().get().where()).isEqualTo(secrets.store().description());
+        assertThat(model.secretStatusProperty().get().where()).isEqualTo(SecretStoreNames.describe(secrets.store(), TEXTS));
         assertThat(model.secretStatusProperty().get().inFile()).isFalse();
         assertThat(recorded).containsExactly("changed: accountId, endpoint, secret");
         assertThat(recorded.get(0)).doesNotContain(SECRET);
