@@ -76,7 +76,7 @@ data_dir=$home/.local/share/waiverdesk
 
 # start_desk OUT: the installed launcher, reporting its first frame and DESK_READY on stdout
 start_desk() {
-    # /usr/bin/waiverdesk: the launcher with the environment the menu entry gives it (GDK_GL=disable MALLOC_ARENA_MAX=2)
+    # /usr/bin/waiverdesk: what the menu entry runs (GDK_GL=disable MALLOC_ARENA_MAX=2, java @lib/app/waiverdesk.args)
     EXEC=1 EXTRA_JVM="-Dwaiverdesk.reportShown=true -Dprism.order=sw" as_user /usr/bin/waiverdesk \
         >"$1" 2>"$1.err" &
     desk_pid=$!
@@ -157,9 +157,15 @@ for file in /opt/waiverdesk/bin/WaiverDesk /opt/waiverdesk/lib/app/waiverdesk.ja
     /usr/share/applications/waiverdesk.desktop /usr/bin/waiverdesk; do
     [ -e "$file" ] || fail "missing $file"
 done
-grep -qx "Exec=env GDK_GL=disable MALLOC_ARENA_MAX=2 /opt/waiverdesk/bin/WaiverDesk" /usr/share/applications/waiverdesk.desktop \
-    || fail ".desktop Exec"
-grep -q "exec /opt/waiverdesk/bin/WaiverDesk" /usr/bin/waiverdesk || fail "/usr/bin/waiverdesk does not start the launcher"
+grep -qx "Exec=/usr/bin/waiverdesk" /usr/share/applications/waiverdesk.desktop || fail ".desktop Exec"
+# not jpackage's launcher, which runs rpm and dpkg at every start: the runtime's java with the launcher's options
+grep -q "exec /opt/waiverdesk/lib/runtime/bin/java @/opt/waiverdesk/lib/app/waiverdesk.args" /usr/bin/waiverdesk \
+    || fail "/usr/bin/waiverdesk does not start the runtime with lib/app/waiverdesk.args"
+! grep -q 'APPDIR' /opt/waiverdesk/lib/app/waiverdesk.args || fail "waiverdesk.args has an unexpanded \$APPDIR"
+cfg_options=$(sed -n 's/^java-options=//p' /opt/waiverdesk/lib/app/WaiverDesk.cfg | sed 's,\$APPDIR,/opt/waiverdesk/lib/app,g')
+args_options=$(grep -v '^#' /opt/waiverdesk/lib/app/waiverdesk.args | tr -d '"' | grep '^-[^c]')
+[ "$cfg_options" = "$args_options" ] || fail "waiverdesk.args and the launcher's options differ:
+$(diff <(echo "$cfg_options") <(echo "$args_options"))"
 grep -q 'MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"' /usr/bin/waiverdesk || fail "/usr/bin/waiverdesk does not limit glibc's arenas"
 grep -qx "Icon=/opt/waiverdesk/lib/WaiverDesk.png" /usr/share/applications/waiverdesk.desktop || fail ".desktop Icon"
 cmp -s /opt/waiverdesk/lib/WaiverDesk.png icons/png/waiverdesk-256.png || fail "the menu icon is not icons/png/waiverdesk-256.png"
@@ -175,11 +181,12 @@ fi
 ! grep -q "org/sqlite/native/" <<<"$jar_listing" || fail "the jar carries SQLite's libraries for other platforms"
 [ -f /opt/waiverdesk/lib/app/libsqlitejdbc.so ] || fail "SQLite's native library is not installed beside the jar"
 if [ -f /opt/waiverdesk/lib/app/waiverdesk.jsa ]; then
-    EXTRA_JVM="-Xlog:class+load=info:file=$work/classes.txt" as_user /opt/waiverdesk/bin/WaiverDesk --version >/dev/null 2>&1
-    shared=$(grep -c "shared objects file (top)" "$work/classes.txt" || true)
-    # the training run was the window, so --version finds only the start-up classes (about 200) there; 0 when unused
-    [ "$shared" -gt 100 ] || fail "the AppCDS archive is not used (only $shared classes from it)"
-    echo "AppCDS archive in use ($shared classes of --version from it)"
+    EXTRA_JVM="-Xlog:class+load=info:file=$work/classes.txt" as_user /usr/bin/waiverdesk --version >/dev/null 2>&1
+    # the program's own classes come from the archive only when it is used (the JDK's come from its base archive
+    # otherwise); the training run was the window, so --version finds only its start-up classes there
+    shared=$(grep -c "^\[.*com\.waiverdesk\..* source: shared objects file" "$work/classes.txt" || true)
+    [ "$shared" -gt 5 ] || fail "the AppCDS archive is not used (only $shared of the program's classes from it)"
+    echo "AppCDS archive in use ($shared of the program's classes for --version from it)"
 else
     # this script runs where package.sh can train (Xvfb, unshare): a package without the archive is a regression
     fail "no AppCDS archive in the package (package.sh said why above; see target/installer/work/train.err)"
@@ -200,6 +207,8 @@ for _ in $(seq 1 40); do
 done
 [ -n "$found" ] || fail "no reduce card in $shot"
 grep -q "#FFD54F" <<<"$colours" || fail "no demo banner in $shot"
+[ "$(readlink "/proc/$desk_pid/exe")" = /opt/waiverdesk/lib/runtime/bin/java ] \
+    || fail "the desk does not run in the installed runtime's java (exe: $(readlink "/proc/$desk_pid/exe"))"
 grep -q " /opt/waiverdesk/lib/app/libsqlitejdbc.so$" "/proc/$desk_pid/maps" \
     || fail "SQLite's native library was not loaded from the installation (a copy extracted to /tmp?)"
 stop_desk
@@ -221,9 +230,9 @@ if [ "$runs" -gt 0 ]; then
         | sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e 's,\$APPDIR,/opt/waiverdesk/lib/app,g' | grep -v '^$' \
         | grep -v SharedArchiveFile)
     bare_jsa=$work/bare.jsa
-    as_user "$runtime_java" -XX:ArchiveClassesAtExit="$bare_jsa" "${options[@]}" -Dprism.order=sw \
-        -Dwaiverdesk.closeWhenReady=true -cp /opt/waiverdesk/lib/app/waiverdesk.jar com.waiverdesk.ui.bench.BareWindow \
-        >/dev/null 2>&1 || fail "training the bare window's archive"
+    # the bare window's own archive, made the same way as the desk's (scripts/appcds.sh)
+    as_user scripts/appcds.sh "$runtime_java" "$bare_jsa" /opt/waiverdesk/lib/app/waiverdesk.jar \
+        com.waiverdesk.ui.bench.BareWindow WINDOW_SHOWN "${options[@]}" >/dev/null || fail "training the bare window's archive"
     # start_ms MARKER COMMAND...: milliseconds from starting COMMAND to the time stamp on its MARKER line
     start_ms() {
         local marker=$1 start end
