@@ -116,7 +116,6 @@ final class DeskWindow {
         stage.setScene(scene);
         stage.setOnShown(e -> {
             view.focusFirstField();
-            Platform.runLater(() -> addIcons(stage));
             if (System.getProperty("waiverdesk.reportShown") != null) {
                 System.out.println("WINDOW_SHOWN " + System.currentTimeMillis());
             }
@@ -129,10 +128,12 @@ final class DeskWindow {
         stage.show();
         if (configProblem != null) {
             model.startupFailed(configProblem);
+            Platform.runLater(this::addIcons);
             return;
         }
         if (config.askOperator()) {
             // the clerk's id before the first check; the window behind it is already drawn
+            Platform.runLater(this::addIcons);
             Platform.runLater(() -> OperatorIdDialog.ask(texts, stage, null, id -> {
                 config = config.withOperatorId(id);
                 startDesk();
@@ -153,6 +154,7 @@ final class DeskWindow {
             if (error != null) {
                 LOG.log(System.Logger.Level.ERROR, "could not start the desk", error);
                 model.startupFailed(error);
+                addIcons();
                 closeIfTraining(); // a training run that cannot start ends now, without DESK_READY
                 return;
             }
@@ -161,6 +163,7 @@ final class DeskWindow {
             if (System.getProperty("waiverdesk.reportShown") != null) {
                 System.out.println("DESK_READY " + System.currentTimeMillis());
             }
+            addIcons();
             runner.run(() -> {
                 ready.warmUp();
                 return null;
@@ -259,8 +262,14 @@ final class DeskWindow {
         }
     }
 
-    /** After the first frame: decoding the icons need not delay it. */
-    private static void addIcons(Stage stage) {
+    /**
+     * Once the desk is ready (or cannot start, or waits for the clerk's id): decoding six icons on JavaFX's loader
+     * threads would take CPU time from the desk's start on a 2-core workstation, for a taskbar icon.
+     */
+    private void addIcons() {
+        if (!stage.getIcons().isEmpty()) {
+            return;
+        }
         for (int size : ICON_SIZES) {
             var url = DeskWindow.class.getResource("/com/waiverdesk/icons/waiverdesk-" + size + ".png");
             if (url != null) {

@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -51,13 +52,20 @@ final class StatusBar extends HBox {
         refresh();
     }
 
-    /** A discreet link, hidden until it has an action. */
+    /**
+     * A discreet link, hidden until it has an action. Its tooltip is made when the pointer first comes over it: a
+     * tooltip is a popup window of its own, and three of them cost the first frame a few tens of ms.
+     */
     private static void link(Hyperlink link, String id, String text, String hint) {
         link.setId(id);
         link.getStyleClass().add("supervisor-link");
         link.setText(text);
         link.setAccessibleText(hint);
-        link.setTooltip(new Tooltip(hint));
+        link.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
+            if (link.getTooltip() == null) {
+                link.setTooltip(new Tooltip(hint));
+            }
+        });
         link.setFocusTraversable(false);
         link.setVisible(false);
         link.managedProperty().bind(link.visibleProperty());

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
 import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -68,5 +69,21 @@ class DiagnosticsLinkUITest {
         String copied = WaitForAsyncUtils.waitFor(
                 WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()));
         assertThat(copied).isEqualTo("WaiverDesk diagnostics\nWorkstation: " + desk.workstation());
+    }
+
+    @Test
+    void explainsItselfInATooltipOnceThePointerComesOverIt(FxRobot robot) {
+        Hyperlink link = robot.lookup("#diagnosticsLink").queryAs(Hyperlink.class);
+        assertThat(link.getTooltip()).as("made when first needed, not with the window").isNull();
+
+        robot.moveTo(link);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(link.getTooltip()).isNotNull();
+        assertThat(link.getTooltip().getText()).isEqualTo(texts.get("status.diagnostics.hint"));
+        Tooltip first = link.getTooltip();
+        robot.moveTo("#nameField").moveTo(link);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(link.getTooltip()).as("one tooltip, not one per visit").isSameAs(first);
     }
 }
