@@ -6,6 +6,7 @@ import com.waiverdesk.app.ConfigOptions;
 import com.waiverdesk.app.DeskStart;
 import com.waiverdesk.app.LoadedConfig;
 import com.waiverdesk.app.LockedSettingException;
+import com.waiverdesk.ui.common.UiFont;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
@@ -79,6 +80,12 @@ public final class DeskLauncher {
         ConfigException failure = problem;
         awaitUninterruptibly(toolkitReady);
         Platform.runLater(() -> new DeskWindow(resolved, failure, options.config, paths, true, early).show());
+        // while the FX thread builds the window, this thread reads the CJK font faces its first frame will need
+        try {
+            UiFont.preload();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "preloading the UI fonts", e);
+        }
     }
 
     /** Parses the options; false (after exiting the process, or printing help) when the desk must not open. */

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
 import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 
 /**
  * Chinese text in every window. On Linux JavaFX's "System" font falls back to only the first few fonts fontconfig
@@ -42,6 +43,9 @@ public final class UiFont {
     private static Supplier<? extends Collection<String>> installed = Font::getFamilies;
     /** The stylesheet for the chosen family, or empty when none is installed; {@code null} until first asked. */
     private static Optional<String> stylesheet;
+    /** The chosen UI and fixed-width families (each empty when none is installed), with {@link #stylesheet}. */
+    private static Optional<String> family;
+    private static Optional<String> monospace;
 
     private UiFont() {
     }
@@ -83,6 +87,39 @@ public final class UiFont {
     }
 
     /**
+     * Loads the chosen families' faces the windows use (regular and bold, and the fixed-width one) with
+     * {@code loader}, so that the first frame finds them loaded: a CJK font collection is a large file with a dozen
+     * faces, each read when its first font is made (about 50 ms of a 2-core start). Called by the launcher on its
+     * own thread while the FX thread builds the window; JavaFX's font factory is synchronized, so the FX thread
+     * waits for a face being read rather than reading it again. Loads nothing when no preferred family is installed.
+     */
+    public static void preload(FaceLoader loader) {
+        Optional<String> ui;
+        Optional<String> fixed;
+        synchronized (UiFont.class) {
+            stylesheet();
+            ui = family;
+            fixed = monospace;
+        }
+        ui.ifPresent(f -> {
+            loader.load(f, FontWeight.NORMAL);
+            loader.load(f, FontWeight.BOLD);
+        });
+        fixed.ifPresent(f -> loader.load(f, FontWeight.NORMAL));
+    }
+
+    /** The same with JavaFX's fonts; the toolkit must be running. */
+    public static void preload() {
+        preload((f, weight) -> Font.font(f, weight, Font.getDefault().getSize()));
+    }
+
+    /** Makes a font of a family and weight (in tests: records what was asked). */
+    @FunctionalInterface
+    public interface FaceLoader {
+        void load(String family, FontWeight weight);
+    }
+
+    /**
      * For tests: the families to prefer and the ones to treat as installed instead of the machine's; the choice is
      * made again on the next {@code apply}.
      */
@@ -104,8 +141,8 @@ public final class UiFont {
             long start = System.nanoTime();
             Collection<String> present = installed.get();
             long micros = (System.nanoTime() - start) / 1_000;
-            Optional<String> family = choose(preferred, present);
-            Optional<String> monospace = choose(preferredMonospace, present);
+            family = choose(preferred, present);
+            monospace = choose(preferredMonospace, present);
             if (family.isPresent()) {
                 LOG.log(System.Logger.Level.INFO, "UI font family {0}, fixed-width {1} ({2} families listed in {3} µs)",
                         family.get(), monospace.orElse("monospace"), present.size(), micros);

@@ -84,4 +84,34 @@ class UiFontTest {
 
         assertThat(UiFont.MONOSPACE_SELECTORS).containsAll(monospaceSelectors);
     }
+
+    @Test
+    void preloadsTheChosenFamilysRegularAndBoldFacesAndTheFixedWidthOne() {
+        try {
+            UiFont.useFamilies(List.of("No Such Family", "Noto Sans CJK SC"), List.of("Noto Sans Mono CJK SC"),
+                    () -> List.of("DejaVu Sans", "Noto Sans Mono CJK SC", "Noto Sans CJK SC"));
+            List<String> asked = new ArrayList<>();
+
+            UiFont.preload((family, weight) -> asked.add(family + " " + weight));
+
+            assertThat(asked).containsExactly("Noto Sans CJK SC NORMAL", "Noto Sans CJK SC BOLD",
+                    "Noto Sans Mono CJK SC NORMAL");
+        } finally {
+            UiFont.useMachineFonts();
+        }
+    }
+
+    @Test
+    void preloadsNothingWhenNoPreferredFamilyIsInstalled() {
+        try {
+            UiFont.useFamilies(UiFont.PREFERRED, UiFont.PREFERRED_MONOSPACE, () -> List.of("Latin Only Sans"));
+            List<String> asked = new ArrayList<>();
+
+            UiFont.preload((family, weight) -> asked.add(family + " " + weight));
+
+            assertThat(asked).isEmpty();
+        } finally {
+            UiFont.useMachineFonts();
+        }
+    }
 }
