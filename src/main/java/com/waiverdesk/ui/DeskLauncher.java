@@ -19,12 +19,19 @@ import picocli.CommandLine.Mixin;
  * wiring the desk and shows the window. A bad configuration still opens the window, which tells the clerk to call IT.
  */
 public final class DeskLauncher {
-    private static final System.Logger LOG = System.getLogger(DeskLauncher.class.getName());
 
     /** As the headless commands: sysexits' EX_USAGE. */
     private static final int EXIT_USAGE = 64;
 
     private DeskLauncher() {
+    }
+
+    /**
+     * Made when first needed, not when the class loads: the first System.getLogger finds the logging backend
+     * (~20 ms), which would otherwise delay the toolkit's start that everything on screen waits for.
+     */
+    private static System.Logger log() {
+        return System.getLogger(DeskLauncher.class.getName());
     }
 
     @Command(name = "gui", description = "Open the desk window (the default).", mixinStandardHelpOptions = true)
@@ -44,7 +51,7 @@ public final class DeskLauncher {
                 Platform.startup(toolkitReady::countDown);
             } catch (RuntimeException | Error e) {
                 // e.g. no display: say so and end, rather than wait for a window that cannot come
-                LOG.log(System.Logger.Level.ERROR, "cannot open a window", e);
+                log().log(System.Logger.Level.ERROR, "cannot open a window", e);
                 System.err.println("WaiverDesk: cannot open a window (" + e.getMessage() + "). On a machine without"
                         + " a display, use the headless commands: waiverdesk --help");
                 System.exit(1);
@@ -69,22 +76,22 @@ public final class DeskLauncher {
             System.exit(EXIT_USAGE);
             return;
         } catch (ConfigException e) {
-            LOG.log(System.Logger.Level.ERROR, "configuration: " + e.getMessage());
+            log().log(System.Logger.Level.ERROR, "configuration: " + e.getMessage());
             System.err.println("WaiverDesk: " + e.getMessage());
             problem = e;
         }
         // the desk is wired while the toolkit starts and the first frame is drawn, not after them; a clerk who
         // types an operator id first gets a desk wired after the dialog
         DeskStart early = config == null || config.config().askOperator() ? null : DeskStart.begin(config.config());
-        LoadedConfig resolved = config;
-        ConfigException failure = problem;
+        // made here, not on the FX thread: its words and view model are ready when the toolkit is
+        DeskWindow window = new DeskWindow(config, problem, options.config, paths, true, early);
         awaitUninterruptibly(toolkitReady);
-        Platform.runLater(() -> new DeskWindow(resolved, failure, options.config, paths, true, early).show());
+        Platform.runLater(window::show);
         // while the FX thread builds the window, this thread reads the CJK font faces its first frame will need
         try {
             UiFont.preload();
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "preloading the UI fonts", e);
+            log().log(System.Logger.Level.WARNING, "preloading the UI fonts", e);
         }
     }
 

@@ -63,6 +63,8 @@ final class DeskWindow {
     private final AppPaths paths;
     private final SettingsStore settingsStore;
     private final boolean exitOnClose;
+    /** The window's words, in the configuration's language (Chinese when there is none). */
+    private final Texts texts;
     private final FxBackgroundRunner runner = new FxBackgroundRunner();
     private final AdmissionViewModel model = new AdmissionViewModel(runner, new FxScheduler(), Clock.systemDefaultZone());
     private Desk desk;
@@ -73,6 +75,9 @@ final class DeskWindow {
     private Stage stage;
 
     /**
+     * Made on any thread (the launcher makes it while the toolkit starts: the words are read meanwhile); shown on
+     * the FX thread.
+     *
      * @param loaded      the configuration and its sources, or {@code null} with a {@code configProblem}
      * @param options     the command line, for the settings screen's trial and reload
      * @param exitOnClose closing the window ends the toolkit (false in robot tests)
@@ -87,11 +92,10 @@ final class DeskWindow {
         this.paths = paths;
         this.settingsStore = new SettingsStore(options, paths, System.getenv());
         this.exitOnClose = exitOnClose;
+        this.texts = new Texts(config == null ? Locale.SIMPLIFIED_CHINESE : config.locale());
     }
 
     void show() {
-        Locale locale = config == null ? Locale.SIMPLIFIED_CHINESE : config.locale();
-        Texts texts = new Texts(locale);
         AdmissionView view = new AdmissionView(model, texts);
         view.setOnOpenSupervisor(() -> openSupervisor(texts));
         view.setDiagnostics(running -> Diagnostics.collect(running == null ? config : running.config(),
