@@ -19,7 +19,6 @@ import picocli.CommandLine.Mixin;
  * wiring the desk and shows the window. A bad configuration still opens the window, which tells the clerk to call IT.
  */
 public final class DeskLauncher {
-
     /** As the headless commands: sysexits' EX_USAGE. */
     private static final int EXIT_USAGE = 64;
 
