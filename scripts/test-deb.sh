@@ -163,7 +163,8 @@ grep -q "exec /opt/waiverdesk/lib/runtime/bin/java @/opt/waiverdesk/lib/app/waiv
     || fail "/usr/bin/waiverdesk does not start the runtime with lib/app/waiverdesk.args"
 ! grep -q 'APPDIR' /opt/waiverdesk/lib/app/waiverdesk.args || fail "waiverdesk.args has an unexpanded \$APPDIR"
 cfg_options=$(sed -n 's/^java-options=//p' /opt/waiverdesk/lib/app/WaiverDesk.cfg | sed 's,\$APPDIR,/opt/waiverdesk/lib/app,g')
-args_options=$(grep -v '^#' /opt/waiverdesk/lib/app/waiverdesk.args | tr -d '"' | grep '^-[^c]')
+# the JVM options of the argument file: without its comments, class path and main class
+args_options=$(grep -v '^#\|^-cp \|^com\.waiverdesk\.' /opt/waiverdesk/lib/app/waiverdesk.args | tr -d '"')
 [ "$cfg_options" = "$args_options" ] || fail "waiverdesk.args and the launcher's options differ:
 $(diff <(echo "$cfg_options") <(echo "$args_options"))"
 grep -q 'MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"' /usr/bin/waiverdesk || fail "/usr/bin/waiverdesk does not limit glibc's arenas"

@@ -41,11 +41,19 @@ public final class UiFont {
     private static List<String> preferred = PREFERRED;
     private static List<String> preferredMonospace = PREFERRED_MONOSPACE;
     private static Supplier<? extends Collection<String>> installed = Font::getFamilies;
-    /** The stylesheet for the chosen family, or empty when none is installed; {@code null} until first asked. */
-    private static Optional<String> stylesheet;
-    /** The chosen UI and fixed-width families (each empty when none is installed), with {@link #stylesheet}. */
-    private static Optional<String> family;
-    private static Optional<String> monospace;
+    /** The families chosen from the installed ones; {@code null} until first asked. */
+    private static Choice choice;
+
+    /**
+     * The chosen UI and fixed-width families (each empty when none is installed) and the stylesheet that sets them
+     * (empty without a UI family).
+     */
+    private record Choice(Optional<String> family, Optional<String> monospace, Optional<String> stylesheet) {
+        Choice(Optional<String> family, Optional<String> monospace) {
+            this(family, monospace, family.map(f -> "data:text/css;base64,"
+                    + Base64.getEncoder().encodeToString(css(f, monospace).getBytes(StandardCharsets.UTF_8))));
+        }
+    }
 
     private UiFont() {
     }
@@ -78,12 +86,14 @@ public final class UiFont {
 
     /** Gives the scene's windows the chosen family; changes nothing when none is installed. FX thread. */
     public static void apply(Scene scene) {
-        stylesheet().filter(sheet -> !scene.getStylesheets().contains(sheet)).ifPresent(scene.getStylesheets()::add);
+        choice().stylesheet().filter(sheet -> !scene.getStylesheets().contains(sheet))
+                .ifPresent(scene.getStylesheets()::add);
     }
 
     /** The same for a dialog, whose pane sits in a scene of its own. FX thread. */
     public static void apply(DialogPane pane) {
-        stylesheet().filter(sheet -> !pane.getStylesheets().contains(sheet)).ifPresent(pane.getStylesheets()::add);
+        choice().stylesheet().filter(sheet -> !pane.getStylesheets().contains(sheet))
+                .ifPresent(pane.getStylesheets()::add);
     }
 
     /**
@@ -94,18 +104,12 @@ public final class UiFont {
      * waits for a face being read rather than reading it again. Loads nothing when no preferred family is installed.
      */
     public static void preload(FaceLoader loader) {
-        Optional<String> ui;
-        Optional<String> fixed;
-        synchronized (UiFont.class) {
-            stylesheet();
-            ui = family;
-            fixed = monospace;
-        }
-        ui.ifPresent(f -> {
+        Choice chosen = choice();
+        chosen.family().ifPresent(f -> {
             loader.load(f, FontWeight.NORMAL);
             loader.load(f, FontWeight.BOLD);
         });
-        fixed.ifPresent(f -> loader.load(f, FontWeight.NORMAL));
+        chosen.monospace().ifPresent(f -> loader.load(f, FontWeight.NORMAL));
     }
 
     /** The same with JavaFX's fonts; the toolkit must be running. */
@@ -128,7 +132,7 @@ public final class UiFont {
         preferred = List.copyOf(preferredFamilies);
         preferredMonospace = List.copyOf(preferredMonospaceFamilies);
         installed = installedFamilies;
-        stylesheet = null;
+        choice = null;
     }
 
     /** Back to the built-in preference and the machine's fonts. */
@@ -136,13 +140,13 @@ public final class UiFont {
         useFamilies(PREFERRED, PREFERRED_MONOSPACE, Font::getFamilies);
     }
 
-    private static synchronized Optional<String> stylesheet() {
-        if (stylesheet == null) {
+    private static synchronized Choice choice() {
+        if (choice == null) {
             long start = System.nanoTime();
             Collection<String> present = installed.get();
             long micros = (System.nanoTime() - start) / 1_000;
-            family = choose(preferred, present);
-            monospace = choose(preferredMonospace, present);
+            Optional<String> family = choose(preferred, present);
+            Optional<String> monospace = choose(preferredMonospace, present);
             if (family.isPresent()) {
                 LOG.log(System.Logger.Level.INFO, "UI font family {0}, fixed-width {1} ({2} families listed in {3} µs)",
                         family.get(), monospace.orElse("monospace"), present.size(), micros);
@@ -150,9 +154,8 @@ public final class UiFont {
                 LOG.log(System.Logger.Level.INFO, "no preferred CJK UI font installed, keeping JavaFX''s default"
                         + " ({0} families listed in {1} µs)", present.size(), micros);
             }
-            stylesheet = family.map(f -> "data:text/css;base64,"
-                    + Base64.getEncoder().encodeToString(css(f, monospace).getBytes(StandardCharsets.UTF_8)));
+            choice = new Choice(family, monospace);
         }
-        return stylesheet;
+        return choice;
     }
 }
