@@ -236,11 +236,13 @@ if [ "$runs" -gt 0 ]; then
         com.waiverdesk.ui.bench.BareWindow WINDOW_SHOWN "${options[@]}" >/dev/null || fail "training the bare window's archive"
     # start_ms MARKER COMMAND...: milliseconds from starting COMMAND to the time stamp on its MARKER line
     start_ms() {
-        local marker=$1 start end
+        local marker=$1 start end rc=0
         shift
         start=$(date +%s%3N)
+        # a window that never closes would hold CI until its own limit: two minutes, then a clear failure
         EXTRA_JVM="-Dwaiverdesk.reportShown=true -Dwaiverdesk.closeWhenReady=true -Dprism.order=sw" \
-            as_user "$@" >"$work/bench.out" 2>/dev/null || true
+            as_user timeout 120 "$@" >"$work/bench.out" 2>/dev/null || rc=$?
+        [ "$rc" != 124 ] || fail "$* did not end within 120 s (it should close itself once ready)"
         end=$(sed -n "s/^$marker //p" "$work/bench.out" | head -1)
         [ -n "$end" ] || fail "no $marker from $*"
         echo $((end - start))
