@@ -19,9 +19,14 @@ import com.waiverdesk.verification.VerificationHttp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import okhttp3.OkHttpClient;
 
 /**
@@ -90,7 +95,7 @@ public final class Wiring {
      * @throws ConfigException the endpoint, CA bundle or a pin cannot be used
      */
     public static HealthStatus checkHealth(String endpoint, String accountId, byte[] secret,
-                                           java.nio.file.Path caBundle, List<String> pins,
+                                           Path caBundle, List<String> pins,
                                            java.time.Duration timeout) throws ConfigException {
         OkHttpClient http;
         ServiceAccount account;
@@ -197,12 +202,35 @@ public final class Wiring {
     }
 
     private static byte[] readSecretFile(Config config) throws ConfigException {
+        byte[] secret;
         try {
-            return Files.readString(config.secretFile(), StandardCharsets.UTF_8).strip()
+            secret = Files.readString(config.secretFile(), StandardCharsets.UTF_8).strip()
                     .getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ConfigException("Cannot read the secret file " + config.secretFile() + ": "
                     + e.getClass().getSimpleName(), e);
         }
+        readableByOthers(config.secretFile()).ifPresent(mode -> LOG.log(System.Logger.Level.WARNING,
+                "the secret file {0} can be read by other users (mode {1}): store the secret with"
+                        + " `waiverdesk secret set` and remove secretFile from the configuration, or at least"
+                        + " make the file readable by its owner only", config.secretFile(), mode));
+        return secret;
+    }
+
+    /**
+     * The file's permissions ({@code rw-r--r--}) when its group or everyone may read it; empty when only the owner
+     * may, or where the file system has no POSIX permissions (Windows: its folder's ACL decides) or they cannot be
+     * read.
+     */
+    static Optional<String> readableByOthers(Path file) {
+        Set<PosixFilePermission> permissions;
+        try {
+            permissions = Files.getPosixFilePermissions(file);
+        } catch (UnsupportedOperationException | IOException e) {
+            return Optional.empty();
+        }
+        return permissions.contains(PosixFilePermission.GROUP_READ)
+                || permissions.contains(PosixFilePermission.OTHERS_READ)
+                ? Optional.of(PosixFilePermissions.toString(permissions)) : Optional.empty();
     }
 }

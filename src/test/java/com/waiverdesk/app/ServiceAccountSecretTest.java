@@ -9,8 +9,16 @@ import com.waiverdesk.verification.ServiceAccount;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +62,48 @@ class ServiceAccountSecretTest {
 
         assertThat(Wiring.serviceAccount(config(ENDPOINT, file), store).secret())
                 .isEqualTo("synthetic-file-secret".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aSecretFileOtherUsersCanReadIsUsedButWarnedAboutWithoutItsContent() throws Exception {
+        Path loose = Files.writeString(dir.resolve("loose.secret"), "synthetic-file-secret\n");
+        Files.setPosixFilePermissions(loose, PosixFilePermissions.fromString("rw-r--r--"));
+        Path tight = Files.writeString(dir.resolve("tight.secret"), "synthetic-file-secret\n");
+        Files.setPosixFilePermissions(tight, PosixFilePermissions.fromString("rw-------"));
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(new SimpleFormatter().formatMessage(record));
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(Wiring.class.getName());
+        logger.addHandler(capture);
+        try {
+            assertThat(Wiring.serviceAccount(config(ENDPOINT, tight), store).secret())
+                    .isEqualTo("synthetic-file-secret".getBytes(StandardCharsets.UTF_8));
+            assertThat(warnings).isEmpty();
+
+            assertThat(Wiring.serviceAccount(config(ENDPOINT, loose), store).secret())
+                    .isEqualTo("synthetic-file-secret".getBytes(StandardCharsets.UTF_8));
+        } finally {
+            logger.removeHandler(capture);
+        }
+        assertThat(warnings).singleElement().asString()
+                .contains(loose.toString(), "rw-r--r--", "waiverdesk secret set")
+                .doesNotContain("synthetic-file-secret");
+        assertThat(Wiring.readableByOthers(tight)).isEmpty();
+        assertThat(Wiring.readableByOthers(dir.resolve("missing"))).isEmpty();
     }
 
     @Test

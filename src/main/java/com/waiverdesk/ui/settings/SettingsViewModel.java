@@ -142,7 +142,9 @@ public final class SettingsViewModel {
     private void show(SettingsStore.Snapshot snapshot) {
         Set<SettingsField> lockedFields = EnumSet.noneOf(SettingsField.class);
         for (SettingsField field : SettingsField.values()) {
-            if (snapshot.loaded().locked().contains(field.configName())) {
+            // a locked secretFile with no file named means "the secret store only": a typed secret still goes there
+            if (snapshot.loaded().locked().contains(field.configName())
+                    && (field != SettingsField.SECRET || snapshot.loaded().config().secretFile() != null)) {
                 lockedFields.add(field);
             }
             String text = field == SettingsField.SECRET ? "" : text(snapshot.fileValue(field.configName()));
@@ -218,7 +220,8 @@ public final class SettingsViewModel {
             notice.set(new SettingsNotice(SettingsNotice.Kind.NOTHING_CHANGED, ""));
             return;
         }
-        if (secret != null && userFileNamesSecretFile) {
+        if (secret != null && userFileNamesSecretFile
+                && !current.get().locked().contains(SettingsField.SECRET.configName())) {
             changes.put(SettingsField.SECRET.configName(), null);
         }
         busy.set(true);

@@ -345,6 +345,28 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void lockingTheSecretFileWithoutNamingOneKeepsTheSecretInTheStoreAndATypedOneIsStoredThere() throws Exception {
+        machine("{'endpoint': '" + HTTPS + "', 'accountId': 'H310104-0001',"
+                + " 'locked': ['endpoint', 'accountId', 'secretFile']}");
+        Files.createDirectories(secretFile.getParent());
+        Files.writeString(secretFile, "synthetic-ignored-secret");
+        user("{'secretFile': 'account.secret', 'workstation': 'ADM-W09'}");
+        SettingsViewModel model = model();
+        assertThat(model.lockedProperty().get()).containsExactlyInAnyOrder(SettingsField.ENDPOINT,
+                SettingsField.ACCOUNT);
+        model.newSecretEnteredProperty().set(true);
+
+        model.save(SECRET.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(model.noticeProperty().get().kind()).isEqualTo(SettingsNotice.Kind.SAVED);
+        assertThat(stored(HTTPS)).isEqualTo(SECRET);
+        assertThat(applied.get().desk().config().secretFile()).isNull();
+        // the user's file keeps its (ignored) line: a locked field is never written
+        assertThat(Files.readString(paths.configFile())).contains("secretFile").doesNotContain(SECRET);
+        assertThat(recorded).containsExactly("changed: secret");
+    }
+
+    @Test
     void aSecretFileTheMachineFileStillNamesWinsSoTheTypedSecretIsNotStored() throws Exception {
         Files.createDirectories(machineFile.getParent());
         Files.writeString(machineFile.resolveSibling("account.secret"), "synthetic-machine-secret");
