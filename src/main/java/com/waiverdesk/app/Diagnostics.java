@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +35,14 @@ public final class Diagnostics {
      * @param policyId the policy in force, or {@code null} when no desk could start
      */
     public static String collect(Config config, String policyId, Path logDir) {
+        return collect(config, null, policyId, logDir);
+    }
+
+    /**
+     * As {@link #collect(Config, String, Path)}, with where the configuration came from: the machine-wide file, the
+     * settings hospital IT locked in it and the user's file ({@code sources} may be {@code null}).
+     */
+    public static String collect(Config config, LoadedConfig sources, String policyId, Path logDir) {
         StringBuilder out = new StringBuilder("WaiverDesk diagnostics\n");
         String version = Diagnostics.class.getPackage().getImplementationVersion();
         line(out, "WaiverDesk", version == null ? "dev" : version);
@@ -47,13 +56,36 @@ public final class Diagnostics {
             line(out, "Endpoint", config.isDemo() ? "built-in demo service" : withoutUserInfo(config.endpoint()));
             line(out, "Account", config.accountId());
             // the path tells IT which file to check; the content must never leave the machine
-            line(out, "Secret file", config.secretFile());
+            line(out, "Secret file", secretFile(config.secretFile()));
+            if (!config.isDemo() && config.secretFile() == null) {
+                line(out, "Secret", "in this workstation's secret store (`waiverdesk secret status` names it)");
+            }
+            line(out, "CA bundle", config.isDemo() ? null
+                    : config.caBundle() == null ? "the system's CAs" : config.caBundle());
+            line(out, "Certificate pins", config.certificatePins().isEmpty() ? null
+                    : String.join(", ", config.certificatePins()));
             line(out, "Workstation", config.workstation());
             line(out, "Operator", config.operatorId());
+            line(out, "Operator id", config.askOperator() ? "asked at start" : "fixed or the OS user");
             line(out, "Audit database", config.auditDatabase());
+            line(out, "Audit key file", config.auditDatabase() == null ? null : config.effectiveAuditKeyFile());
             line(out, "Policy file", config.policyFile() == null ? "bundled" : config.policyFile());
+            line(out, "Standard deposit", config.standardDeposit() == null ? null
+                    : config.standardDeposit().toPlainString() + " yuan");
             line(out, "Timeout", config.timeout() == null ? null : config.timeout().toMillis() + " ms");
+            line(out, "Result auto-clear", config.autoClear() == null ? null
+                    : config.autoClear().toSeconds() + " s");
             line(out, "Locale", config.locale());
+        }
+        if (sources != null) {
+            line(out, "Machine-wide file", sources.machineFile() == null ? null
+                    : sources.machineFile() + (sources.machineFileExists() ? "" : " (absent)"));
+            line(out, "Locked by IT", sources.locked().isEmpty() ? null
+                    : String.join(", ", new TreeSet<>(sources.locked())));
+            line(out, "User file", sources.userFile() == null ? null
+                    : sources.userFile() + (sources.userFileExists() ? "" : " (absent)"));
+            line(out, "Ignored user fields", sources.ignoredUserFields().isEmpty() ? null
+                    : String.join(", ", sources.ignoredUserFields()));
         }
         line(out, "Policy", policyId == null ? "(not loaded)" : policyId);
         line(out, "Log folder", logDir);
@@ -64,6 +96,15 @@ public final class Diagnostics {
         }
         problems.forEach(p -> out.append(p).append('\n'));
         return out.toString();
+    }
+
+    /** Its path, and whether other users can read it (they should not: the secret is plain text there). */
+    private static String secretFile(Path file) {
+        if (file == null) {
+            return null;
+        }
+        return file + Wiring.readableByOthers(file).map(mode -> " (readable by other users: " + mode + ")")
+                .orElse("");
     }
 
     private static void line(StringBuilder out, String label, Object value) {

@@ -60,6 +60,8 @@ final class DeskWindow {
     private volatile Config config;
     private final ConfigException configProblem;
     private final LoadedConfig loaded;
+    /** Where the running configuration came from, for the diagnostics; changed on the FX thread with {@link #config}. */
+    private volatile LoadedConfig sources;
     private final AppPaths paths;
     private final SettingsStore settingsStore;
     private final boolean exitOnClose;
@@ -87,6 +89,7 @@ final class DeskWindow {
                boolean exitOnClose, DeskStart early) {
         this.wiring = early;
         this.loaded = loaded;
+        this.sources = loaded;
         this.config = loaded == null ? null : loaded.config();
         this.configProblem = configProblem;
         this.paths = paths;
@@ -98,7 +101,7 @@ final class DeskWindow {
     void show() {
         AdmissionView view = new AdmissionView(model, texts);
         view.setOnOpenSupervisor(() -> openSupervisor(texts));
-        view.setDiagnostics(running -> Diagnostics.collect(running == null ? config : running.config(),
+        view.setDiagnostics(running -> Diagnostics.collect(running == null ? config : running.config(), sources,
                 running == null ? null : running.policyId(), paths.logDir()));
         if (config != null) {
             view.setOnOpenSettings(() -> openSettings(texts));
@@ -200,6 +203,7 @@ final class DeskWindow {
         Desk old = desk;
         desk = applied.desk();
         config = applied.desk().config();
+        sources = applied.loaded();
         model.attach(applied.desk());
         if (old != null) {
             runner.run(() -> {

@@ -3,11 +3,15 @@ package com.waiverdesk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -54,6 +58,43 @@ class DiagnosticsTest {
         assertThat(Diagnostics.collect(demo, "p", dir)).contains("Endpoint: built-in demo service", "Secret file: -");
         assertThat(Diagnostics.collect(null, null, dir)).contains("Configuration: (not loaded)",
                 "Policy: (not loaded)");
+    }
+
+    @Test
+    void namesEverySettingAndWhereItCameFromStillWithoutTheSecret() throws IOException {
+        Path secretFile = secretFile();
+        Files.setPosixFilePermissions(secretFile, PosixFilePermissions.fromString("rw-r--r--"));
+        Config config = new Config("https://verify.example.gov.cn/api/", "hosp-310-0042", secretFile, "w03-li",
+                "ADM-W03", dir.resolve("audit.db"), null, Duration.ofSeconds(5), new BigDecimal("5000"),
+                dir.resolve("policy.json"), Duration.ofSeconds(45), Locale.SIMPLIFIED_CHINESE, dir.resolve("ca.pem"),
+                List.of("sha256/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="), true);
+        LoadedConfig sources = new LoadedConfig(config, Set.of("endpoint", "accountId"), List.of("endpoint"),
+                Path.of("/etc/waiverdesk/config.json"), dir.resolve("config.json"), true, false);
+
+        String text = Diagnostics.collect(config, sources, "p", dir.resolve("logs"));
+
+        assertThat(text).contains("Secret file: " + secretFile + " (readable by other users: rw-r--r--)\n",
+                "CA bundle: " + dir.resolve("ca.pem") + "\n",
+                "Certificate pins: sha256/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n",
+                "Operator id: asked at start\n", "Audit key file: " + dir.resolve("audit.key") + "\n",
+                "Policy file: " + dir.resolve("policy.json") + "\n", "Standard deposit: 5000 yuan\n",
+                "Result auto-clear: 45 s\n", "Machine-wide file: /etc/waiverdesk/config.json\n",
+                "Locked by IT: accountId, endpoint\n", "User file: " + dir.resolve("config.json") + " (absent)\n",
+                "Ignored user fields: endpoint\n");
+        assertThat(text).doesNotContain(SECRET, SECRET.substring(0, 12));
+    }
+
+    @Test
+    void anOwnerOnlySecretFileIsNotFlaggedAndAStoredSecretIsNamedAsSuch() throws IOException {
+        Path secretFile = secretFile();
+        Files.setPosixFilePermissions(secretFile, PosixFilePermissions.fromString("rw-------"));
+
+        assertThat(Diagnostics.collect(configured(secretFile, "https://verify.example.gov.cn/api/"), "p", dir))
+                .contains("Secret file: " + secretFile + "\n").doesNotContain("readable by other users");
+        assertThat(Diagnostics.collect(configured(null, "https://verify.example.gov.cn/api/"), "p", dir))
+                .contains("Secret file: -\n", "Secret: in this workstation's secret store",
+                        "CA bundle: the system's CAs\n", "Certificate pins: -\n", "Operator id: fixed or the OS user\n")
+                .doesNotContain("Machine-wide file");
     }
 
     @Test
