@@ -190,7 +190,7 @@ public final class AdmissionView extends BorderPane {
         if (model.busyProperty().get()) {
             card.showBusy();
         } else if (model.problemProperty().get() != null) {
-            card.showProblem(model.problemProperty().get());
+            card.showProblem(model.problemProperty().get(), model.problemDetailProperty().get());
         } else if (model.resultProperty().get() != null) {
             card.showResult(model.resultProperty().get());
             nameField.requestFocus();

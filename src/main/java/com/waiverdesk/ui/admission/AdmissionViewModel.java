@@ -19,6 +19,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -41,6 +43,8 @@ public final class AdmissionViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyObjectWrapper<CheckResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyObjectWrapper<DeskProblem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
+    /** What IT must fix when the configuration stopped the desk (the file and the field); else {@code null}. */
+    private final ReadOnlyStringWrapper problemDetail = new ReadOnlyStringWrapper(this, "problemDetail");
     private final ReadOnlyObjectWrapper<ServiceState> serviceState =
             new ReadOnlyObjectWrapper<>(this, "serviceState", ServiceState.STARTING);
     private final ReadOnlyObjectWrapper<Desk> desk = new ReadOnlyObjectWrapper<>(this, "desk");
@@ -65,6 +69,7 @@ public final class AdmissionViewModel {
             nextHealthCheck.cancel();
         }
         desk.set(ready);
+        problemDetail.set(null);
         problem.set(null);
         serviceState.set(ServiceState.STARTING);
         pollHealth();
@@ -74,6 +79,9 @@ public final class AdmissionViewModel {
     public void startupFailed(Throwable error) {
         serviceState.set(ServiceState.NOT_STARTED);
         DeskProblem kind = DeskProblem.of(error);
+        // a configuration error's message names the file and the field and never a secret (ConfigFile); the
+        // others may carry what only the log should
+        problemDetail.set(kind == DeskProblem.CONFIGURATION ? error.getMessage() : null);
         problem.set(kind == DeskProblem.UNEXPECTED ? DeskProblem.STARTUP : kind);
     }
 
@@ -240,6 +248,11 @@ public final class AdmissionViewModel {
 
     public ReadOnlyObjectProperty<DeskProblem> problemProperty() {
         return problem.getReadOnlyProperty();
+    }
+
+    /** Set with a {@link DeskProblem#CONFIGURATION} problem: the configuration error, for IT. */
+    public ReadOnlyStringProperty problemDetailProperty() {
+        return problemDetail.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<ServiceState> serviceStateProperty() {

@@ -73,10 +73,12 @@ final class ResultCard extends VBox {
                 words.categories(decision).orElse(null), words.followUp(decision), words.details(result));
     }
 
-    void showProblem(DeskProblem problem) {
+    /** @param detail what IT must fix (a configuration error), shown under the clerk's sentence; or {@code null} */
+    void showProblem(DeskProblem problem, String detail) {
         setKind("problem");
         String title = problem.preventsStart() ? texts.get("problem.title.startup") : texts.get("problem.title");
-        show(title, null, texts.get(problem.messageKey()), null, null, List.of());
+        show(title, null, texts.get(problem.messageKey()), null, null,
+                detail == null ? List.of() : List.of(texts.get("problem.detailForIt", detail)));
     }
 
     private void show(String head, String amountText, String reasonText, String categoriesText, String next,
@@ -90,6 +92,7 @@ final class ResultCard extends VBox {
         for (String line : detailLines) {
             Label label = new Label(line);
             label.getStyleClass().add("result-detail");
+            label.setWrapText(true); // a configuration error names a whole file path
             details.getChildren().add(label);
         }
         setAccessibleText(String.join(". ", nonNull(head, amountText, reasonText, next)));

@@ -1,5 +1,6 @@
 package com.waiverdesk.ui.admission;
 
+import com.waiverdesk.app.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.waiverdesk.domain.MatchResult;
@@ -186,6 +187,25 @@ class AdmissionUITest {
         assertThat(robot.lookup("#idField").queryAs(TextField.class).getText()).isEmpty();
         assertThat(client.requests).isEmpty();
         assertThat(audit.entries).isEmpty();
+    }
+
+    @Test
+    void aBadConfigurationTellsTheClerkToCallItAndNamesTheFileAndFieldForIt(FxRobot robot) {
+        String error = "/etc/waiverdesk/config.json: field \"timeoutMs\" must be a whole number of milliseconds,"
+                + " found \"fast\"";
+        AdmissionViewModel failed = new AdmissionViewModel(runner, new FxScheduler(), TestDesks.CLOCK);
+        robot.interact(() -> {
+            AdmissionView view = new AdmissionView(failed, texts);
+            robot.lookup("#resultCard").query().getScene().setRoot(view);
+            failed.startupFailed(new ConfigException(error));
+        });
+
+        assertThat(headline(robot)).isEqualTo(texts.get("problem.title.startup"));
+        assertThat(robot.lookup(".result-reason").queryAs(Label.class).getText())
+                .isEqualTo(texts.get("problem.CONFIGURATION"));
+        assertThat(robot.lookup(".result-detail").queryAs(Label.class).getText())
+                .isEqualTo(texts.get("problem.detailForIt", error)).contains("timeoutMs", "/etc/waiverdesk/config.json");
+        assertThat(robot.lookup("#verifyButton").queryButton().isDisabled()).isTrue();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.waiverdesk.ui.admission;
 
+import com.waiverdesk.app.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.waiverdesk.app.Desk;
@@ -226,5 +227,22 @@ class AdmissionViewModelTest {
         assertThat(fresh.problemProperty().get()).isEqualTo(DeskProblem.STARTUP);
         assertThat(fresh.serviceStateProperty().get()).isEqualTo(ServiceState.NOT_STARTED);
         assertThat(fresh.canVerifyBinding().get()).isFalse();
+        assertThat(fresh.problemDetailProperty().get()).isNull();
+    }
+
+    @Test
+    void onlyAConfigurationErrorIsShownInDetailAndANewDeskClearsIt() {
+        AdmissionViewModel fresh = new AdmissionViewModel(runner, scheduler, TestDesks.CLOCK);
+        fresh.startupFailed(new AuditWriteException(AuditWriteException.Kind.UNAVAILABLE, "/srv/audit.db: busy", null));
+        assertThat(fresh.problemProperty().get()).isEqualTo(DeskProblem.AUDIT_UNAVAILABLE);
+        assertThat(fresh.problemDetailProperty().get()).isNull();
+
+        fresh.startupFailed(new ConfigException("/etc/waiverdesk/config.json: unknown field \"endpiont\""));
+        assertThat(fresh.problemProperty().get()).isEqualTo(DeskProblem.CONFIGURATION);
+        assertThat(fresh.problemDetailProperty().get()).contains("endpiont");
+
+        fresh.attach(TestDesks.desk(client, audit, Duration.ofMinutes(5), Locale.SIMPLIFIED_CHINESE));
+        assertThat(fresh.problemProperty().get()).isNull();
+        assertThat(fresh.problemDetailProperty().get()).isNull();
     }
 }
