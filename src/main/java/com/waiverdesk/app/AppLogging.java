@@ -49,11 +49,16 @@ public final class AppLogging implements AutoCloseable {
      * {@code logDir}; when the folder cannot be created or written, prints one warning to stderr and logs there only.
      */
     public static AppLogging install(Path logDir, Level appLevel) {
+        return install(logDir, appLevel, FILE_LIMIT_BYTES);
+    }
+
+    /** As {@link #install(Path, Level)}, starting a new file after {@code limitBytes} (tests of the rotation). */
+    static AppLogging install(Path logDir, Level appLevel, int limitBytes) {
         Logger appLogger = Logger.getLogger(APP_LOGGER);
         Level previous = appLogger.getLevel();
         try {
             Files.createDirectories(logDir);
-            FileHandler handler = new FileHandler(logDir.resolve(FILE_PATTERN).toString(), FILE_LIMIT_BYTES,
+            FileHandler handler = new FileHandler(logDir.resolve(FILE_PATTERN).toString(), limitBytes,
                     FILE_COUNT, true);
             handler.setEncoding(StandardCharsets.UTF_8.name());
             handler.setFormatter(new OneLineFormatter());

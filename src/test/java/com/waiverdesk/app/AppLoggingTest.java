@@ -35,6 +35,32 @@ class AppLoggingTest {
     }
 
     @Test
+    void rotatesThroughFiveFilesDroppingTheOldestAndDiagnosticsStillFindTheNewestProblems() throws IOException {
+        Path logs = dir.resolve("logs");
+        try (AppLogging logging = AppLogging.install(logs, Level.INFO, 4_000)) {
+            for (int i = 0; i < 400; i++) {
+                LOG.log(System.Logger.Level.WARNING, "record {0} of the rotation test, padded to about a hundred"
+                        + " characters", String.format("%03d", i));
+            }
+        }
+
+        for (int generation = 0; generation < AppLogging.FILE_COUNT; generation++) {
+            assertThat(AppLogging.pathOf(logs, generation)).isRegularFile();
+            // FileHandler starts the next file once a record has reached the limit: at most one record more
+            // (the newest, generation 0, is still filling)
+            assertThat(Files.size(AppLogging.pathOf(logs, generation)))
+                    .isBetween(generation == 0 ? 1L : 3_800L, 4_000L + 200);
+        }
+        assertThat(AppLogging.pathOf(logs, AppLogging.FILE_COUNT)).doesNotExist();
+        String newest = Files.readString(AppLogging.pathOf(logs, 0), StandardCharsets.UTF_8);
+        assertThat(newest).contains("record 399 ");
+        String all = String.join("\n", Files.readString(AppLogging.pathOf(logs, 4), StandardCharsets.UTF_8), newest);
+        assertThat(all).doesNotContain("record 000 ");
+        assertThat(Diagnostics.lastProblems(logs)).hasSize(Diagnostics.MAX_PROBLEM_LINES)
+                .last().asString().contains("record 399 ");
+    }
+
+    @Test
     void keepsAnExceptionAndItsCauseOnTheSameLine() throws IOException {
         try (AppLogging logging = AppLogging.install(dir)) {
             LOG.log(System.Logger.Level.ERROR, "audit write failed",
