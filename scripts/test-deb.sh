@@ -4,20 +4,26 @@
 #   1. builds the .deb with scripts/package.sh (gzip instead of xz: much faster, same content), unless
 #      target/installer already holds one and its app image (REUSE=1), and an older version (0.0.1) of the same
 #      app image for the upgrade
-#   2. installs the OLDER version with apt-get (which brings in the dependencies), starts the installed launcher in
-#      a fresh home folder under Xvfb, types a demo person (CJK, one character at a time) and waits for the entry in
-#      the audit database; writes a user configuration and a secret file beside it
-#   3. installs the NEWER version over it: configuration, secret and audit database must be byte-identical, and
-#      `waiverdesk audit verify` of the new version must pass on the old database
+#   2. installs the OLDER version with dpkg -i (apt-get -f install brings in dependencies the machine lacks), as
+#      IT would; deploys a machine-wide /etc/waiverdesk/config.json (which must not exist before) with a locked
+#      setting, writes a user configuration, stores a secret with `waiverdesk secret set` (no plain-text copy may be
+#      left in the user's folders), starts the installed launcher in a fresh home folder under Xvfb, types a demo
+#      person (CJK, one character at a time) and waits for the entry in the audit database
+#   3. installs the NEWER version over it, the same way: machine-wide file, configuration, stored secret and audit
+#      database must be byte-identical; the new version must read the stored secret (`secret status`) and pass
+#      `audit verify` on the old database; an audit database made with the first release's schema
+#      (src/test/resources/.../schema-v1.sql) opens in the new version, is upgraded to schema 2 and verifies
 #   4. checks the installed layout: launcher, /usr/bin/waiverdesk, menu entry, icon, JavaFX's .so files in the
 #      runtime, the AppCDS archive really used; starts the new version, types a Latin demo name, waits for the
 #      blue "reduce" card and saves target/installer/installed.png; no ~/.openjfx/cache was created, SQLite's
-#      native library was loaded from the installation (not extracted to /tmp)
+#      native library was loaded from the installation (not extracted to /tmp), the log names neither the person
+#      nor the secret and shows the machine-wide file's locked workstation; jpackage's own launcher
+#      (/opt/waiverdesk/bin/WaiverDesk) opens the desk too
 #   5. the installed-start benchmark (BENCH_RUNS, default 10; 0 skips it): the installed launcher to the desk's
 #      first frame and to DESK_READY vs a bare JavaFX window on the same runtime with the same JVM options and its
 #      own AppCDS archive, alternating; prints medians and the ratio
 #   6. removes the package (dpkg -r): the program is gone, the user's data is still there
-# Needs: root, dpkg, apt-get, jpackage, fakeroot, Xvfb, xdotool, ImageMagick's import/convert, GTK 3
+# Needs: root, dpkg, apt-get, jpackage, fakeroot, Xvfb, xdotool, ImageMagick's import/convert, sqlite3, GTK 3
 # (.ci/run installs them). Usage: scripts/test-deb.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,11 +33,13 @@ out=$root/target/installer
 fail() { echo "test-deb: FAILED: $*" >&2; exit 1; }
 step() { printf '\n== %s (%ss)\n' "$1" "$SECONDS"; }
 [ "$(id -u)" -eq 0 ] || fail "must run as root (it installs the package system-wide)"
-for tool in dpkg apt-get jpackage fakeroot Xvfb xdotool import convert; do
+for tool in dpkg apt-get jpackage fakeroot Xvfb xdotool import convert sqlite3; do
     command -v "$tool" >/dev/null 2>&1 || fail "$tool not found (run .ci/run's apt-get line)"
 done
 
 old_version=0.0.1
+machine_dir=/etc/waiverdesk
+[ ! -e "$machine_dir" ] || fail "$machine_dir exists on this machine: the test would replace hospital IT's file (move it away first)"
 if [ "${REUSE:-}" != 1 ] || ! ls "$out"/waiverdesk_*.deb >/dev/null 2>&1; then
     step "build the .deb"
     DPKG_DEB_COMPRESSOR_TYPE=gzip scripts/package.sh
@@ -51,7 +59,7 @@ chmod 755 "$work"
 pids=()
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    rm -rf "$work"
+    rm -rf "$work" "$machine_dir"   # it did not exist before (checked above)
 }
 trap cleanup EXIT
 display=:$((200 + RANDOM % 50))
@@ -76,8 +84,9 @@ data_dir=$home/.local/share/waiverdesk
 
 # start_desk OUT: the installed launcher, reporting its first frame and DESK_READY on stdout
 start_desk() {
-    # /usr/bin/waiverdesk: what the menu entry runs (GDK_GL=disable MALLOC_ARENA_MAX=2, java @lib/app/waiverdesk.args)
-    EXEC=1 EXTRA_JVM="-Dwaiverdesk.reportShown=true -Dprism.order=sw" as_user /usr/bin/waiverdesk \
+    # /usr/bin/waiverdesk: what the menu entry runs (GDK_GL=disable MALLOC_ARENA_MAX=2, java @lib/app/waiverdesk.args);
+    # a second argument starts another launcher
+    EXEC=1 EXTRA_JVM="-Dwaiverdesk.reportShown=true -Dprism.order=sw" as_user "${2:-/usr/bin/waiverdesk}" \
         >"$1" 2>"$1.err" &
     desk_pid=$!
     pids+=("$desk_pid")
@@ -108,6 +117,24 @@ type_person() {
     xdotool key Return
 }
 entries() { as_user /opt/waiverdesk/bin/WaiverDesk audit stats 2>/dev/null | sed -n 's/^entries: *//p'; }
+# install_deb DEB: as IT installs a package; what it depends on and the machine lacks comes with apt-get -f install
+install_deb() {
+    local log
+    log=$work/install-$(basename "$1").log
+    if ! dpkg -i "$1" >"$log" 2>&1; then
+        DEBIAN_FRONTEND=noninteractive apt-get -f install -y -qq >>"$log" 2>&1 \
+            || { cat "$log" >&2; fail "dpkg -i $(basename "$1"), then apt-get -f install"; }
+    fi
+    [ "$(dpkg-query -W -f '${Status}' waiverdesk)" = "install ok installed" ] \
+        || { cat "$log" >&2; fail "$(basename "$1") is not installed and configured"; }
+}
+# what an upgrade or removal must not touch: the user's configuration, stored secret and audit database, and IT's file
+kept_files() {
+    (cd "$home" && find .config/waiverdesk .local/share/waiverdesk -type f -print0 | sort -z | xargs -0 sha256sum)
+    sha256sum "$machine_dir/config.json"
+}
+# a real service's account: the secret is stored for it while the desk itself stays on the demo
+service=(--endpoint https://verify.example.gov.cn/gw/ --account H310104-0001)
 
 if dpkg -s waiverdesk >/dev/null 2>&1; then
     echo "removing the waiverdesk package already installed on this machine"
@@ -115,22 +142,31 @@ if dpkg -s waiverdesk >/dev/null 2>&1; then
 fi
 
 step "install $old_version"
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$old_deb" >"$work/apt-old.log" 2>&1 \
-    || { cat "$work/apt-old.log" >&2; fail "apt-get install of $old_version"; }
+install_deb "$old_deb"
 [ "$(dpkg-query -W -f '${Version}' waiverdesk)" = "${old_version}-1" ] || fail "$old_version is not the installed version"
 
-step "use $old_version: a check by a clerk, a configuration and a secret"
+step "use $old_version: IT's machine-wide file, a user configuration, a stored secret, a check by a clerk"
+mkdir -p "$machine_dir"
+cat >"$machine_dir/config.json" <<'EOF'
+{
+  "workstation": "pkg-test-ws",
+  "locked": ["workstation", "secretFile"]
+}
+EOF
 mkdir -p "$config_dir"
 cat >"$config_dir/config.json" <<'EOF'
 {
   "operatorId": "clerk-upgrade-test",
-  "workstation": "pkg-test-ws",
   "autoClearSeconds": 120,
   "language": "zh"
 }
 EOF
-printf 'synthetic-test-secret-%s\n' "$RANDOM$RANDOM" >"$config_dir/secret"
-chmod 600 "$config_dir/secret"
+# no D-Bus session here, so it goes into the encrypted file, as on a workstation set up over ssh (docs/secrets.md)
+secret_value="synthetic-test-secret-$RANDOM$RANDOM"
+printf '%s\n' "$secret_value" | as_user /opt/waiverdesk/bin/WaiverDesk secret set "${service[@]}" >"$work/secret.txt" 2>&1 \
+    || { cat "$work/secret.txt" >&2; fail "waiverdesk secret set on $old_version"; }
+cat "$work/secret.txt"
+! grep -rqF "$secret_value" "$home" || fail "the stored secret lies in plain text in the user's folders"
 start_desk "$work/old.out"
 type_person "王秀英" 310101195203140028
 for _ in $(seq 1 80); do [ "$(entries)" = 1 ] && break; sleep 0.25; done
@@ -138,19 +174,30 @@ import -window root "$out/installed-old.png"
 [ "$(entries)" = 1 ] || fail "the check typed into $old_version did not reach the audit database (see installed-old.png)"
 stop_desk
 as_user /opt/waiverdesk/bin/WaiverDesk audit verify >"$work/verify-old.txt" 2>/dev/null || fail "audit verify on $old_version"
-before=$(cd "$home" && find .config/waiverdesk .local/share/waiverdesk -type f -print0 | sort -z | xargs -0 sha256sum)
+before=$(kept_files)
 echo "$before"
 
 step "upgrade to $new_version"
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$new_deb" >"$work/apt-new.log" 2>&1 \
-    || { cat "$work/apt-new.log" >&2; fail "apt-get install of $new_version over $old_version"; }
+install_deb "$new_deb"
 [ "$(dpkg-query -W -f '${Version}' waiverdesk)" = "${new_version}" ] || fail "$new_version is not the installed version"
-after=$(cd "$home" && find .config/waiverdesk .local/share/waiverdesk -type f -print0 | sort -z | xargs -0 sha256sum)
+after=$(kept_files)
 [ "$before" = "$after" ] || fail "the upgrade changed user files:
 $(diff <(echo "$before") <(echo "$after"))"
+as_user /opt/waiverdesk/bin/WaiverDesk secret status "${service[@]}" >"$work/secret-new.txt" 2>&1 \
+    || { cat "$work/secret-new.txt" >&2; fail "$new_version does not find the secret $old_version stored"; }
 as_user /opt/waiverdesk/bin/WaiverDesk audit verify 2>/dev/null | tee "$work/verify-new.txt"
 grep -q "^intact" "$work/verify-new.txt" || fail "audit verify after the upgrade"
-echo "configuration, secret and audit database unchanged; the database verifies"
+echo "IT's file, configuration, stored secret and audit database unchanged; the secret is found, the database verifies"
+
+step "a first-release audit database (schema 1) in $new_version"
+v1=$work/v1/audit.db
+mkdir -p "$(dirname "$v1")"
+sqlite3 "$v1" <src/test/resources/com/waiverdesk/audit/schema-v1.sql >/dev/null
+[ "$(sqlite3 "$v1" 'PRAGMA user_version;')" = 1 ] || fail "schema-v1.sql did not make a version 1 database"
+as_user /opt/waiverdesk/bin/WaiverDesk audit verify --audit-db "$v1" 2>/dev/null | tee "$work/verify-v1.txt"
+grep -q "^intact" "$work/verify-v1.txt" || fail "audit verify of a schema 1 database"
+[ "$(sqlite3 "$v1" 'PRAGMA user_version;')" = 2 ] || fail "the schema 1 database was not upgraded to schema 2"
+echo "upgraded to schema 2; it verifies"
 
 step "installed layout"
 for file in /opt/waiverdesk/bin/WaiverDesk /opt/waiverdesk/lib/app/waiverdesk.jar /opt/waiverdesk/lib/WaiverDesk.png \
@@ -219,7 +266,14 @@ stop_desk
 log=$home/.local/state/waiverdesk/logs/waiverdesk0.log
 [ -f "$log" ] || fail "no application log in the XDG state folder"
 ! grep -q "310112198102120047\|Maria Garcia" "$log" || fail "the log names the person"
+! grep -qF "$secret_value" "$log" || fail "the log holds the secret"
+grep -q "desk ready: .*workstation pkg-test-ws" "$log" || fail "the desk did not take the machine-wide file's workstation"
 echo "screenshot: $shot"
+
+step "jpackage's launcher opens the desk too"
+start_desk "$work/launcher.out" /opt/waiverdesk/bin/WaiverDesk
+stop_desk
+echo "DESK_READY from /opt/waiverdesk/bin/WaiverDesk"
 
 runs=${BENCH_RUNS:-10}
 if [ "$runs" -gt 0 ]; then
@@ -281,12 +335,12 @@ fi
 
 step "uninstall"
 home=$work/home
-final=$(cd "$home" && find .config/waiverdesk .local/share/waiverdesk -type f -print0 | sort -z | xargs -0 sha256sum)
+final=$(kept_files)
 dpkg -r waiverdesk >"$work/remove.log" 2>&1 || { cat "$work/remove.log" >&2; fail "dpkg -r"; }
 [ ! -e /opt/waiverdesk/bin/WaiverDesk ] || fail "/opt/waiverdesk/bin/WaiverDesk is still there"
 [ ! -e /usr/bin/waiverdesk ] || fail "/usr/bin/waiverdesk is still there"
 [ ! -e /usr/share/applications/waiverdesk.desktop ] || fail "the menu entry is still there"
-left=$(cd "$home" && find .config/waiverdesk .local/share/waiverdesk -type f -print0 | sort -z | xargs -0 sha256sum)
+left=$(kept_files)
 [ "$left" = "$final" ] || fail "uninstalling changed user files"
-echo "removed; the user's configuration, secret and audit database are still there"
+echo "removed; IT's file and the user's configuration, secret and audit database are still there"
 printf '\ntest-deb: all steps passed (%ss)\n' "$SECONDS"
