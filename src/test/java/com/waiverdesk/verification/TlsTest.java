@@ -3,6 +3,9 @@ package com.waiverdesk.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.waiverdesk.app.PolicyLoader;
+import com.waiverdesk.domain.DecisionKind;
+import com.waiverdesk.domain.DepositPolicy;
 import com.waiverdesk.domain.ServiceFailure;
 import com.waiverdesk.domain.VerificationOutcome;
 import java.io.IOException;
@@ -36,6 +39,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The client over real TLS against a CA made in the test: it answers only when trust, name, dates and pin hold. */
 class TlsTest {
     private static final long DAY = 24L * 60 * 60 * 1000;
+    /** What a server would answer for a person on subsistence allowance: a waiver, if the answer got through. */
+    private static final String WAIVER_GRANT =
+            "[{\"category\":\"SUBSISTENCE_ALLOWANCE\",\"validFrom\":\"2026-01-01\",\"validUntil\":null}]";
+    private static DepositPolicy policy;
     private static HeldCertificate ca;
     private static HeldCertificate otherCa;
     private static HeldCertificate localhostCert;
@@ -64,7 +71,8 @@ class TlsTest {
     };
 
     @BeforeAll
-    static void makeCertificates() {
+    static void makeCertificates() throws Exception {
+        policy = new PolicyLoader(ServiceStub.MAPPER).loadDefault();
         ca = new HeldCertificate.Builder().certificateAuthority(0).commonName("WaiverDesk Test CA").build();
         otherCa = new HeldCertificate.Builder().certificateAuthority(0).commonName("Someone Else CA").build();
         localhostCert = serverCertificate("localhost", ca, 0);
@@ -95,6 +103,16 @@ class TlsTest {
         VerificationOutcome outcome = client(tls).verify(ServiceStub.request());
 
         assertThat(outcome.isAnswered()).as("%s", logLines).isTrue();
+    }
+
+    @Test
+    void theWaiverTheRefusedServersOfferWouldWaiveThroughATrustedConnection() throws Exception {
+        serve(localhostCert, ca);
+        server.enqueue(ServiceStub.answer("MATCH", WAIVER_GRANT));
+
+        VerificationOutcome outcome = client(new TlsSettings(bundle(ca), List.of(), null)).verify(ServiceStub.request());
+
+        assertThat(policy.decide(outcome).kind()).as("%s", logLines).isEqualTo(DecisionKind.WAIVE);
     }
 
     @Test
@@ -173,7 +191,10 @@ class TlsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sha256/");
     }
 
+    /** The server offers a waiver (see the control above); the desk must not get it, so it cannot verify. */
     private void assertUnreachable(TlsSettings tls, String detail) {
+        server.enqueue(ServiceStub.answer("MATCH", WAIVER_GRANT));
+
         VerificationOutcome outcome = client(tls).verify(ServiceStub.request());
 
         assertThat(outcome.isAnswered()).isFalse();
@@ -181,6 +202,8 @@ class TlsTest {
         assertThat(outcome.attempts()).as("a certificate problem is not retried").isEqualTo(1);
         assertThat(server.getRequestCount()).as("no request got through").isZero();
         assertThat(logLines).singleElement().satisfies(line -> assertThat(line).contains("UNREACHABLE", detail));
+        assertThat(policy.decide(outcome).kind()).as("no waiver through a refused connection")
+                .isEqualTo(DecisionKind.CANNOT_VERIFY);
     }
 
     private HttpVerificationClient client(TlsSettings tls) {
