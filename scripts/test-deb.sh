@@ -12,7 +12,9 @@
 #   3. installs the NEWER version over it, the same way: machine-wide file, configuration, stored secret and audit
 #      database must be byte-identical; the new version must read the stored secret (`secret status`) and pass
 #      `audit verify` on the old database; an audit database made with the first release's schema
-#      (src/test/resources/.../schema-v1.sql) opens in the new version, is upgraded to schema 2 and verifies
+#      (src/test/resources/.../schema-v1.sql) opens in the new version, is upgraded to schema 2 and verifies; the
+#      installed runtime stores a secret in a real Secret Service (GNOME Keyring in a private D-Bus session), not
+#      in the fallback file: its trimmed runtime has what the D-Bus login needs
 #   4. checks the installed layout: launcher, /usr/bin/waiverdesk, menu entry, icon, JavaFX's .so files in the
 #      runtime, the AppCDS archive really used; starts the new version, types a Latin demo name, waits for the
 #      blue "reduce" card and saves target/installer/installed.png; no ~/.openjfx/cache was created, SQLite's
@@ -23,7 +25,8 @@
 #      first frame and to DESK_READY vs a bare JavaFX window on the same runtime with the same JVM options and its
 #      own AppCDS archive, alternating; prints medians and the ratio
 #   6. removes the package (dpkg -r): the program is gone, the user's data is still there
-# Needs: root, dpkg, apt-get, jpackage, fakeroot, Xvfb, xdotool, ImageMagick's import/convert, sqlite3, GTK 3
+# Needs: root, dpkg, apt-get, jpackage, fakeroot, Xvfb, xdotool, ImageMagick's import/convert, sqlite3,
+# dbus-run-session, gnome-keyring-daemon, GTK 3
 # (.ci/run installs them). Usage: scripts/test-deb.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,7 +36,7 @@ out=$root/target/installer
 fail() { echo "test-deb: FAILED: $*" >&2; exit 1; }
 step() { printf '\n== %s (%ss)\n' "$1" "$SECONDS"; }
 [ "$(id -u)" -eq 0 ] || fail "must run as root (it installs the package system-wide)"
-for tool in dpkg apt-get jpackage fakeroot Xvfb xdotool import convert sqlite3; do
+for tool in dpkg apt-get jpackage fakeroot Xvfb xdotool import convert sqlite3 dbus-run-session gnome-keyring-daemon; do
     command -v "$tool" >/dev/null 2>&1 || fail "$tool not found (run .ci/run's apt-get line)"
 done
 
@@ -198,6 +201,26 @@ as_user /opt/waiverdesk/bin/WaiverDesk audit verify --audit-db "$v1" 2>/dev/null
 grep -q "^intact" "$work/verify-v1.txt" || fail "audit verify of a schema 1 database"
 [ "$(sqlite3 "$v1" 'PRAGMA user_version;')" = 2 ] || fail "the schema 1 database was not upgraded to schema 2"
 echo "upgraded to schema 2; it verifies"
+
+step "the installed runtime stores a secret in a real Secret Service"
+user_home=$home
+home=$work/keyring-home   # as_user's home for this step only
+mkdir -p "$home"
+cat >"$work/keyring-steps.sh" <<EOS
+set -e
+/opt/waiverdesk/bin/WaiverDesk secret set ${service[*]}
+/opt/waiverdesk/bin/WaiverDesk secret status ${service[*]}
+EOS
+# a private D-Bus session with GNOME Keyring unlocked, as SecretServiceRoundTripTest makes it; the secret on stdin
+printf '%s\n' "$secret_value" | KEYRING_PASSWORD=synthetic-keyring-password as_user dbus-run-session -- sh -c \
+    'printf %s "$KEYRING_PASSWORD" | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec sh "$0"' \
+    "$work/keyring-steps.sh" >"$work/keyring.txt" 2>&1 || { cat "$work/keyring.txt" >&2; fail "secret set/status in a D-Bus session"; }
+grep -v JAVA_TOOL_OPTIONS "$work/keyring.txt"
+grep -q "Stored the secret .* in Secret Service" "$work/keyring.txt" \
+    || fail "the installed desk did not use the Secret Service (a module missing from the runtime?)"
+[ ! -e "$home/.local/share/waiverdesk/secrets.enc.json" ] || fail "the secret went into the fallback file"
+! grep -rqF "$secret_value" "$home" || fail "the secret lies in plain text in the keyring user's folders"
+home=$user_home
 
 step "installed layout"
 for file in /opt/waiverdesk/bin/WaiverDesk /opt/waiverdesk/lib/app/waiverdesk.jar /opt/waiverdesk/lib/WaiverDesk.png \
