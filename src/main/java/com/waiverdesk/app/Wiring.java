@@ -134,7 +134,7 @@ public final class Wiring {
         try {
             return config.policyFile() == null ? loader.loadDefault() : loader.load(config.policyFile());
         } catch (PolicyException e) {
-            throw new ConfigException("Deposit policy: " + e.getMessage(), e);
+            throw new ConfigException("Deposit policy (policyFile): " + e.getMessage(), e);
         }
     }
 
@@ -143,7 +143,7 @@ public final class Wiring {
             return AuditKey.loadOrCreate(config.effectiveAuditKeyFile());
         } catch (IOException e) {
             throw new AuditWriteException(AuditWriteException.Kind.UNAVAILABLE,
-                    "Could not use the audit key file " + config.effectiveAuditKeyFile() + ": " + e.getMessage(), e);
+                    "Could not use the audit key file " + config.effectiveAuditKeyFile() + ": " + IoProblem.of(e), e);
         }
     }
 

@@ -4,6 +4,7 @@ import com.waiverdesk.app.AppPaths;
 import com.waiverdesk.app.Config;
 import com.waiverdesk.app.ConfigException;
 import com.waiverdesk.app.ConfigOptions;
+import com.waiverdesk.app.LockedSettingException;
 import com.waiverdesk.app.Supervision;
 import com.waiverdesk.app.SupervisorCredential;
 import com.waiverdesk.audit.AccessEvent;
@@ -69,7 +70,8 @@ final class AuditCommand {
                 config = options.resolve(AppPaths.forCurrentUser(), System.getenv());
             } catch (ConfigException e) {
                 err.println("waiverdesk audit: " + e.getMessage());
-                return 1;
+                // an option for a setting IT locked is wrong usage, as for every command (docs/configuration.md)
+                return e instanceof LockedSettingException ? Cli.EXIT_USAGE : 1;
             }
             try (Supervision supervision = Supervision.open(config)) {
                 return work.run(supervision, spec.commandLine().getOut());
@@ -277,7 +279,7 @@ final class AuditCommand {
                 try {
                     SupervisorCredential.Result result = supervision.credential().set(passphrase);
                     if (result != SupervisorCredential.Result.SET) {
-                        parent.spec.commandLine().getErr().println("Not set: " + result);
+                        parent.spec.commandLine().getErr().println("Not set: " + refusal(result));
                         return EXIT_REFUSED;
                     }
                     supervision.record(parent.supervisor, AccessEvent.Action.PASSPHRASE_SET, "command line");
@@ -287,6 +289,21 @@ final class AuditCommand {
                     Arrays.fill(passphrase, '\0');
                 }
             });
+        }
+    }
+
+    /** Why set-passphrase refused, and what to do instead. */
+    static String refusal(SupervisorCredential.Result result) {
+        switch (result) {
+            case TOO_SHORT:
+                return "the passphrase must have at least " + SupervisorCredential.MIN_LENGTH + " characters";
+            case ALL_DIGITS:
+                return "the passphrase must not be only digits";
+            case ALREADY_SET:
+                return "a passphrase is already set for this audit database; the supervisor changes it in the"
+                        + " supervisor's screen, or IT forgets it with `waiverdesk audit reset-passphrase`";
+            default:
+                return result.toString();
         }
     }
 

@@ -4,6 +4,7 @@ import com.waiverdesk.app.AppPaths;
 import com.waiverdesk.app.Config;
 import com.waiverdesk.app.ConfigException;
 import com.waiverdesk.app.ConfigOptions;
+import com.waiverdesk.app.LockedSettingException;
 import com.waiverdesk.app.secret.SecretStore;
 import com.waiverdesk.app.secret.SecretStoreException;
 import com.waiverdesk.app.secret.SecretStores;
@@ -70,7 +71,7 @@ final class SecretCommand {
                 accountKey = SecretStore.accountKey(config.accountId(), config.endpoint());
             } catch (ConfigException | IllegalArgumentException e) {
                 err.println(command + ": " + e.getMessage());
-                return 1;
+                return e instanceof LockedSettingException ? Cli.EXIT_USAGE : 1;
             }
             try (SecretStore store = SecretStores.open(paths)) {
                 return work.run(config, accountKey, store, spec.commandLine().getOut());

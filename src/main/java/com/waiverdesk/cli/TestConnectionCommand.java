@@ -6,6 +6,7 @@ import com.waiverdesk.app.Config;
 import com.waiverdesk.app.ConfigException;
 import com.waiverdesk.app.ConfigOptions;
 import com.waiverdesk.app.ConnectionTexts;
+import com.waiverdesk.app.LockedSettingException;
 import com.waiverdesk.app.Wiring;
 import com.waiverdesk.mock.MockVerificationService;
 import com.waiverdesk.verification.ConnectionReport;
@@ -66,7 +67,7 @@ final class TestConnectionCommand implements Callable<Integer> {
             tls = new TlsSettings(config.caBundle(), config.certificatePins(), url == null ? null : url.host());
         } catch (ConfigException | IllegalArgumentException e) {
             err.println("waiverdesk test-connection: " + e.getMessage());
-            return EXIT_CONFIG;
+            return e instanceof LockedSettingException ? Cli.EXIT_USAGE : EXIT_CONFIG;
         }
         return print(run(account, tls), new ConnectionTexts(config.locale()), out);
     }

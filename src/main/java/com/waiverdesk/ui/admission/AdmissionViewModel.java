@@ -1,5 +1,6 @@
 package com.waiverdesk.ui.admission;
 
+import com.waiverdesk.audit.AuditWriteException;
 import com.waiverdesk.app.CheckResult;
 import com.waiverdesk.app.Desk;
 import com.waiverdesk.domain.DecisionKind;
@@ -79,10 +80,14 @@ public final class AdmissionViewModel {
     public void startupFailed(Throwable error) {
         serviceState.set(ServiceState.NOT_STARTED);
         DeskProblem kind = DeskProblem.of(error);
-        // a configuration error's message names the file and the field and never a secret (ConfigFile); the
-        // others may carry what only the log should
-        problemDetail.set(kind == DeskProblem.CONFIGURATION ? error.getMessage() : null);
-        problem.set(kind == DeskProblem.UNEXPECTED ? DeskProblem.STARTUP : kind);
+        // what IT must fix, under the clerk's sentence: a configuration error names the file and the field, an audit
+        // database error the file and the cause (no check has run, so no person is in it); anything else may carry
+        // what only the log should
+        problemDetail.set(kind == DeskProblem.CONFIGURATION || error instanceof AuditWriteException
+                ? error.getMessage() : null);
+        // an audit database that cannot be used at start stops the desk like any other start failure ("this check
+        // was not recorded" would speak of a check nobody made)
+        problem.set(kind == DeskProblem.CONFIGURATION ? kind : DeskProblem.STARTUP);
     }
 
     /** Something failed that nobody caught: no result is shown, the clerk is told to verify again. */
@@ -250,7 +255,7 @@ public final class AdmissionViewModel {
         return problem.getReadOnlyProperty();
     }
 
-    /** Set with a {@link DeskProblem#CONFIGURATION} problem: the configuration error, for IT. */
+    /** Set when the desk could not start because of its configuration or its audit database: the cause, for IT. */
     public ReadOnlyStringProperty problemDetailProperty() {
         return problemDetail.getReadOnlyProperty();
     }

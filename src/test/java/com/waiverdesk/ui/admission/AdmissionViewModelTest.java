@@ -231,10 +231,15 @@ class AdmissionViewModelTest {
     }
 
     @Test
-    void onlyAConfigurationErrorIsShownInDetailAndANewDeskClearsIt() {
+    void aConfigurationOrAuditDatabaseErrorAtStartIsShownInDetailAndANewDeskClearsIt() {
         AdmissionViewModel fresh = new AdmissionViewModel(runner, scheduler, TestDesks.CLOCK);
-        fresh.startupFailed(new AuditWriteException(AuditWriteException.Kind.UNAVAILABLE, "/srv/audit.db: busy", null));
-        assertThat(fresh.problemProperty().get()).isEqualTo(DeskProblem.AUDIT_UNAVAILABLE);
+        fresh.startupFailed(new AuditWriteException(AuditWriteException.Kind.UNAVAILABLE,
+                "Could not use the audit key file /srv/audit.key: permission denied", null));
+        assertThat(fresh.problemProperty().get()).as("no check was made, so none was 'not recorded'")
+                .isEqualTo(DeskProblem.STARTUP);
+        assertThat(fresh.problemDetailProperty().get()).contains("/srv/audit.key", "permission denied");
+
+        fresh.startupFailed(new IllegalStateException("boom"));
         assertThat(fresh.problemDetailProperty().get()).isNull();
 
         fresh.startupFailed(new ConfigException("/etc/waiverdesk/config.json: unknown field \"endpiont\""));
