@@ -63,9 +63,15 @@ final class CheckCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(toJson(result));
             return exitCode(result.decision().kind());
         } catch (AuditWriteException e) {
-            LOG.log(System.Logger.Level.ERROR, "audit write failed: " + e.kind(), e);
+            // the one line below says it all; the stack trace only with -Djava.util.logging.config.file at FINE
+            LOG.log(System.Logger.Level.DEBUG, "audit write failed: " + e.kind(), e);
             err.println("waiverdesk check: the audit record could not be written (" + e.kind() + "): "
                     + e.getMessage() + ". No decision is given.");
+            return 1;
+        } catch (ConfigException e) {
+            // a missing secret, policy file or CA bundle: a message for IT, not a stack trace
+            LOG.log(System.Logger.Level.DEBUG, "check could not start", e);
+            err.println("waiverdesk check: " + e.getMessage());
             return 1;
         } catch (Exception e) {
             LOG.log(System.Logger.Level.ERROR, "check failed", e);

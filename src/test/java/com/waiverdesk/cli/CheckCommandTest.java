@@ -111,6 +111,40 @@ class CheckCommandTest {
     }
 
     @Test
+    void aMissingPolicyFileIsOneLineForItNamingTheFieldAndNoErrorLogWithAStackTrace() throws Exception {
+        Files.writeString(dir.resolve("config.json"), "{\"policyFile\": \"missing-policy.json\"}");
+        List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(CheckCommand.class.getName());
+        logger.addHandler(capture);
+        Run run;
+        try {
+            run = check("--name", WAIVE_NAME, "--id", WAIVE_ID);
+        } finally {
+            logger.removeHandler(capture);
+        }
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().strip()).startsWith("waiverdesk check: Deposit policy (policyFile): ")
+                .contains("missing-policy.json").doesNotContain("\n");
+        assertThat(records).noneMatch(r -> r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue());
+    }
+
+    @Test
     void missingRequiredOptionIsAUsageError() {
         Run run = check("--name", WAIVE_NAME);
         assertThat(run.exit()).isEqualTo(Cli.EXIT_USAGE);
