@@ -47,6 +47,11 @@ final class StatusBar extends HBox {
         link(diagnostics, "diagnosticsLink", texts.get("status.diagnostics"), texts.get("status.diagnostics.hint"));
         link(settings, "settingsLink", texts.get("status.settings"), texts.get("status.settings.hint"));
         getChildren().addAll(dot, service, spacer, operator, workstation, diagnostics, settings, supervisor);
+        // when the bar is too narrow (English words, a long operator id) the operator and workstation shorten with
+        // an ellipsis; the service state and the links stay whole
+        for (Region whole : new Region[] {dot, service, diagnostics, settings, supervisor}) {
+            whole.setMinWidth(Region.USE_PREF_SIZE);
+        }
         model.serviceStateProperty().addListener((obs, old, state) -> refresh());
         model.deskProperty().addListener((obs, old, desk) -> refresh());
         refresh();

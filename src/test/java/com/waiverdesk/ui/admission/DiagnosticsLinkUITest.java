@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
 import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
@@ -69,6 +70,26 @@ class DiagnosticsLinkUITest {
         String copied = WaitForAsyncUtils.waitFor(
                 WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()));
         assertThat(copied).isEqualTo("WaiverDesk diagnostics\nWorkstation: " + desk.workstation());
+    }
+
+    @Test
+    void inANarrowWindowTheServiceStateAndTheLinksStayWhole(FxRobot robot) {
+        robot.interact(() -> {
+            AdmissionView view = (AdmissionView) robot.lookup("#diagnosticsLink").query().getScene().getRoot();
+            view.setOnOpenSupervisor(() -> { });
+            view.setOnOpenSettings(() -> { });
+            robot.lookup("#diagnosticsLink").query().getScene().getWindow().setWidth(520);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        for (String id : new String[] {"#serviceStatus", "#diagnosticsLink", "#settingsLink", "#supervisorLink"}) {
+            Labeled whole = robot.lookup(id).queryAs(Labeled.class);
+            assertThat(whole.getWidth()).as(id).isGreaterThanOrEqualTo(whole.prefWidth(-1) - 0.5);
+        }
+        Labeled workstation = robot.lookup("#workstationStatus")
+                .queryAs(Labeled.class);
+        assertThat(workstation.getWidth()).as("the workstation gives way first")
+                .isLessThan(workstation.prefWidth(-1));
     }
 
     @Test
