@@ -39,7 +39,7 @@ step() { printf '\n== %s (%ss)\n' "$1" "$SECONDS"; }
 if [ "${SKIP_MAVEN:-}" != 1 ]; then
     step "maven: installer jar and JavaFX modules"
     # shellcheck disable=SC2086  # MVN_ARGS is a list of options
-    mvn -q -B ${MVN_ARGS:-} -Ppackage package -DskipTests
+    mvn -q -B ${MVN_ARGS:-} -Ppackage package -DskipTests -Dapp.version="$version"
 fi
 app_jar=$root/target/installer-jars/waiverdesk.jar
 [ -f "$app_jar" ] || { echo "package.sh: $app_jar missing (run without SKIP_MAVEN)" >&2; exit 1; }

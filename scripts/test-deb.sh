@@ -263,7 +263,10 @@ else
     # this script runs where package.sh can train (Xvfb, unshare): a package without the archive is a regression
     fail "no AppCDS archive in the package (package.sh said why above; see target/installer/work/train.err)"
 fi
-echo "layout ok: $(du -sh /opt/waiverdesk | cut -f1) in /opt/waiverdesk"
+reported=$(as_user /usr/bin/waiverdesk --version 2>/dev/null)
+grep -qw "${new_version%-*}" <<<"$reported" && ! grep -q SNAPSHOT <<<"$reported" \
+    || fail "waiverdesk --version says '$reported', not the package's ${new_version%-*}"
+echo "layout ok: $(du -sh /opt/waiverdesk | cut -f1) in /opt/waiverdesk; --version: $reported"
 
 step "start $new_version, check a demo person, screenshot"
 start_desk "$work/new.out"
