@@ -184,14 +184,14 @@ final class DeskWindow {
     /** IT's settings, in their own window behind the supervisor passphrase. */
     private void openSettings(Texts texts) {
         if (settingsWindow == null) {
-            settingsWindow = new SettingsWindow(texts, runner, this::connectSettings, (recorder, secrets) -> {
+            settingsWindow = new SettingsWindow(texts, runner, this::connectSettings, (recorder, secrets, work) -> {
                 ConnectionTester tester = new ServiceConnectionTester(settingsStore, secrets, texts,
                         new ConnectionTest(new ObjectMapper(), Clock.systemUTC(), ConnectionTest.DEFAULT_BUDGET));
                 String operator = config.operatorId();
                 return new SettingsViewModel(settingsStore, new SecretStoreSaver(secrets, texts), tester,
                         next -> Wiring.start(next.askOperator() ? next.withOperatorId(operator) : next,
                                 next.isDemo() || next.secretFile() != null ? null : secrets.store()),
-                        recorder, runner, this::applied);
+                        recorder, work, this::applied);
             }, Clock.systemDefaultZone());
         }
         settingsWindow.show();

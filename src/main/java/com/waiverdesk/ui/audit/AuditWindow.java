@@ -3,6 +3,7 @@ package com.waiverdesk.ui.audit;
 import com.waiverdesk.ui.common.BackgroundRunner;
 import com.waiverdesk.ui.common.OpeningWindow;
 import com.waiverdesk.ui.common.Texts;
+import com.waiverdesk.ui.common.WindowWork;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import javafx.application.Platform;
@@ -22,6 +23,8 @@ public final class AuditWindow {
     private Stage stage;
     private AuditViewModel model;
     private AuditServices services;
+    /** The open window's tasks: its services close after the last one (a sign-in still being recorded). */
+    private WindowWork work;
 
     /**
      * @param connect opens the read side, access log and actions (blocking: runs on a worker)
@@ -44,7 +47,8 @@ public final class AuditWindow {
                 "desk.css", "audit/audit.css");
         Stage window = opening.stage();
         stage = window;
-        runner.run(connect, ready -> attach(window, ready), error -> {
+        work = new WindowWork(runner);
+        work.run(connect, ready -> attach(window, ready), error -> {
             LOG.log(System.Logger.Level.ERROR, "could not open the audit log for the supervisor", error);
             opening.failed(texts.get("audit.openFailed"));
         });
@@ -56,7 +60,7 @@ public final class AuditWindow {
             return;
         }
         services = ready;
-        model = new AuditViewModel(ready, runner, Platform::runLater, clock);
+        model = new AuditViewModel(ready, work, Platform::runLater, clock);
         window.getScene().setRoot(new AuditScreen(model, texts, clock.getZone(), PathChooser.saveDialog(),
                 window::hide));
         model.start();
@@ -70,8 +74,10 @@ public final class AuditWindow {
         }
         AuditServices opened = services;
         services = null;
+        WindowWork pending = work;
+        work = null;
         if (opened != null) {
-            runner.run(() -> closeQuietly(opened), done -> { }, error -> { });
+            pending.closeAfterRunning(() -> closeQuietly(opened));
         }
     }
 

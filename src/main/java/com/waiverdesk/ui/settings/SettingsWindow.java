@@ -8,6 +8,7 @@ import com.waiverdesk.ui.audit.SupervisorGate;
 import com.waiverdesk.ui.common.BackgroundRunner;
 import com.waiverdesk.ui.common.OpeningWindow;
 import com.waiverdesk.ui.common.Texts;
+import com.waiverdesk.ui.common.WindowWork;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import javafx.scene.layout.StackPane;
@@ -37,7 +38,9 @@ public final class SettingsWindow {
          * @param recorder records a save as the signed-in supervisor
          * @param secrets  this window's secret store
          */
-        SettingsViewModel create(SettingsViewModel.SaveRecorder recorder, SecretStoreSession secrets);
+        /** @param work runs the screen's blocking work; the window closes its services after the last task */
+        SettingsViewModel create(SettingsViewModel.SaveRecorder recorder, SecretStoreSession secrets,
+                                 BackgroundRunner work);
     }
 
     private final Texts texts;
@@ -47,6 +50,8 @@ public final class SettingsWindow {
     private final Clock clock;
     private Stage stage;
     private Access access;
+    /** The open window's tasks: its services close after the last one (a sign-in or save still being recorded). */
+    private WindowWork work;
 
     /**
      * @param connect opens the gate and access log and starts opening the secret store (blocking: runs on a worker)
@@ -71,7 +76,8 @@ public final class SettingsWindow {
                 "desk.css", "audit/audit.css", "settings/settings.css");
         Stage window = opening.stage();
         stage = window;
-        runner.run(connect, ready -> attach(window, ready), error -> {
+        work = new WindowWork(runner);
+        work.run(connect, ready -> attach(window, ready), error -> {
             LOG.log(System.Logger.Level.ERROR, "could not open the supervisor passphrase for the settings", error);
             opening.failed(texts.get("settings.openFailed"));
         });
@@ -84,7 +90,7 @@ public final class SettingsWindow {
         }
         access = ready;
         LoginViewModel login = LoginViewModel.forScreen(ready.gate(), ready.accessLog(), clock, ready.workstation(),
-                runner, AccessEvent.Action.OPEN_SETTINGS, "IT settings screen");
+                work, AccessEvent.Action.OPEN_SETTINGS, "IT settings screen");
         StackPane root = new StackPane();
         root.getStyleClass().add("audit-screen");
         LoginPane pane = LoginPane.forScreen(login, texts, clock.getZone(), window::hide, LoginPane.Purpose.SETTINGS);
@@ -92,7 +98,8 @@ public final class SettingsWindow {
         login.modeProperty().addListener((obs, old, mode) -> {
             if (mode == LoginViewModel.Mode.SIGNED_IN) {
                 SettingsViewModel model = models.create(
-                        detail -> login.recordOrRefuse(AccessEvent.Action.SETTINGS_SAVED, detail), ready.secrets());
+                        detail -> login.recordOrRefuse(AccessEvent.Action.SETTINGS_SAVED, detail), ready.secrets(),
+                        work);
                 SettingsView view = new SettingsView(model, texts, window::hide);
                 root.getChildren().setAll(view);
                 model.loadedProperty().addListener((o, was, now) -> {
@@ -112,8 +119,10 @@ public final class SettingsWindow {
         stage = null;
         Access opened = access;
         access = null;
+        WindowWork pending = work;
+        work = null;
         if (opened != null) {
-            runner.run(() -> release(opened), done -> { }, error -> { });
+            pending.closeAfterRunning(() -> release(opened));
         }
     }
 
