@@ -1,5 +1,6 @@
 package com.waiverdesk.ui.audit;
 
+import com.waiverdesk.ui.common.DialogButtons;
 import com.waiverdesk.ui.common.Texts;
 import com.waiverdesk.ui.common.UiFont;
 import javafx.beans.value.ChangeListener;
@@ -40,8 +41,10 @@ final class ChangePassphraseDialog extends Dialog<ButtonType> {
         getDialogPane().setContent(content);
 
         ButtonType change = new ButtonType(texts.get("audit.change.submit"), ButtonBar.ButtonData.OK_DONE);
-        getDialogPane().getButtonTypes().addAll(change,
-                new ButtonType(texts.get("audit.button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        ButtonType cancel = new ButtonType(texts.get("audit.button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        getDialogPane().getButtonTypes().addAll(change, cancel);
+        // Esc or Enter on Cancel closes it after that key press, not during it (a GTK crash: DialogButtons)
+        DialogButtons.closeAfterTheEvent(this, cancel);
         Node changeButton = getDialogPane().lookupButton(change);
         changeButton.disableProperty().bind(login.busyProperty());
         changeButton.addEventFilter(ActionEvent.ACTION, e -> {

@@ -1,5 +1,6 @@
 package com.waiverdesk.ui.audit;
 
+import com.waiverdesk.ui.common.DialogButtons;
 import com.waiverdesk.ui.common.Texts;
 import com.waiverdesk.ui.common.UiFont;
 import java.time.LocalDate;
@@ -53,5 +54,7 @@ final class PurgeDialog extends Dialog<LocalDate> {
         ((Button) getDialogPane().lookupButton(purge)).setDefaultButton(false);
         ((Button) getDialogPane().lookupButton(cancel)).setDefaultButton(true);
         setResultConverter(button -> button == purge && day.getValue() != null ? day.getValue() : null);
+        // closed after the key press that chose, not during it (a GTK crash: DialogButtons)
+        DialogButtons.closeAfterTheEvent(this, purge, cancel);
     }
 }

@@ -1,11 +1,11 @@
 package com.waiverdesk.ui.settings;
 
+import com.waiverdesk.ui.common.DialogButtons;
 import com.waiverdesk.ui.common.Texts;
 import com.waiverdesk.ui.common.UiFont;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -45,7 +45,7 @@ public final class OperatorIdDialog {
         Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
         ok.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> OperatorIdRule.accept(field.getText()) == null, field.textProperty()));
-        closeAfterTheEvent(dialog, ok);
+        DialogButtons.closeAfterTheEvent(dialog, ok); // not during the Enter that pressed it (a GTK crash)
         dialog.setResultConverter(button -> OperatorIdRule.accept(field.getText()));
         if (suggestion != null) {
             field.setText(suggestion);
@@ -59,31 +59,5 @@ public final class OperatorIdDialog {
             }
         });
         dialog.show();
-    }
-
-    /**
-     * OK closes the dialog once the event that pressed it has been handled, not during it. On Linux (JavaFX 21's
-     * GTK input-method path) a window closed while glass is still delivering its Enter key press crashed the JVM
-     * (SIGSEGV in WindowContextBase::process_key, most runs under Xvfb; never with a mouse click);
-     * scripts/test-deb.sh presses Enter in this dialog of the installed program.
-     */
-    static void closeAfterTheEvent(Dialog<?> dialog, Button ok) {
-        boolean[] deferred = {false};
-        ok.addEventFilter(ActionEvent.ACTION, event -> {
-            if (deferred[0]) {
-                return; // the second, deferred press: the dialog's own handler sets the result and closes it
-            }
-            event.consume();
-            Platform.runLater(() -> {
-                if (dialog.isShowing() && !ok.isDisabled()) {
-                    deferred[0] = true;
-                    try {
-                        ok.fire();
-                    } finally {
-                        deferred[0] = false;
-                    }
-                }
-            });
-        });
     }
 }
