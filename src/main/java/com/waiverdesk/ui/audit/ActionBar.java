@@ -1,5 +1,6 @@
 package com.waiverdesk.ui.audit;
 
+import com.waiverdesk.ui.common.FocusReturn;
 import com.waiverdesk.ui.common.Texts;
 import java.nio.file.Path;
 import java.util.List;
@@ -79,6 +80,7 @@ final class ActionBar extends VBox {
         Button button = new Button(text);
         button.setId(id);
         button.setOnAction(e -> action.run());
+        FocusReturn.whenEnabledAgain(button); // else the next Enter pressed "Change passphrase…"
         return button;
     }
 

@@ -1,6 +1,7 @@
 package com.waiverdesk.ui.settings;
 
 import com.waiverdesk.app.LoadedConfig;
+import com.waiverdesk.ui.common.FocusReturn;
 import com.waiverdesk.ui.common.Texts;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -92,6 +93,7 @@ public final class SettingsView extends BorderPane {
         Button cancel = new Button(texts.get("settings.button.close"));
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> close.run());
+        FocusReturn.whenEnabledAgain(save, test); // else the next Enter pressed Close, losing what was typed
         HBox buttons = new HBox(save, test, cancel);
         buttons.getStyleClass().add("audit-buttons");
         buttons.setAlignment(Pos.CENTER_LEFT);
