@@ -51,6 +51,8 @@ final class DeskWindow {
     /** Set by scripts/package.sh's training run of the app image (packaging/README.md). */
     static final String CLOSE_WHEN_READY = "waiverdesk.closeWhenReady";
     private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256};
+    static final double MIN_WIDTH = 720;
+    static final double MIN_HEIGHT = 600;
     private static final KeyCombination OPEN_SUPERVISOR = new KeyCodeCombination(KeyCode.A,
             KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     static final KeyCombination OPEN_SETTINGS = new KeyCodeCombination(KeyCode.S,
@@ -121,6 +123,9 @@ final class DeskWindow {
         stage = new Stage();
         stage.setTitle(texts.get("app.title") + " — WaiverDesk");
         stage.setScene(scene);
+        // smaller, the decision card (the point of the window) is cut off or hidden
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
         stage.setOnShown(e -> {
             view.focusFirstField();
             if (System.getProperty("waiverdesk.reportShown") != null) {

@@ -84,6 +84,9 @@ class DeskIconsUITest {
         awaitIcons(robot);
         assertThat(robot.lookup("#workstationStatus").queryLabeled().getText()).as("the desk was attached first")
                 .contains("ADM-W03");
+        // and it cannot be made so small that the decision card is cut off
+        assertThat(desks().get(0).getMinWidth()).isEqualTo(DeskWindow.MIN_WIDTH);
+        assertThat(desks().get(0).getMinHeight()).isEqualTo(DeskWindow.MIN_HEIGHT);
     }
 
     @Test

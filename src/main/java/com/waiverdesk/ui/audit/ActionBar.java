@@ -102,17 +102,18 @@ final class ActionBar extends VBox {
     }
 
     private void exportCsv() {
-        choose(texts.get("audit.chooser.csv"), "csv", texts.get("audit.chooser.csvType"))
+        choose(texts.get("audit.chooser.csv"), "csv", "csv", texts.get("audit.chooser.csvType"))
                 .ifPresent(path -> model.jobs().exportCsv(path));
     }
 
     private void exportFhir() {
-        choose(texts.get("audit.chooser.fhir"), "json", texts.get("audit.chooser.jsonType"))
+        // suggested as ….fhir.json, as docs/audit-trail.md names it
+        choose(texts.get("audit.chooser.fhir"), "fhir.json", "json", texts.get("audit.chooser.jsonType"))
                 .ifPresent(path -> model.jobs().exportFhir(path));
     }
 
-    private Optional<Path> choose(String title, String extension, String typeName) {
-        return paths.choose(getScene().getWindow(), title, model.jobs().suggestedFileName(extension), typeName,
+    private Optional<Path> choose(String title, String suggestedSuffix, String extension, String typeName) {
+        return paths.choose(getScene().getWindow(), title, model.jobs().suggestedFileName(suggestedSuffix), typeName,
                 extension);
     }
 

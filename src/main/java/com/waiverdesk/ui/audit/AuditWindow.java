@@ -62,7 +62,7 @@ public final class AuditWindow {
         services = ready;
         model = new AuditViewModel(ready, work, Platform::runLater, clock);
         window.getScene().setRoot(new AuditScreen(model, texts, clock.getZone(), PathChooser.saveDialog(),
-                window::hide));
+                OpeningWindow.closerAfterTheEvent(window)));
         model.start();
     }
 

@@ -1,9 +1,13 @@
 package com.waiverdesk.ui.common;
 
 import java.util.Objects;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -36,9 +40,23 @@ public record OpeningWindow(Stage stage, Label status) {
         Stage window = new Stage();
         window.setTitle(title + " — WaiverDesk");
         window.setScene(scene);
+        // smaller, buttons and tables are cut off ("Export C…", one row); never larger than the screen
+        window.setMinWidth(Math.min(maxWidth * 0.75, screen.getWidth()));
+        window.setMinHeight(Math.min(540, screen.getHeight()));
         window.setOnHidden(e -> onHidden.run());
+        // Ctrl+W closes it from the keyboard at every stage (the signed-in supervisor's screen had no key for it)
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN),
+                closerAfterTheEvent(window));
         window.show();
         return new OpeningWindow(window, opening);
+    }
+
+    /**
+     * Hides {@code window} on the next pulse: from a key press (Esc on Close, Ctrl+W) the window must not be destroyed
+     * while GTK's glass is still delivering that key (see {@link DialogButtons}).
+     */
+    public static Runnable closerAfterTheEvent(Stage window) {
+        return () -> Platform.runLater(window::hide);
     }
 
     /** Says the screen could not open, in the problem style. */

@@ -93,14 +93,15 @@ public final class SettingsWindow {
                 work, AccessEvent.Action.OPEN_SETTINGS, "IT settings screen");
         StackPane root = new StackPane();
         root.getStyleClass().add("audit-screen");
-        LoginPane pane = LoginPane.forScreen(login, texts, clock.getZone(), window::hide, LoginPane.Purpose.SETTINGS);
+        LoginPane pane = LoginPane.forScreen(login, texts, clock.getZone(),
+                OpeningWindow.closerAfterTheEvent(window), LoginPane.Purpose.SETTINGS);
         root.getChildren().setAll(pane);
         login.modeProperty().addListener((obs, old, mode) -> {
             if (mode == LoginViewModel.Mode.SIGNED_IN) {
                 SettingsViewModel model = models.create(
                         detail -> login.recordOrRefuse(AccessEvent.Action.SETTINGS_SAVED, detail), ready.secrets(),
                         work);
-                SettingsView view = new SettingsView(model, texts, window::hide);
+                SettingsView view = new SettingsView(model, texts, OpeningWindow.closerAfterTheEvent(window));
                 root.getChildren().setAll(view);
                 model.loadedProperty().addListener((o, was, now) -> {
                     if (now) {

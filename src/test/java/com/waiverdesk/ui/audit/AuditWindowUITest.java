@@ -69,6 +69,30 @@ class AuditWindowUITest {
     }
 
     @Test
+    void ctrlWClosesItAfterTheKeyPressAndItCannotBeMadeTooSmall(FxRobot robot) throws TimeoutException {
+        AuditWindow window = new AuditWindow(texts, runner, fx::services, fx.clock);
+        robot.interact(window::show);
+        await(() -> robot.lookup("#supervisorField").tryQuery().isPresent());
+        Stage stage = auditStage();
+        assertThat(stage.getMinWidth()).isGreaterThanOrEqualTo(Math.min(960, javafx.stage.Screen.getPrimary()
+                .getVisualBounds().getWidth()));
+        assertThat(stage.getMinHeight()).isPositive();
+
+        boolean[] showingRightAfter = {false};
+        robot.interact(() -> {
+            stage.getScene().getAccelerators().get(new javafx.scene.input.KeyCodeCombination(
+                    javafx.scene.input.KeyCode.W, javafx.scene.input.KeyCombination.SHORTCUT_DOWN)).run();
+            showingRightAfter[0] = stage.isShowing();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(showingRightAfter[0]).as("not during the key press").isTrue();
+
+        assertThat(stage.isShowing()).isFalse();
+        await(() -> fx.reader.closed);
+    }
+
+    @Test
     void aReadSideThatCannotOpenSaysSoInTheWindow(FxRobot robot) throws TimeoutException {
         AuditWindow window = new AuditWindow(texts, runner, () -> {
             throw new IllegalStateException("simulated: database missing");
