@@ -52,7 +52,7 @@ final class DeskWindow {
     static final String CLOSE_WHEN_READY = "waiverdesk.closeWhenReady";
     private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256};
     static final double MIN_WIDTH = 720;
-    static final double MIN_HEIGHT = 600;
+    static final double MIN_HEIGHT = 700;
     private static final KeyCombination OPEN_SUPERVISOR = new KeyCodeCombination(KeyCode.A,
             KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     static final KeyCombination OPEN_SETTINGS = new KeyCodeCombination(KeyCode.S,
@@ -124,8 +124,9 @@ final class DeskWindow {
         stage.setTitle(texts.get("app.title") + " — WaiverDesk");
         stage.setScene(scene);
         // smaller, the decision card (the point of the window) is cut off or hidden
-        stage.setMinWidth(MIN_WIDTH);
-        stage.setMinHeight(MIN_HEIGHT);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
+        stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
         stage.setOnShown(e -> {
             view.focusFirstField();
             if (System.getProperty("waiverdesk.reportShown") != null) {
