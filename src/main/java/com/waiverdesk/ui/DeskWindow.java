@@ -35,11 +35,13 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -124,7 +126,7 @@ final class DeskWindow {
         stage.setTitle(texts.get("app.title") + " — WaiverDesk");
         stage.setScene(scene);
         // smaller, the decision card (the point of the window) is cut off or hidden
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
         stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
         stage.setOnShown(e -> {

@@ -1,6 +1,8 @@
 package com.waiverdesk.ui.audit;
 
+import java.io.File;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -19,12 +21,12 @@ public interface PathChooser {
             FileChooser chooser = new FileChooser();
             chooser.setTitle(title);
             chooser.setInitialFileName(suggestedName);
-            java.io.File home = new java.io.File(System.getProperty("user.home"));
+            File home = new File(System.getProperty("user.home"));
             if (home.isDirectory()) {
                 chooser.setInitialDirectory(home); // not the folder the program happened to start in
             }
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(typeName, "*." + extension));
-            return Optional.ofNullable(chooser.showSaveDialog(owner)).map(java.io.File::toPath)
+            return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath)
                     .map(path -> withExtension(path, extension));
         };
     }
@@ -32,7 +34,7 @@ public interface PathChooser {
     /** A name typed without the type's extension gets it ("march" → "march.csv"), as save dialogs usually do. */
     static Path withExtension(Path path, String extension) {
         String name = path.getFileName().toString();
-        return name.toLowerCase(java.util.Locale.ROOT).endsWith("." + extension.toLowerCase(java.util.Locale.ROOT))
+        return name.toLowerCase(Locale.ROOT).endsWith("." + extension.toLowerCase(Locale.ROOT))
                 ? path : path.resolveSibling(name + "." + extension);
     }
 }
