@@ -54,7 +54,7 @@ public final class DepositPolicy {
     }
 
     private Decision decideMatch(VerificationAnswer answer, List<String> reported) {
-        LocalDate serviceDay = answer.checkedAt().toLocalDate();
+        LocalDate serviceDay = ShanghaiCalendar.dateOf(answer.checkedAt());
         if (answer.assistance().isEmpty()) {
             return Decision.charge(DecisionReason.NO_CATEGORY_LISTED, FollowUp.COLLECT_DEPOSIT, reported);
         }
@@ -94,6 +94,8 @@ public final class DepositPolicy {
         switch (failure) {
             case CLOCK_SKEW:
                 return FollowUp.FIX_CLOCK_CALL_IT;
+            case STALE_ANSWER:
+                return FollowUp.CHECK_CLOCKS_CALL_IT;
             case AUTHENTICATION_FAILED:
             case FORBIDDEN:
                 return FollowUp.CALL_IT;

@@ -17,5 +17,7 @@ public enum FollowUp {
     /** Configuration or credentials: call hospital IT; meanwhile charge the deposit or accept paper. */
     CALL_IT,
     /** The workstation clock is wrong: call hospital IT. */
-    FIX_CLOCK_CALL_IT
+    FIX_CLOCK_CALL_IT,
+    /** The service's clock and the workstation's disagree, one of them is wrong: call hospital IT. */
+    CHECK_CLOCKS_CALL_IT
 }

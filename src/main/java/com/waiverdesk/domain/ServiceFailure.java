@@ -23,5 +23,10 @@ public enum ServiceFailure {
     /** 409 twice in a row. */
     NONCE_REUSED,
     /** A status code not in the spec's table. */
-    UNEXPECTED_STATUS
+    UNEXPECTED_STATUS,
+    /**
+     * A well-formed answer whose {@code checkedAt} lies more than 300 s plus the time budget away from the
+     * workstation's clock: not an answer about the person today, and one of the two clocks is wrong.
+     */
+    STALE_ANSWER
 }

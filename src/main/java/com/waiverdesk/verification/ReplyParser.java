@@ -7,11 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.waiverdesk.domain.AssistanceGrant;
 import com.waiverdesk.domain.MatchResult;
+import com.waiverdesk.domain.Rfc3339;
 import com.waiverdesk.domain.VerificationAnswer;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,12 +66,8 @@ public final class ReplyParser {
         for (JsonNode grant : assistance) {
             grants.add(grant(grant));
         }
-        OffsetDateTime checkedAt;
-        try {
-            checkedAt = OffsetDateTime.parse(text(root, "checkedAt"));
-        } catch (DateTimeParseException e) {
-            throw new MalformedReplyException("checkedAt is not an ISO date-time with offset");
-        }
+        OffsetDateTime checkedAt = Rfc3339.dateTime(text(root, "checkedAt")).orElseThrow(
+                () -> new MalformedReplyException("checkedAt is not an RFC 3339 date-time with seconds and offset"));
         return new VerificationAnswer(requestId, result, grants, checkedAt);
     }
 
@@ -77,17 +77,12 @@ public final class ReplyParser {
     }
 
     /**
-     * The service's clock from a {@code 200} health body's {@code time}, or empty when it is missing or not an ISO
-     * date-time with offset (the status alone says whether the service is up).
+     * The service's clock from a {@code 200} health body's {@code time}, or empty when it is missing or not an
+     * RFC 3339 date-time (the status alone says whether the service is up).
      */
     public Optional<OffsetDateTime> healthTime(String contentType, byte[] body) throws MalformedReplyException {
         JsonNode time = jsonObject(contentType, body).get("time");
-        try {
-            return time != null && time.isTextual() ? Optional.of(OffsetDateTime.parse(time.textValue()))
-                    : Optional.empty();
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return time != null && time.isTextual() ? Rfc3339.dateTime(time.textValue()) : Optional.empty();
     }
 
     /**
@@ -116,7 +111,10 @@ public final class ReplyParser {
         }
         JsonNode root;
         try {
-            root = reader.readValue(body);
+            // decoded here, not by Jackson, which would guess UTF-16 or UTF-32 from the first bytes and read them
+            root = reader.readValue(strictUtf8(body));
+        } catch (CharacterCodingException e) {
+            throw new MalformedReplyException("body is not UTF-8");
         } catch (IOException | RuntimeException e) {
             throw new MalformedReplyException("body is not JSON");
         }
@@ -124,6 +122,14 @@ public final class ReplyParser {
             throw new MalformedReplyException("body is not a JSON object");
         }
         return root;
+    }
+
+    private static String strictUtf8(byte[] body) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(body))
+                .toString();
     }
 
     private static AssistanceGrant grant(JsonNode grant) throws MalformedReplyException {
@@ -148,11 +154,8 @@ public final class ReplyParser {
     }
 
     private static LocalDate date(JsonNode node, String field) throws MalformedReplyException {
-        try {
-            return LocalDate.parse(text(node, field));
-        } catch (DateTimeParseException e) {
-            throw new MalformedReplyException(field + " is not an ISO date");
-        }
+        return Rfc3339.date(text(node, field))
+                .orElseThrow(() -> new MalformedReplyException(field + " is not an RFC 3339 full-date"));
     }
 
     private static String text(JsonNode node, String field) throws MalformedReplyException {

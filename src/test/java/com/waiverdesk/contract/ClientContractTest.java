@@ -19,7 +19,9 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
@@ -165,9 +167,12 @@ class ClientContractTest {
     private HttpVerificationClient client(String prefix) {
         ServiceAccount account = new ServiceAccount("http://127.0.0.1:" + server.getPort() + "/" + prefix,
                 "H310104-0001", "synthetic-contract-secret".getBytes(StandardCharsets.UTF_8));
-        return new HttpVerificationClient(HTTP, MAPPER, account, Duration.ofSeconds(5), Clock.systemUTC(),
+        return new HttpVerificationClient(HTTP, MAPPER, account, Duration.ofSeconds(5), EXAMPLES_CLOCK,
                 new VirtualSleeper());
     }
+
+    /** The workstation's clock when the contract's examples were answered (they say 2026-11-28T12:00:00+08:00). */
+    private static final Clock EXAMPLES_CLOCK = Clock.fixed(Instant.parse("2026-11-28T04:00:00Z"), ZoneOffset.UTC);
 
     static VerificationRequest request(String name, String idNumber, String businessRef) {
         try {

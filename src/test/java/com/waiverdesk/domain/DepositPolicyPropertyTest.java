@@ -2,6 +2,7 @@ package com.waiverdesk.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.waiverdesk.testing.CivilCalendar;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Random outcomes against random policies, judged by an oracle written independently of DepositPolicy: the deposit
- * goes down only for a MATCH with a listed category of percent below 100 that is valid on the service's date.
+ * goes down only for a MATCH with a listed category of percent below 100 that is valid on Shanghai's calendar date
+ * of {@code checkedAt}, worked out by {@link CivilCalendar}'s integer arithmetic.
  */
 class DepositPolicyPropertyTest {
     private static final String[] CODES = {"SUBSISTENCE_ALLOWANCE", "EXTREME_POVERTY_SUPPORT", "LOW_INCOME_FAMILY",
@@ -56,16 +58,20 @@ class DepositPolicyPropertyTest {
         if (!outcome.isAnswered() || outcome.answer().result() != MatchResult.MATCH) {
             return OptionalInt.empty();
         }
-        LocalDate day = LocalDate.of(outcome.answer().checkedAt().getYear(),
-                outcome.answer().checkedAt().getMonthValue(), outcome.answer().checkedAt().getDayOfMonth());
-        if (day.isBefore(policy.effectiveFrom())) {
+        // Shanghai's day by integer arithmetic on the instant, not by java.time's zone rules the code uses
+        long day = CivilCalendar.shanghaiDay(outcome.answer().checkedAt().toEpochSecond());
+        if (day < days(policy.effectiveFrom())) {
             return OptionalInt.empty();
         }
         return outcome.answer().assistance().stream()
-                .filter(g -> g.validFrom().compareTo(day) <= 0 && (g.validUntil() == null || day.compareTo(g.validUntil()) <= 0))
+                .filter(g -> days(g.validFrom()) <= day && (g.validUntil() == null || day <= days(g.validUntil())))
                 .flatMap(g -> policy.rules().stream().filter(r -> r.category().equals(g.category())))
                 .mapToInt(PolicyRule::depositPercent)
                 .min();
+    }
+
+    private static long days(LocalDate date) {
+        return CivilCalendar.daysFromCivil(date.getYear(), date.getMonthValue(), date.getDayOfMonth());
     }
 
     private static DepositPolicy randomPolicy(Random random) {

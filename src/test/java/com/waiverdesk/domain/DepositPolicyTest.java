@@ -68,16 +68,32 @@ class DepositPolicyTest {
 
     @ParameterizedTest(name = "[{index}] checked {0}, valid {1}..{2} -> {3}")
     @CsvSource(nullValues = "-", value = {
+        // each row's Shanghai date worked out by hand (Shanghai is UTC+8, no daylight saving since 1991)
         // 23:30 in Shanghai is still the 31st there
         "2026-12-31T23:30:00+08:00, 2026-01-01, 2026-12-31, WAIVE",
-        // 00:30 on 1 January in Shanghai is 31 December in UTC: judged on Shanghai's date, the grant has expired
+        // 00:30 on 1 January in Shanghai: the grant has ended
         "2027-01-01T00:30:00+08:00, 2026-01-01, 2026-12-31, CHARGE",
-        // 07:00 on 1 January in Shanghai is 31 December in UTC: the new grant is already valid
+        // 23:30Z on the 31st is 07:30 on 1 January in Shanghai (the spec's own example): ended
+        "2026-12-31T23:30:00Z,      2026-01-01, 2026-12-31, CHARGE",
+        // 18:00 at -10:00 on the 31st is 04:00Z on 1 January, 12:00 in Shanghai: ended (the outside check's case)
+        "2026-12-31T18:00:00-10:00, 2026-01-01, 2026-12-31, CHARGE",
+        // 15:59:59Z is 23:59:59 in Shanghai, the last second of the grant
+        "2026-12-31T15:59:59Z,      2026-01-01, 2026-12-31, WAIVE",
+        "2026-12-31T16:00:00Z,      2026-01-01, 2026-12-31, CHARGE",
+        // 00:00 on 1 January at +14:00 is 10:00Z on the 31st, 18:00 in Shanghai: still valid
+        "2027-01-01T00:00:00+14:00, 2026-01-01, 2026-12-31, WAIVE",
+        // the first day of a grant: 07:00 on 1 January in Shanghai is already the 1st there
         "2027-01-01T07:00:00+08:00, 2027-01-01, -,          WAIVE",
-        "2026-12-31T23:59:59Z,      2027-01-01, -,          CHARGE",
-        "2027-01-01T00:00:00+14:00, 2027-01-01, -,          WAIVE",
+        // 23:59:59Z on the 31st is 07:59:59 on 1 January in Shanghai: the new grant has begun
+        "2026-12-31T23:59:59Z,      2027-01-01, -,          WAIVE",
+        // 15:59:59Z on the 31st is 23:59:59 on the 31st in Shanghai: not yet
+        "2026-12-31T15:59:59Z,      2027-01-01, -,          CHARGE",
+        // 00:00 on 1 January at +14:00 is 18:00 on the 31st in Shanghai: not yet
+        "2027-01-01T00:00:00+14:00, 2027-01-01, -,          CHARGE",
+        // 20:00 on the 31st at -12:00 is 08:00Z on 1 January, 16:00 in Shanghai: begun
+        "2026-12-31T20:00:00-12:00, 2027-01-01, -,          WAIVE",
     })
-    void judgesValidityOnTheServiceDateInItsOwnOffset(OffsetDateTime checkedAt, LocalDate from, LocalDate until,
+    void judgesValidityOnShanghaisCalendarDateWhateverTheOffset(OffsetDateTime checkedAt, LocalDate from, LocalDate until,
                                                       DecisionKind kind) {
         String grant = "SUBSISTENCE_ALLOWANCE " + from + ".." + (until == null ? "" : until.toString());
         assertThat(policy.decide(answered(MatchResult.MATCH, checkedAt, grant)).kind()).isEqualTo(kind);

@@ -6,16 +6,19 @@ import com.waiverdesk.domain.AssistanceGrant;
 import com.waiverdesk.domain.MatchResult;
 import com.waiverdesk.domain.ServiceFailure;
 import com.waiverdesk.domain.VerificationOutcome;
+import java.nio.charset.Charset;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
+import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Which {@code 200} bodies are an answer about the person, and which are only a broken service. */
 class ReplyShapesTest {
@@ -72,10 +75,35 @@ class ReplyShapesTest {
                         JSON, match("[\"SUBSISTENCE_ALLOWANCE\"]")),
                 Arguments.of("checkedAt missing", "checkedAt is missing", JSON,
                         "{\"requestId\":\"" + ID + "\",\"result\":\"MATCH\",\"assistance\":[]}"),
-                Arguments.of("checkedAt without offset", "checkedAt is not an ISO date-time with offset",
+                Arguments.of("checkedAt without offset", "checkedAt is not an RFC 3339 date-time",
                         JSON, match("[]").replace("+08:00", "")),
-                Arguments.of("checkedAt is a date only", "checkedAt is not an ISO date-time with offset",
+                Arguments.of("checkedAt is a date only", "checkedAt is not an RFC 3339 date-time",
                         JSON, match("[]").replace("T12:00:00+08:00", "")),
+                // the out-of-contract forms an outside fuzzer turned into waivers: java.time reads each of them
+                Arguments.of("checkedAt without seconds", "checkedAt is not an RFC 3339 date-time",
+                        JSON, match("[]").replace("12:00:00+08:00", "11:51+08:00")),
+                Arguments.of("checkedAt with a five-digit year", "checkedAt is not an RFC 3339 date-time",
+                        JSON, match("[]").replace("2026-11-28T", "+12026-11-28T")),
+                Arguments.of("checkedAt with a space for T", "checkedAt is not an RFC 3339 date-time",
+                        JSON, match("[]").replace("28T12", "28 12")),
+                Arguments.of("checkedAt with a region id", "checkedAt is not an RFC 3339 date-time",
+                        JSON, match("[]").replace("+08:00", "+08:00[Asia/Shanghai]")),
+                Arguments.of("checkedAt with an offset without colon", "checkedAt is not an RFC 3339 date-time",
+                        JSON, match("[]").replace("+08:00", "+0800")),
+                Arguments.of("checkedAt in full-width digits", "checkedAt is not an RFC 3339 date-time",
+                        JSON, match("[]").replace("2026-11-28T12", "\uFF12\uFF10\uFF12\uFF16-11-28T12")),
+                Arguments.of("validUntil with a six-digit year", "validUntil is not an RFC 3339 full-date", JSON,
+                        grant("\"category\":\"SUBSISTENCE_ALLOWANCE\",\"validFrom\":\"2019-01-01\","
+                        + "\"validUntil\":\"+99999-12-31\"")),
+                Arguments.of("validUntil with a five-digit year", "validUntil is not an RFC 3339 full-date", JSON,
+                        grant("\"category\":\"SUBSISTENCE_ALLOWANCE\",\"validFrom\":\"2019-01-01\","
+                        + "\"validUntil\":\"+12026-01-01\"")),
+                Arguments.of("validFrom before the year zero", "validFrom is not an RFC 3339 full-date", JSON,
+                        grant("\"category\":\"SUBSISTENCE_ALLOWANCE\",\"validFrom\":\"-2019-01-01\","
+                        + "\"validUntil\":null")),
+                Arguments.of("validFrom with a time", "validFrom is not an RFC 3339 full-date", JSON,
+                        grant("\"category\":\"SUBSISTENCE_ALLOWANCE\",\"validFrom\":\"2019-01-01T00:00:00Z\","
+                        + "\"validUntil\":null")),
                 Arguments.of("checkedAt is epoch millis", "checkedAt is missing or not a string", JSON,
                         match("[]").replace("\"2026-11-28T12:00:00+08:00\"", "1795838400000")),
                 Arguments.of("category missing", "category is missing", JSON, grant("\"validFrom\":\"2026-01-01\"")),
@@ -85,13 +113,13 @@ class ReplyShapesTest {
                         JSON, grant("\"category\":\" \",\"validFrom\":\"2026-01-01\"")),
                 Arguments.of("validFrom missing", "validFrom is missing",
                         JSON, grant("\"category\":\"SUBSISTENCE_ALLOWANCE\"")),
-                Arguments.of("validFrom not ISO", "validFrom is not an ISO date", JSON,
+                Arguments.of("validFrom not ISO", "validFrom is not an RFC 3339 full-date", JSON,
                         grant("\"category\":\"SUBSISTENCE_ALLOWANCE\",\"validFrom\":\"2026/01/01\"")),
-                Arguments.of("validFrom impossible day", "validFrom is not an ISO date", JSON,
+                Arguments.of("validFrom impossible day", "validFrom is not an RFC 3339 full-date", JSON,
                         grant("\"category\":\"SUBSISTENCE_ALLOWANCE\",\"validFrom\":\"2026-02-30\"")),
                 Arguments.of("validFrom is a number", "validFrom is missing or not a string", JSON,
                         grant("\"category\":\"SUBSISTENCE_ALLOWANCE\",\"validFrom\":20260101")),
-                Arguments.of("validUntil not ISO", "validUntil is not an ISO date",
+                Arguments.of("validUntil not ISO", "validUntil is not an RFC 3339 full-date",
                         JSON, grant("\"category\":\"SUBSISTENCE_ALLOWANCE\","
                         + "\"validFrom\":\"2026-01-01\",\"validUntil\":\"31.12.2026\"")),
                 Arguments.of("validUntil absent (open-ended is an explicit null)", "validUntil is missing",
@@ -140,6 +168,30 @@ class ReplyShapesTest {
         assertThat(outcome.attempts()).isEqualTo(1);
     }
 
+    /** Jackson would guess these encodings from the first bytes and read a waiver; the contract says UTF-8. */
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-16BE", "UTF-16LE", "UTF-16", "UTF-32BE", "UTF-32LE"})
+    void aWaiverEncodedInAnotherCharsetThanUtf8IsMalformed(String charset) {
+        byte[] waiver = match("[" + GRANT + "]").getBytes(Charset.forName(charset));
+        stub.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", JSON)
+                .body(new Buffer().write(waiver)).build(), ServiceStub.noRecord());
+
+        VerificationOutcome outcome = stub.client().verify(ServiceStub.request());
+
+        assertThat(outcome.isAnswered()).isFalse();
+        assertThat(outcome.failure()).isEqualTo(ServiceFailure.MALFORMED_REPLY);
+    }
+
+    @Test
+    void theSameWaiverInUtf8IsAnAnswer() {
+        stub.enqueue(ServiceStub.json(200, match("[" + GRANT + "]")));
+
+        VerificationOutcome outcome = stub.client().verify(ServiceStub.request());
+
+        assertThat(outcome.isAnswered()).isTrue();
+        assertThat(outcome.answer().assistance()).hasSize(1);
+    }
+
     @Test
     void matchKeepsUnknownCategoriesOpenEndedGrantsAndIgnoresUnknownFields() {
         stub.enqueue(ServiceStub.json(200, "{\"schema\":{\"v\":[1,2]},\"requestId\":\"" + ID + "\","
@@ -168,11 +220,11 @@ class ReplyShapesTest {
     void matchWithSameDayValidityAndUtcCheckedAtIsAnAnswer() {
         stub.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json; charset=UTF-8")
                 .body(match("[{\"category\":\"LOW_INCOME_FAMILY\",\"validFrom\":\"2026-11-28\","
-                        + "\"validUntil\":\"2026-11-28\"}]").replace("+08:00", "Z")).build());
+                        + "\"validUntil\":\"2026-11-28\"}]").replace("12:00:00+08:00", "04:00:00Z")).build());
 
         VerificationOutcome outcome = stub.client().verify(ServiceStub.request());
 
-        assertThat(outcome.answer().checkedAt()).isEqualTo(OffsetDateTime.parse("2026-11-28T12:00:00Z"));
+        assertThat(outcome.answer().checkedAt()).isEqualTo(OffsetDateTime.parse("2026-11-28T04:00:00Z"));
         assertThat(outcome.answer().assistance()).singleElement()
                 .extracting(AssistanceGrant::validUntil).isEqualTo(LocalDate.of(2026, 11, 28));
     }

@@ -98,7 +98,7 @@ class RequestSigningTest {
         stub.enqueue(ServiceStub.noRecord());
         long before = System.currentTimeMillis();
 
-        stub.client().verify(ServiceStub.request());
+        stub.client(HttpVerificationClient.DEFAULT_BUDGET, Clock.systemUTC()).verify(ServiceStub.request());
 
         RecordedRequest sent = stub.server.takeRequest();
         String nonce = sent.getHeaders().get("X-Nonce");

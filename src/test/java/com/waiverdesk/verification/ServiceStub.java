@@ -9,7 +9,9 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +33,8 @@ final class ServiceStub implements AutoCloseable {
     /** Shared like in production; each test's server has its own port. */
     static final OkHttpClient HTTP = VerificationHttp.newOkHttpClient();
     static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The workstation's clock: the moment the canned answers say they were checked (12:00 in Shanghai). */
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T04:00:00Z"), ZoneOffset.UTC);
 
     final MockWebServer server = new MockWebServer();
     final FakeSleeper sleeper = new FakeSleeper();
@@ -44,8 +48,13 @@ final class ServiceStub implements AutoCloseable {
     }
 
     HttpVerificationClient client(Duration budget) {
+        return client(budget, CLOCK);
+    }
+
+    /** A client whose workstation clock is {@code clock}. */
+    HttpVerificationClient client(Duration budget, Clock clock) {
         return new HttpVerificationClient(HTTP, MAPPER, new ServiceAccount(baseUrl("/"), ACCOUNT_ID, SECRET),
-                budget, Clock.systemUTC(), sleeper);
+                budget, clock, sleeper);
     }
 
     HttpVerificationClient client() {

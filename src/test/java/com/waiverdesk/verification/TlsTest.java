@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -210,7 +209,7 @@ class TlsTest {
         String base = "https://localhost:" + server.getPort() + "/";
         return new HttpVerificationClient(VerificationHttp.newOkHttpClient(tls), ServiceStub.MAPPER,
                 new ServiceAccount(base, ServiceStub.ACCOUNT_ID, ServiceStub.SECRET), Duration.ofSeconds(5),
-                Clock.systemUTC(), sleeper);
+                ServiceStub.CLOCK, sleeper);
     }
 
     private void serve(HeldCertificate serverCert, HeldCertificate issuer) throws IOException {
