@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.waiverdesk.domain.ServiceFailure;
-import com.waiverdesk.domain.VerificationAnswer;
 import com.waiverdesk.domain.VerificationOutcome;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,8 +22,6 @@ public final class HttpVerificationClient implements VerificationClient {
     static final String VERIFY_PATH = "api/v1/assistance/verifications";
     static final String HEALTH_PATH = "api/v1/health";
     static final String PURPOSE = "HOSPITAL_DEPOSIT";
-    /** How far {@code checkedAt} may lie from the workstation's clock, before the time budget is added. */
-    static final Duration CLOCK_TOLERANCE = Duration.ofSeconds(300);
     private static final System.Logger LOG = System.getLogger(HttpVerificationClient.class.getName());
 
     private final ObjectMapper mapper;
@@ -32,8 +29,7 @@ public final class HttpVerificationClient implements VerificationClient {
     private final RetryingSender sender;
     private final HttpUrl verifyUrl;
     private final HttpUrl healthUrl;
-    private final Clock clock;
-    private final Duration maxAnswerOffset;
+    private final AnswerReader answers;
 
     /** With the default 5 s budget, the system clock and real sleeps. */
     public HttpVerificationClient(OkHttpClient http, ObjectMapper mapper, ServiceAccount account) {
@@ -69,8 +65,7 @@ public final class HttpVerificationClient implements VerificationClient {
                 .build();
         SignedAttempt attempt = new SignedAttempt(strict, account, Objects.requireNonNull(clock, "clock"), nonces);
         this.sender = new RetryingSender(attempt, budget, Objects.requireNonNull(sleeper, "sleeper"), parser);
-        this.clock = clock;
-        this.maxAnswerOffset = CLOCK_TOLERANCE.plus(budget);
+        this.answers = new AnswerReader(parser, clock, budget);
         this.verifyUrl = VerificationHttp.resolve(base, VERIFY_PATH);
         this.healthUrl = VerificationHttp.resolve(base, HEALTH_PATH);
     }
@@ -84,23 +79,12 @@ public final class HttpVerificationClient implements VerificationClient {
             outcome = VerificationOutcome.failed(request.requestId(), reply.failure(), reply.errorCode(),
                     reply.attempts(), reply.elapsedMillis());
         } else {
-            try {
-                VerificationAnswer answer = parser.parseAnswer(reply.contentType(), reply.body(), request.requestId());
-                Duration offset = Duration.between(clock.instant(), answer.checkedAt().toInstant());
-                if (offset.abs().compareTo(maxAnswerOffset) > 0) {
-                    detail = "checkedAt " + answer.checkedAt() + " is " + offset.abs().toSeconds() + " s "
-                            + (offset.isNegative() ? "behind" : "ahead of") + " the workstation clock "
-                            + clock.instant() + " (allowed " + maxAnswerOffset.toSeconds() + " s)";
-                    outcome = VerificationOutcome.failed(request.requestId(), ServiceFailure.STALE_ANSWER, null,
-                            reply.attempts(), reply.elapsedMillis());
-                } else {
-                    outcome = VerificationOutcome.answered(answer, reply.attempts(), reply.elapsedMillis());
-                }
-            } catch (ReplyParser.MalformedReplyException e) {
-                detail = e.getMessage();
-                outcome = VerificationOutcome.failed(request.requestId(), ServiceFailure.MALFORMED_REPLY, null,
-                        reply.attempts(), reply.elapsedMillis());
-            }
+            AnswerReader.Read read = answers.read(reply.contentType(), reply.body(), request.requestId());
+            detail = read.detail();
+            outcome = read.answer() != null
+                    ? VerificationOutcome.answered(read.answer(), reply.attempts(), reply.elapsedMillis())
+                    : VerificationOutcome.failed(request.requestId(), read.failure(), null, reply.attempts(),
+                            reply.elapsedMillis());
         }
         log(outcome, detail);
         return outcome;

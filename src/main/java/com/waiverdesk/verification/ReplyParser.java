@@ -28,6 +28,12 @@ import okhttp3.MediaType;
  */
 public final class ReplyParser {
     private static final Pattern ERROR_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
+    /**
+     * What the contract's {@code pattern: \S} for a category counts as white space (ECMA-262's, as JSON Schema
+     * uses): wider than {@link String#isBlank()}, which lets a no-break or ideographic space through as a category.
+     */
+    private static final String SCHEMA_WHITE_SPACE = "\t\n\u000B\f\r \u00A0\u1680\u2000\u2001\u2002\u2003"
+            + "\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF";
 
     private final ObjectReader reader;
 
@@ -137,7 +143,7 @@ public final class ReplyParser {
             throw new MalformedReplyException("assistance entry is not an object");
         }
         String category = text(grant, "category");
-        if (category.isBlank()) {
+        if (category.chars().allMatch(c -> SCHEMA_WHITE_SPACE.indexOf(c) >= 0)) {
             throw new MalformedReplyException("assistance category is blank");
         }
         LocalDate from = date(grant, "validFrom");

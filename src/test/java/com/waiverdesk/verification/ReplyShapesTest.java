@@ -111,6 +111,11 @@ class ReplyShapesTest {
                         JSON, grant("\"category\":3,\"validFrom\":\"2026-01-01\"")),
                 Arguments.of("category blank", "category is blank",
                         JSON, grant("\"category\":\" \",\"validFrom\":\"2026-01-01\"")),
+                // found by ReplyFuzzTest: String.isBlank() let these through beside a waiving grant
+                Arguments.of("category a no-break space", "category is blank",
+                        JSON, grant("\"category\":\"\u00A0\",\"validFrom\":\"2026-01-01\",\"validUntil\":null")),
+                Arguments.of("category an ideographic space", "category is blank",
+                        JSON, grant("\"category\":\"\u3000\",\"validFrom\":\"2026-01-01\",\"validUntil\":null")),
                 Arguments.of("validFrom missing", "validFrom is missing",
                         JSON, grant("\"category\":\"SUBSISTENCE_ALLOWANCE\"")),
                 Arguments.of("validFrom not ISO", "validFrom is not an RFC 3339 full-date", JSON,
