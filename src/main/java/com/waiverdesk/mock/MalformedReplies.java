@@ -2,6 +2,7 @@ package com.waiverdesk.mock;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Map;
 final class MalformedReplies {
     private static final String HTML_PAGE = "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>"
             + "<body><h1>Bad Gateway</h1><p>The upstream server did not answer.</p></body></html>\n";
+    private static final Duration STALE_BY = Duration.ofDays(3);
 
     private MalformedReplies() {
     }
@@ -34,6 +36,9 @@ final class MalformedReplies {
             case HTML:
                 return new MockReply(200, Map.of("Content-Type", "text/html; charset=utf-8"),
                         HTML_PAGE.getBytes(StandardCharsets.UTF_8), null);
+            case STALE:
+                return health ? real : MockReply.json(200, waiver(requestId, "MATCH",
+                        Clock.offset(clock, STALE_BY.negated())));
             default:
                 throw new IllegalStateException("unhandled shape " + shape);
         }
@@ -56,13 +61,17 @@ final class MalformedReplies {
     }
 
     private static byte[] unknownResult(String requestId, Clock clock) {
+        return waiver(requestId, "PROBABLE_MATCH", clock);
+    }
+
+    private static byte[] waiver(String requestId, String result, Clock clock) {
         Map<String, Object> grant = new LinkedHashMap<>();
         grant.put("category", "SUBSISTENCE_ALLOWANCE");
         grant.put("validFrom", "2020-01-01");
         grant.put("validUntil", null);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("requestId", requestId);
-        body.put("result", "PROBABLE_MATCH");
+        body.put("result", result);
         body.put("assistance", List.of(grant));
         body.put("checkedAt", MockJson.time(clock));
         return MockJson.bytes(body);

@@ -11,7 +11,12 @@ public enum MalformedShape {
     /** A well-formed answer whose {@code result} is not one of the spec's values, listing a waivable category. */
     UNKNOWN_RESULT,
     /** A proxy's HTML error page, served as {@code text/html} with status 200. */
-    HTML;
+    HTML,
+    /**
+     * A well-formed waiver whose {@code checkedAt} is three days old, as a caching gateway might replay it: only the
+     * client's clock check stands between it and a waiver.
+     */
+    STALE;
 
     /** The spelling in a fault spec, e.g. {@code wrong-types}. */
     public String specName() {
@@ -25,6 +30,6 @@ public enum MalformedShape {
             }
         }
         throw new IllegalArgumentException("unknown malformed shape, expected truncated, wrong-types, "
-                + "unknown-result or html");
+                + "unknown-result, html or stale");
     }
 }

@@ -165,7 +165,7 @@ class CheckCommandTest {
     /** Each fault a service can commit ends in CANNOT_VERIFY (exit 3), never a waiver, though the person is waivable. */
     @ParameterizedTest
     @ValueSource(strings = {"error=1:500", "error=1:502", "error=1:503", "error=1:504", "malformed=1:truncated",
-        "malformed=1:wrong-types", "malformed=1:unknown-result", "malformed=1:html", "ratelimit=1:30",
+        "malformed=1:wrong-types", "malformed=1:unknown-result", "malformed=1:html", "malformed=1:stale", "ratelimit=1:30",
         "timeout=1:20s"})
     void faultyServiceNeverWaives(String faults) throws Exception {
         Path secretFile = dir.resolve("mock.secret");
@@ -176,6 +176,20 @@ class CheckCommandTest {
                     "--account", service.accountId(), "--secret-file", secretFile.toString(), "--timeout-ms", "1500");
             assertThat(run.exit()).as(run.err()).isEqualTo(3);
             assertThat(run.json().get("decision").asText()).isEqualTo("CANNOT_VERIFY");
+        }
+    }
+
+    @Test
+    void aThreeDayOldWaiverIsCouldNotVerifyAndSendsTheClerkToIt() throws Exception {
+        Path secretFile = dir.resolve("mock.secret");
+        try (MockVerificationService service = MockVerificationService.builder()
+                .account(MockAccount.demo(SecretFile.loadOrCreate(secretFile)))
+                .faults(FaultSpec.parse("malformed=1:stale")).start()) {
+            Run run = check("--name", WAIVE_NAME, "--id", WAIVE_ID, "--endpoint", service.baseUrl(),
+                    "--account", service.accountId(), "--secret-file", secretFile.toString());
+            assertThat(run.exit()).as(run.err()).isEqualTo(3);
+            assertThat(run.json().get("reason").asText()).isEqualTo("SERVICE_FAILED:STALE_ANSWER");
+            assertThat(run.json().get("followUp").asText()).isEqualTo("CHECK_CLOCKS_CALL_IT");
         }
     }
 

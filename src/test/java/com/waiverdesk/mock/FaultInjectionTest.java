@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -64,7 +66,7 @@ class FaultInjectionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(MalformedShape.class)
+    @EnumSource(value = MalformedShape.class, names = "STALE", mode = EnumSource.Mode.EXCLUDE)
     void malformedReplyIsNeverAWellFormedAnswer(MalformedShape shape) throws IOException {
         try (MockFixture fixture = withFaults("malformed=1:" + shape.specName())) {
             SignedCall call = fixture.verify("王秀英", WAIVE_ID);
@@ -75,6 +77,20 @@ class FaultInjectionTest {
             SignedCall.Reply health = fixture.send(call.health().freshNonce());
             assertThat(health.status()).isEqualTo(200);
             assertThat(isWellFormedHealth(health)).as(health.text()).isFalse();
+        }
+    }
+
+    @Test
+    void staleShapeIsAWellFormedWaiverCheckedThreeDaysBeforeTheServicesClock() throws IOException {
+        try (MockFixture fixture = withFaults("malformed=1:stale")) {
+            SignedCall call = fixture.verify("王秀英", WAIVE_ID);
+            SignedCall.Reply reply = fixture.send(call);
+
+            assertThat(isWellFormedAnswer(reply, call.requestId)).as(reply.text()).isTrue();
+            JsonNode answer = MockJson.MAPPER.readTree(reply.body());
+            assertThat(answer.path("result").textValue()).isEqualTo("MATCH");
+            assertThat(OffsetDateTime.parse(answer.path("checkedAt").textValue()).toInstant())
+                    .isEqualTo(fixture.clock.instant().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS));
         }
     }
 
