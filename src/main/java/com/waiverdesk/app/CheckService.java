@@ -9,6 +9,7 @@ import com.waiverdesk.domain.DepositPolicy;
 import com.waiverdesk.domain.InvalidInputException;
 import com.waiverdesk.domain.PersonName;
 import com.waiverdesk.domain.ResidentId;
+import com.waiverdesk.domain.Unprintable;
 import com.waiverdesk.domain.VerificationOutcome;
 import com.waiverdesk.verification.VerificationClient;
 import com.waiverdesk.verification.VerificationRequest;
@@ -69,7 +70,8 @@ public final class CheckService {
             name = PersonName.parse(request.rawName());
         } catch (InvalidInputException e) {
             Decision decision = Decision.invalidInput(e.problem());
-            String storedName = truncate(PersonName.normalize(request.rawName()));
+            // kept for the supervisor as typed, but never with a character that could hide or reorder what is read
+            String storedName = truncate(Unprintable.replace(PersonName.normalize(request.rawName())));
             return record(request, decision, maskedId, normalizedId, storedName, null, start);
         }
         VerificationOutcome outcome = client.verify(
@@ -107,8 +109,12 @@ public final class CheckService {
         return decision.reason().name();
     }
 
-    private static String truncate(String name) {
-        return name.length() <= MAX_STORED_NAME ? name : name.substring(0, MAX_STORED_NAME);
+    /** Cut to {@link #MAX_STORED_NAME} code points, never inside a surrogate pair. */
+    static String truncate(String name) {
+        if (name.codePointCount(0, name.length()) <= MAX_STORED_NAME) {
+            return name;
+        }
+        return name.substring(0, name.offsetByCodePoints(0, MAX_STORED_NAME));
     }
 
 }
