@@ -98,6 +98,16 @@ public final class CheckService {
         return new CheckResult(decision, maskedId, outcome, standardDeposit, seq, now);
     }
 
+    /**
+     * Records that the decision of a finished check was never shown: the clerk pressed Esc or typed on while it ran,
+     * and a decision appearing afterwards would read as the next patient's. Blocking: disk.
+     */
+    public void recordNotShown(CheckResult result, String operatorId) throws AuditWriteException {
+        long mark = audit.markNotShown(result.auditSeq(), clock.instant(), operatorId, workstation);
+        LOG.log(System.Logger.Level.INFO, "audit #{0}: decision not shown, abandoned at the desk (mark #{1})",
+                result.auditSeq(), mark);
+    }
+
     /** The reason as recorded: the decision reason and, where there is one, the input problem or failure. */
     public static String reasonCode(Decision decision) {
         if (decision.inputProblem() != null) {

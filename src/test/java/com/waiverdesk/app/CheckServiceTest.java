@@ -147,6 +147,15 @@ class CheckServiceTest {
     }
 
     @Test
+    void aDecisionNeverShownIsMarkedSoAgainstItsEntry() throws Exception {
+        check("王秀英", TestDesks.WAIVE_ID);
+        CheckResult second = check("李建国", TestDesks.WAIVE_ID);
+        service.recordNotShown(second, "w03-li");
+        assertThat(audit.notShown).containsExactly(2L);
+        assertThat(audit.entries).hasSize(2);
+    }
+
+    @Test
     void aReturnedResultIsAlreadyCommittedToTheDatabase(@TempDir Path dir) throws Exception {
         try (SqliteAuditLog sqlite = SqliteAuditLog.open(dir.resolve("audit.db"))) {
             CheckService real = new CheckService(client, TestDesks.policy(), sqlite, new IdHasher(KEY),

@@ -181,8 +181,7 @@ public final class AdmissionView extends BorderPane {
             spinner = busySpinner();
             buttons.getChildren().add(spinner);
         }
-        nameField.setEditable(!busy);
-        idField.setEditable(!busy);
+        // the fields stay editable: typing while a check runs abandons it (the view model never shows its decision)
         refreshCard();
     }
 
