@@ -273,6 +273,13 @@ public final class AdmissionViewModel {
         }
     }
 
+    /** Whether the shown result refused the ID (rather than the name): the field the clerk must correct next. */
+    public boolean idNeedsCorrection() {
+        CheckResult shown = result.get();
+        InputProblem refused = shown == null ? null : shown.decision().inputProblem();
+        return refused != null && refused.concernsId();
+    }
+
     public StringProperty nameProperty() {
         return name;
     }

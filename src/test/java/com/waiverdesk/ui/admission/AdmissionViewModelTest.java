@@ -217,6 +217,31 @@ class AdmissionViewModelTest {
         assertThat(audit.notShown).isEmpty();
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "王秀英, 110105194912310021, true",
+        "王秀英, 1101051949, true",
+        "王2, 110105194912310021, true",
+        "王秀英😀, " + TestDesks.WAIVE_ID + ", false",
+        "王2, " + TestDesks.WAIVE_ID + ", false",
+        "'', " + TestDesks.WAIVE_ID + ", false",
+    })
+    void afterRefusedInputTheFieldToCorrectIsTheOneRefused(String name, String id, boolean idNext) {
+        type(name, id);
+        model.verify();
+        runner.runAll();
+        assertThat(model.resultProperty().get().decision().kind()).isEqualTo(DecisionKind.INVALID_INPUT);
+        assertThat(model.idNeedsCorrection()).isEqualTo(idNext);
+    }
+
+    @Test
+    void afterADecisionTheNameIsTheFieldToStartFrom() {
+        type("王秀英", TestDesks.WAIVE_ID);
+        model.verify();
+        runner.runAll();
+        assertThat(model.idNeedsCorrection()).isFalse();
+    }
+
     @Test
     void anEmojiInTheNameIsRefusedWhileTypingAndNothingIsSent() {
         model.nameProperty().set("王秀英😀");
