@@ -9,6 +9,7 @@ import com.waiverdesk.domain.DepositPolicy;
 import com.waiverdesk.domain.InvalidInputException;
 import com.waiverdesk.domain.PersonName;
 import com.waiverdesk.domain.ResidentId;
+import com.waiverdesk.domain.Unprintable;
 import com.waiverdesk.domain.VerificationOutcome;
 import com.waiverdesk.verification.VerificationClient;
 import com.waiverdesk.verification.VerificationRequest;
@@ -69,7 +70,8 @@ public final class CheckService {
             name = PersonName.parse(request.rawName());
         } catch (InvalidInputException e) {
             Decision decision = Decision.invalidInput(e.problem());
-            String storedName = truncate(PersonName.normalize(request.rawName()));
+            // kept for the supervisor as typed, but never with a character that could hide or reorder what is read
+            String storedName = truncate(Unprintable.replace(PersonName.normalize(request.rawName())));
             return record(request, decision, maskedId, normalizedId, storedName, null, start);
         }
         VerificationOutcome outcome = client.verify(
@@ -96,6 +98,16 @@ public final class CheckService {
         return new CheckResult(decision, maskedId, outcome, standardDeposit, seq, now);
     }
 
+    /**
+     * Records that the decision of a finished check was never shown: the clerk pressed Esc or typed on while it ran,
+     * and a decision appearing afterwards would read as the next patient's. Blocking: disk.
+     */
+    public void recordNotShown(CheckResult result, String operatorId) throws AuditWriteException {
+        long mark = audit.markNotShown(result.auditSeq(), clock.instant(), operatorId, workstation);
+        LOG.log(System.Logger.Level.INFO, "audit #{0}: decision not shown, abandoned at the desk (mark #{1})",
+                result.auditSeq(), mark);
+    }
+
     /** The reason as recorded: the decision reason and, where there is one, the input problem or failure. */
     public static String reasonCode(Decision decision) {
         if (decision.inputProblem() != null) {
@@ -107,8 +119,12 @@ public final class CheckService {
         return decision.reason().name();
     }
 
-    private static String truncate(String name) {
-        return name.length() <= MAX_STORED_NAME ? name : name.substring(0, MAX_STORED_NAME);
+    /** Cut to {@link #MAX_STORED_NAME} code points, never inside a surrogate pair. */
+    static String truncate(String name) {
+        if (name.codePointCount(0, name.length()) <= MAX_STORED_NAME) {
+            return name;
+        }
+        return name.substring(0, name.offsetByCodePoints(0, MAX_STORED_NAME));
     }
 
 }

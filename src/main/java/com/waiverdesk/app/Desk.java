@@ -55,6 +55,11 @@ public final class Desk implements AutoCloseable {
         return checks.check(new CheckRequest(rawName, rawId, config.operatorId(), businessRef));
     }
 
+    /** Records that this desk never showed the decision of {@code result} (see {@link CheckService#recordNotShown}). */
+    public void recordNotShown(CheckResult result) throws AuditWriteException {
+        checks.recordNotShown(result, config.operatorId());
+    }
+
     /** A signed health check of the service. Blocking. */
     public HealthStatus checkHealth() {
         return client.checkHealth();

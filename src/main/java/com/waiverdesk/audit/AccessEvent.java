@@ -22,6 +22,21 @@ public record AccessEvent(Instant time, String supervisor, String workstation, A
         OPEN_AUDIT, SEARCH, VIEW_ENTRY, EXPORT_CSV, EXPORT_FHIR, VERIFY, PURGE, LOGIN_FAILED, LOCKED_OUT,
         PASSPHRASE_SET, PASSPHRASE_CHANGED, PASSPHRASE_RESET,
         /** IT opened the settings screen; {@code SETTINGS_SAVED} names the fields changed (never their secret). */
-        OPEN_SETTINGS, SETTINGS_SAVED
+        OPEN_SETTINGS, SETTINGS_SAVED,
+        /**
+         * A check entry whose decision never appeared at the desk: the clerk pressed Esc or typed on while it ran. The
+         * entry stays as committed (entries are immutable); this event, by the operator, names it ({@link #notShown}).
+         */
+        DECISION_NOT_SHOWN
+    }
+
+    /** The {@link Action#DECISION_NOT_SHOWN} event for the check entry {@code seq}; its detail names only the entry. */
+    public static AccessEvent notShown(long seq, Instant time, String operator, String workstation) {
+        return new AccessEvent(time, operator, workstation, Action.DECISION_NOT_SHOWN, notShownDetail(seq));
+    }
+
+    /** The detail of {@link #notShown}: how a reader finds the event of an entry. */
+    public static String notShownDetail(long seq) {
+        return "entry " + seq;
     }
 }

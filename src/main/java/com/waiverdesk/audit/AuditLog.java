@@ -10,6 +10,16 @@ public interface AuditLog extends AutoCloseable {
      */
     long append(AuditEntry entry) throws AuditWriteException;
 
+    /**
+     * Records, after the fact, that the decision of the committed entry {@code seq} was never shown (the clerk moved
+     * on while the check ran). The entry itself is immutable; the mark is a chained event of its own
+     * ({@link AccessEvent#notShown}), which {@link AuditReader#notShown} finds.
+     *
+     * @return the mark's sequence number in its chain
+     */
+    long markNotShown(long seq, java.time.Instant time, String operator, String workstation)
+            throws AuditWriteException;
+
     @Override
     void close();
 }

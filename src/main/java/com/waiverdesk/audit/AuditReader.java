@@ -12,6 +12,9 @@ public interface AuditReader extends AutoCloseable {
 
     Optional<StoredEntry> entry(long seq) throws AuditReadException;
 
+    /** Whether the entry's decision was never shown at the desk ({@link AuditLog#markNotShown}). */
+    boolean notShown(long seq) throws AuditReadException;
+
     AuditCharts charts(AuditFilter filter, ZoneId zone) throws AuditReadException;
 
     @Override

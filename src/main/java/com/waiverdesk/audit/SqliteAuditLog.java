@@ -118,6 +118,12 @@ public final class SqliteAuditLog implements AuditLog, AccessLog {
         return appendLink(AuditChain.ACCESS, AccessColumns.toColumns(event), "record the access to the audit log");
     }
 
+    @Override
+    public synchronized long markNotShown(long seq, java.time.Instant time, String operator, String workstation)
+            throws AuditWriteException {
+        return record(AccessEvent.notShown(seq, time, operator, workstation));
+    }
+
     private long appendLink(AuditChain chain, List<Object> values, String action) throws AuditWriteException {
         requireOpen(action);
         long seq;

@@ -208,6 +208,31 @@ public final class SqliteAuditReader implements AuditReader {
     }
 
     @Override
+    public synchronized boolean notShown(long seq) throws AuditReadException {
+        try {
+            // a log that has no access chain yet (schema version 1, opened read-only) has no such marks
+            if (!exists("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'access_entry'")) {
+                return false;
+            }
+            return exists("SELECT 1 FROM access_entry WHERE action = ? AND detail = ? LIMIT 1",
+                    AccessEvent.Action.DECISION_NOT_SHOWN.name(), AccessEvent.notShownDetail(seq));
+        } catch (SQLException e) {
+            throw StoredRows.failure(e, "read whether the decision was shown");
+        }
+    }
+
+    private boolean exists(String sql, String... values) throws SQLException {
+        try (PreparedStatement ps = prepare(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                ps.setString(i + 1, values[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    @Override
     public synchronized AuditCharts charts(AuditFilter filter, ZoneId zone) throws AuditReadException {
         try {
             FilterSql f = new FilterSql(filter);

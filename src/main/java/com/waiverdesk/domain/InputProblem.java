@@ -5,12 +5,16 @@ public enum InputProblem {
     ID_EMPTY,
     ID_WRONG_LENGTH,
     ID_BAD_CHARACTER,
+    /** An invisible character (control, zero-width, bidirectional): the clerk sees only the digits. */
+    ID_HAS_CONTROL_CHARACTERS,
     ID_IMPOSSIBLE_DATE,
     ID_FUTURE_DATE,
     ID_WRONG_CHECK_DIGIT,
     NAME_EMPTY,
     NAME_HAS_DIGITS,
     NAME_HAS_CONTROL_CHARACTERS,
+    /** An emoji, symbol or punctuation that no name holds ({@link PersonName} says what a name may hold). */
+    NAME_HAS_SYMBOLS,
     NAME_TOO_LONG;
 
     public boolean concernsId() {

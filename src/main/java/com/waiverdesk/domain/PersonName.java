@@ -8,6 +8,9 @@ public final class PersonName {
     /** The middle dot the service expects (U+00B7); look-alikes are folded to it. */
     public static final char MIDDLE_DOT = '\u00B7';
     private static final String DOT_LOOKALIKES = "\u00B7\u2022\u2027\u30FB\uFF65\u2219\u22C5\u0387";
+    /** Space, the middle dot, hyphen-minus and hyphen, apostrophe and right single quotation mark (O’Brien). */
+    private static final String NAME_PUNCTUATION = " \u00B7-\u2010'\u2019";
+    private static final int IDEOGRAPHIC_ZERO = 0x3007;
 
     private final String value;
 
@@ -23,18 +26,48 @@ public final class PersonName {
         if (s.codePointCount(0, s.length()) > MAX_LENGTH) {
             throw new InvalidInputException(InputProblem.NAME_TOO_LONG);
         }
-        int[] cps = s.codePoints().toArray();
-        for (int cp : cps) {
+        boolean hasLetter = false;
+        int previous = ' ';
+        for (int cp : s.codePoints().toArray()) {
             if (Character.isDigit(cp)) {
                 throw new InvalidInputException(InputProblem.NAME_HAS_DIGITS);
             }
-            int type = Character.getType(cp);
-            if (Character.isISOControl(cp) || type == Character.FORMAT || type == Character.UNASSIGNED
-                    || type == Character.PRIVATE_USE || type == Character.SURROGATE) {
+            if (Unprintable.is(cp) || isVariationSelector(cp)) {
                 throw new InvalidInputException(InputProblem.NAME_HAS_CONTROL_CHARACTERS);
             }
+            if (!allowed(cp, previous)) {
+                throw new InvalidInputException(InputProblem.NAME_HAS_SYMBOLS);
+            }
+            hasLetter |= Character.isLetter(cp);
+            previous = cp;
+        }
+        if (!hasLetter) {
+            throw new InvalidInputException(InputProblem.NAME_HAS_SYMBOLS);
         }
         return new PersonName(s);
+    }
+
+    /**
+     * What a name may hold: letters of any script (Han, Latin with its accents, Cyrillic, Uyghur, Tibetan …), the
+     * ideographic zero 〇 that some names use, combining marks after a letter (scripts that need them), single spaces,
+     * the middle dot of ethnic-minority names, hyphens and apostrophes. No symbol, emoji or other punctuation is part of
+     * a name: sent, it would only come back as "name does not match".
+     */
+    private static boolean allowed(int cp, int previous) {
+        if (Character.isLetter(cp) || cp == IDEOGRAPHIC_ZERO || NAME_PUNCTUATION.indexOf(cp) >= 0) {
+            return true;
+        }
+        return isMark(cp) && (Character.isLetter(previous) || isMark(previous));
+    }
+
+    private static boolean isMark(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    /** Invisible selectors of a glyph's look (emoji presentation U+FE0F among them): nothing the service can match. */
+    private static boolean isVariationSelector(int cp) {
+        return cp >= 0xFE00 && cp <= 0xFE0F || cp >= 0xE0100 && cp <= 0xE01EF;
     }
 
     /** NFKC, middle dots folded, whitespace runs collapsed to one space, trimmed. Not validated. */

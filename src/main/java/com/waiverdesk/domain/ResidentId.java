@@ -15,6 +15,11 @@ public final class ResidentId {
     /** Hyphen-minus, the Unicode hyphens and dashes, minus sign, small and full-width hyphen-minus. */
     private static final String HYPHENS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE63\uFF0D";
     private static final int LENGTH = 18;
+    /**
+     * The longest masked form: room for a few mistyped extra characters; beyond it the mask is cut, so that pasted
+     * junk (a 10 MiB "ID" was once stored whole) never fills a screen, a terminal or the audit log.
+     */
+    public static final int MAX_MASKED_LENGTH = 32;
 
     private final String value;
 
@@ -32,6 +37,11 @@ public final class ResidentId {
         String s = normalize(raw);
         if (s.isEmpty()) {
             throw new InvalidInputException(InputProblem.ID_EMPTY);
+        }
+        // an invisible character (a zero-width space from a web page, a bidirectional mark) first: the clerk sees
+        // only digits and must be told there is something else
+        if (Unprintable.containsAny(s)) {
+            throw new InvalidInputException(InputProblem.ID_HAS_CONTROL_CHARACTERS);
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -98,14 +108,19 @@ public final class ResidentId {
     /**
      * Masks all but the first 6 and the last 4 characters of what was typed, for screens and the audit log;
      * works on invalid input too. Input shorter than 18 characters is masked entirely: its last 4 would fall
-     * inside the birth date, which the mask exists to hide.
+     * inside the birth date, which the mask exists to hide. Invisible characters show as U+FFFD; a mask longer than
+     * {@link #MAX_MASKED_LENGTH} is cut there and ends in "…" (its last 4 are then of no use to anyone).
      */
     public static String mask(String raw) {
-        String s = normalize(raw);
-        if (s.length() < LENGTH) {
-            return "*".repeat(s.length());
+        int[] cps = Unprintable.replace(normalize(raw)).codePoints().toArray();
+        int n = cps.length;
+        if (n > MAX_MASKED_LENGTH) {
+            return new String(cps, 0, 6) + "*".repeat(MAX_MASKED_LENGTH - 7) + "\u2026";
         }
-        return s.substring(0, 6) + "*".repeat(s.length() - 10) + s.substring(s.length() - 4);
+        if (n < LENGTH) {
+            return "*".repeat(n);
+        }
+        return new String(cps, 0, 6) + "*".repeat(n - 10) + new String(cps, n - 4, 4);
     }
 
     private static LocalDate birthDateOf(String body17) {

@@ -8,6 +8,7 @@ import com.waiverdesk.audit.AuditWriteException;
 import com.waiverdesk.audit.IdHasher;
 import com.waiverdesk.audit.SqliteAuditLog;
 import com.waiverdesk.domain.DecisionKind;
+import com.waiverdesk.domain.InputProblem;
 import com.waiverdesk.domain.ServiceFailure;
 import com.waiverdesk.testing.FakeVerificationClient;
 import com.waiverdesk.testing.MemoryAuditLog;
@@ -17,6 +18,8 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CheckServiceTest {
     private static final byte[] KEY = new byte[32];
@@ -99,6 +102,57 @@ class CheckServiceTest {
         assertThatThrownBy(() -> check("王秀英", TestDesks.WAIVE_ID))
                 .isInstanceOf(AuditWriteException.class)
                 .satisfies(e -> assertThat(((AuditWriteException) e).kind()).isEqualTo(AuditWriteException.Kind.LOCKED));
+    }
+
+    /** One character of each class that hides or reorders text (Cc, bidirectional and zero-width Cf, Co, Cs, Cn). */
+    @ParameterizedTest(name = "[{index}] U+{0}")
+    @ValueSource(strings = {"0000", "001B", "007F", "0085", "202E", "2066", "200F", "200B", "FEFF", "E000", "D800",
+        "0378"})
+    void anInvisibleCharacterInTheNameIsRefusedAndNeverStored(String hex) throws Exception {
+        String c = String.valueOf(Character.toChars(Integer.parseInt(hex, 16)));
+        CheckResult result = check("王" + c + "秀英", TestDesks.WAIVE_ID);
+        assertThat(result.decision().inputProblem()).isEqualTo(InputProblem.NAME_HAS_CONTROL_CHARACTERS);
+        assertThat(client.requests).isEmpty();
+        assertThat(audit.entries.get(0).name()).isEqualTo("王\uFFFD秀英");
+        assertThat(result.maskedId()).isEqualTo("110105********002X");
+    }
+
+    @ParameterizedTest(name = "[{index}] U+{0}")
+    @ValueSource(strings = {"0000", "001B", "007F", "0085", "202E", "2066", "200F", "200B", "FEFF", "E000", "D800",
+        "0378"})
+    void anInvisibleCharacterInTheIdIsRefusedAndShowsAsAMarkInTheMaskedId(String hex) throws Exception {
+        String c = String.valueOf(Character.toChars(Integer.parseInt(hex, 16)));
+        CheckResult result = check("王秀英", TestDesks.WAIVE_ID + c);
+        assertThat(result.decision().inputProblem()).isEqualTo(InputProblem.ID_HAS_CONTROL_CHARACTERS);
+        assertThat(client.requests).isEmpty();
+        assertThat(result.maskedId()).isEqualTo("110105*********02X\uFFFD");
+        assertThat(audit.entries.get(0).maskedId()).isEqualTo("110105*********02X\uFFFD");
+    }
+
+    @Test
+    void aTenMebibyteIdIsStoredMaskedAndCutToThirtyTwoCharacters() throws Exception {
+        String huge = "3".repeat(10 * 1024 * 1024);
+        CheckResult result = check("王秀英", huge);
+        assertThat(result.decision().inputProblem()).isEqualTo(InputProblem.ID_WRONG_LENGTH);
+        String expected = "333333" + "*".repeat(25) + "\u2026";
+        assertThat(audit.entries.get(0).maskedId()).isEqualTo(expected).hasSize(32);
+        assertThat(result.maskedId()).isEqualTo(expected);
+    }
+
+    @Test
+    void aLongRefusedNameIsCutAtWholeCharacters() throws Exception {
+        String emoji = "\uD83D\uDE00";
+        check(emoji.repeat(200), TestDesks.WAIVE_ID);
+        assertThat(audit.entries.get(0).name()).isEqualTo(emoji.repeat(128));
+    }
+
+    @Test
+    void aDecisionNeverShownIsMarkedSoAgainstItsEntry() throws Exception {
+        check("王秀英", TestDesks.WAIVE_ID);
+        CheckResult second = check("李建国", TestDesks.WAIVE_ID);
+        service.recordNotShown(second, "w03-li");
+        assertThat(audit.notShown).containsExactly(2L);
+        assertThat(audit.entries).hasSize(2);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.waiverdesk.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,78 @@ class PersonNameTest {
         "张\u000B三", "张\f三"})
     void rejectsControlAndInvisibleCharacters(String raw) {
         assertRejected(raw, InputProblem.NAME_HAS_CONTROL_CHARACTERS);
+    }
+
+    /**
+     * What a name may hold, written by hand from the domain brief: letters of any script (Han, Latin with accents,
+     * Cyrillic, Uyghur …), 〇, combining marks after a letter, single spaces, the middle dot (look-alikes folded),
+     * hyphens and apostrophes. Emoji, symbols and other punctuation are refused before anything is sent.
+     */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "王秀英|ACCEPTED",
+        "欧阳娜娜|ACCEPTED",
+        "阿依古丽·买买提|ACCEPTED",
+        "阿依古丽•买买提|ACCEPTED",
+        "爱新觉罗・文华|ACCEPTED",
+        "李〇|ACCEPTED",
+        "𠀀三|ACCEPTED",
+        "Maria Garcia|ACCEPTED",
+        "José García|ACCEPTED",
+        "Jose\u0301|ACCEPTED",
+        "Ólafur Þórsson|ACCEPTED",
+        "Nguyễn Văn An|ACCEPTED",
+        "O'Brien|ACCEPTED",
+        "O’Brien|ACCEPTED",
+        "Jean-Luc Picard|ACCEPTED",
+        "Anne\u2010Marie|ACCEPTED",
+        "Сергей Иванов|ACCEPTED",
+        "ئابدۇراخمان|ACCEPTED",
+        "สมชาย|ACCEPTED",
+        "देव|ACCEPTED",
+        "王秀英😀|NAME_HAS_SYMBOLS",
+        "😀|NAME_HAS_SYMBOLS",
+        "王秀英❤️|NAME_HAS_SYMBOLS",
+        "王秀英👍🏻|NAME_HAS_SYMBOLS",
+        "王秀英🇨🇳|NAME_HAS_SYMBOLS",
+        "王★英|NAME_HAS_SYMBOLS",
+        "王秀英!|NAME_HAS_SYMBOLS",
+        "王秀英？|NAME_HAS_SYMBOLS",
+        "王秀英.|NAME_HAS_SYMBOLS",
+        "阿依古丽.买买提|NAME_HAS_SYMBOLS",
+        "王、英|NAME_HAS_SYMBOLS",
+        "王,英|NAME_HAS_SYMBOLS",
+        "王。英|NAME_HAS_SYMBOLS",
+        "王@英|NAME_HAS_SYMBOLS",
+        "王#英|NAME_HAS_SYMBOLS",
+        "王*英|NAME_HAS_SYMBOLS",
+        "王(英)|NAME_HAS_SYMBOLS",
+        "《王英》|NAME_HAS_SYMBOLS",
+        "王+英|NAME_HAS_SYMBOLS",
+        "王$英|NAME_HAS_SYMBOLS",
+        "王¥英|NAME_HAS_SYMBOLS",
+        "王_英|NAME_HAS_SYMBOLS",
+        "王/英|NAME_HAS_SYMBOLS",
+        "王~英|NAME_HAS_SYMBOLS",
+        "\"王\"\"英\"|NAME_HAS_SYMBOLS",
+        "·|NAME_HAS_SYMBOLS",
+        "- '|NAME_HAS_SYMBOLS",
+        "\u0301王|NAME_HAS_SYMBOLS",
+        "王 \u0301|NAME_HAS_SYMBOLS",
+        "王秀英\u20E3|NAME_HAS_SYMBOLS",
+        "王\uFE0F秀英|NAME_HAS_CONTROL_CHARACTERS",
+        "王\u200D秀英|NAME_HAS_CONTROL_CHARACTERS",
+        "王\u202E秀英|NAME_HAS_CONTROL_CHARACTERS",
+        "王\u2066秀英|NAME_HAS_CONTROL_CHARACTERS",
+        "王\u061C秀英|NAME_HAS_CONTROL_CHARACTERS",
+        "王秀英1️\u20E3|NAME_HAS_DIGITS",
+    })
+    void acceptsTheCharactersOfNamesAndRefusesEmojiAndSymbols(String raw, String expected) {
+        if (expected.equals("ACCEPTED")) {
+            assertThatCode(() -> PersonName.parse(raw)).doesNotThrowAnyException();
+        } else {
+            assertRejected(raw, InputProblem.valueOf(expected));
+        }
     }
 
     @Test

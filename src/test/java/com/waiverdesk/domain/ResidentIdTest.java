@@ -72,7 +72,6 @@ class ResidentIdTest {
         "11010519491231O02X",
         "110105194912310\u06602X",  // Arabic-Indic zero: a digit, but not one of ours
         "11010519491231002X.",
-        "11010519491231002\u200BX",
         "1101051949123100A",       // wrong length too, but the letter is the first thing to fix
     })
     void rejectsBadCharacters(String raw) {
@@ -175,6 +174,59 @@ class ResidentIdTest {
     })
     void masksShortOrInvalidInputWithoutRevealingTheBirthDate(String raw, String masked) {
         assertThat(ResidentId.mask(raw)).isEqualTo(masked == null ? "" : masked);
+    }
+
+    @ParameterizedTest(name = "[{index}] U+{0}")
+    @ValueSource(strings = {
+        "202E",  // right-to-left override (Cf, bidirectional)
+        "2066",  // left-to-right isolate (Cf, bidirectional)
+        "200F",  // right-to-left mark (Cf, bidirectional)
+        "200B",  // zero-width space (Cf), from a web page
+        "FEFF",  // byte order mark (Cf)
+        "0000",  // NUL (Cc)
+        "001B",  // escape (Cc), a terminal's control sequences
+        "007F",  // delete (Cc)
+        "0085",  // next line (Cc)
+        "E000",  // private use (Co)
+        "0378",  // unassigned (Cn)
+    })
+    void refusesInvisibleCharactersWithTheirOwnProblem(String hex) {
+        String c = new String(Character.toChars(Integer.parseInt(hex, 16)));
+        assertRejected("11010519491231002" + c + "X", InputProblem.ID_HAS_CONTROL_CHARACTERS);
+        assertRejected(c + "11010519491231002X", InputProblem.ID_HAS_CONTROL_CHARACTERS);
+        assertRejected("11010519491231002X" + c, InputProblem.ID_HAS_CONTROL_CHARACTERS);
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
+        "\u202E310104198003071235|\uFFFD31010*********1235",
+        "310104198003071235\u0000|310104*********235\uFFFD",
+        "310104198003071235\u200B|310104*********235\uFFFD",
+        "3101041980\u202E03071235|310104*********1235",
+        "31010419800307123\u0000|310104********123\uFFFD",
+        "\uD800310104198003071235|\uFFFD31010*********1235",
+    })
+    void masksShowNoInvisibleCharacter(String raw, String masked) {
+        assertThat(ResidentId.mask(raw)).isEqualTo(masked);
+    }
+
+    @Test
+    void masksWholeCharactersNeverHalfASurrogatePair() {
+        String emoji = "\uD83D\uDE00";
+        assertThat(ResidentId.mask(emoji.repeat(20)))
+                .isEqualTo(emoji.repeat(6) + "**********" + emoji.repeat(4));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} characters")
+    @CsvSource({
+        "32, 111111**********************1111",
+        "33, 111111*************************\u2026",
+        "10485760, 111111*************************\u2026",
+    })
+    void capsTheMaskAtThirtyTwoCharacters(int length, String masked) {
+        assertThat(ResidentId.MAX_MASKED_LENGTH).isEqualTo(32);
+        assertThat(masked).hasSize(32);
+        assertThat(ResidentId.mask("1".repeat(length))).isEqualTo(masked);
     }
 
     @Test

@@ -3,12 +3,15 @@ package com.waiverdesk.testing;
 import com.waiverdesk.audit.AuditEntry;
 import com.waiverdesk.audit.AuditLog;
 import com.waiverdesk.audit.AuditWriteException;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** An audit log in memory that can be told to fail, for tests of what happens when the write fails. */
 public final class MemoryAuditLog implements AuditLog {
     public final List<AuditEntry> entries = new CopyOnWriteArrayList<>();
+    /** The sequence numbers marked {@link #markNotShown not shown}, in order. */
+    public final List<Long> notShown = new CopyOnWriteArrayList<>();
     private volatile AuditWriteException failure;
 
     public void failWith(AuditWriteException.Kind kind) {
@@ -22,6 +25,16 @@ public final class MemoryAuditLog implements AuditLog {
         }
         entries.add(entry);
         return entries.size();
+    }
+
+    @Override
+    public long markNotShown(long seq, Instant time, String operator, String workstation)
+            throws AuditWriteException {
+        if (failure != null) {
+            throw failure;
+        }
+        notShown.add(seq);
+        return notShown.size();
     }
 
     @Override

@@ -181,8 +181,7 @@ public final class AdmissionView extends BorderPane {
             spinner = busySpinner();
             buttons.getChildren().add(spinner);
         }
-        nameField.setEditable(!busy);
-        idField.setEditable(!busy);
+        // the fields stay editable: typing while a check runs abandons it (the view model never shows its decision)
         refreshCard();
     }
 
@@ -193,8 +192,10 @@ public final class AdmissionView extends BorderPane {
             card.showProblem(model.problemProperty().get(), model.problemDetailProperty().get());
         } else if (model.resultProperty().get() != null) {
             card.showResult(model.resultProperty().get());
-            nameField.requestFocus();
-            nameField.selectAll();
+            // the field to correct, selected: after an ID error the next key replaces the ID, not the name
+            TextField next = model.idNeedsCorrection() ? idField : nameField;
+            next.requestFocus();
+            next.selectAll();
         } else {
             card.showIdle();
         }

@@ -30,6 +30,7 @@ import javafx.beans.property.StringProperty;
  * and its auto-clear, and the service status.
  */
 public final class AdmissionViewModel {
+    private static final System.Logger LOG = System.getLogger(AdmissionViewModel.class.getName());
     private static final Duration HEALTH_INTERVAL = Duration.ofSeconds(30);
     private static final int ID_LENGTH = 18;
 
@@ -51,6 +52,11 @@ public final class AdmissionViewModel {
     private final ReadOnlyObjectWrapper<Desk> desk = new ReadOnlyObjectWrapper<>(this, "desk");
     private final BooleanBinding canVerify;
 
+    /**
+     * The running check whose decision may still be shown; {@code null} once the clerk moved on (Esc, new typing), so
+     * that its decision, arriving later, can never be read as the next patient's.
+     */
+    private Object runningCheck;
     private Scheduler.Cancellable pendingClear;
     private Scheduler.Cancellable nextHealthCheck;
     private boolean updatingInputs;
@@ -92,6 +98,7 @@ public final class AdmissionViewModel {
 
     /** Something failed that nobody caught: no result is shown, the clerk is told to verify again. */
     public void unexpected(Throwable error) {
+        runningCheck = null;
         busy.set(false);
         result.set(null);
         problem.set(DeskProblem.UNEXPECTED);
@@ -109,11 +116,49 @@ public final class AdmissionViewModel {
         problem.set(null);
         String rawName = name.get();
         String rawId = idText.get();
-        runner.run(() -> current.check(rawName, rawId, ""), this::showResult, this::showFailure);
+        Object check = new Object();
+        runningCheck = check;
+        runner.run(() -> current.check(rawName, rawId, ""), checked -> {
+            if (runningCheck == check) {
+                runningCheck = null;
+                showResult(checked);
+            } else {
+                recordNotShown(current, checked);
+            }
+        }, error -> {
+            if (runningCheck == check) {
+                runningCheck = null;
+                showFailure(error);
+            } else {
+                LOG.log(System.Logger.Level.WARNING, "an abandoned check failed: {0}", DeskProblem.of(error));
+            }
+        });
     }
 
-    /** Clears inputs, result and problem (Esc, and the auto-clear). */
+    /**
+     * The clerk moved on while a check ran: its decision is never shown, and the desk is free for the next check. The
+     * check itself goes on (the query is sent, its audit entry committed) and is then marked not shown.
+     */
+    private void abandonRunningCheck() {
+        if (runningCheck != null) {
+            runningCheck = null;
+            busy.set(false);
+        }
+    }
+
+    /** The entry of an abandoned check is committed (entries are immutable): a mark says it was never shown. */
+    private void recordNotShown(Desk current, CheckResult checked) {
+        runner.run(() -> {
+            current.recordNotShown(checked);
+            return checked.auditSeq();
+        }, seq -> { }, error -> LOG.log(System.Logger.Level.WARNING,
+                "audit #{0} was not shown, but the mark saying so could not be written: {1}", checked.auditSeq(),
+                DeskProblem.of(error)));
+    }
+
+    /** Clears inputs, result and problem (Esc, and the auto-clear); a running check is abandoned. */
     public void clear() {
+        abandonRunningCheck();
         cancelClear();
         setInputsQuietly("", "");
         result.set(null);
@@ -185,6 +230,7 @@ public final class AdmissionViewModel {
         if (updatingInputs) {
             return;
         }
+        abandonRunningCheck();
         if (result.get() != null) {
             cancelClear();
             result.set(null);
@@ -225,6 +271,13 @@ public final class AdmissionViewModel {
             pendingClear.cancel();
             pendingClear = null;
         }
+    }
+
+    /** Whether the shown result refused the ID (rather than the name): the field the clerk must correct next. */
+    public boolean idNeedsCorrection() {
+        CheckResult shown = result.get();
+        InputProblem refused = shown == null ? null : shown.decision().inputProblem();
+        return refused != null && refused.concernsId();
     }
 
     public StringProperty nameProperty() {

@@ -48,6 +48,8 @@ public final class AuditViewModel {
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(this, "hasMore");
     private final ObjectProperty<StoredEntry> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObjectBinding<ChainStatus> selectedChainStatus;
+    /** Whether the desk showed the selected entry's decision; {@code null} while read or with nothing selected. */
+    private final ReadOnlyObjectWrapper<Boolean> selectedShown = new ReadOnlyObjectWrapper<>(this, "selectedShown");
     private final ReadOnlyObjectWrapper<AuditCharts> charts = new ReadOnlyObjectWrapper<>(this, "charts");
     private final BooleanProperty chartsShown = new SimpleBooleanProperty(this, "chartsShown");
     private final ReadOnlyObjectWrapper<AuditNotice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
@@ -70,6 +72,7 @@ public final class AuditViewModel {
         selectedChainStatus = Bindings.createObjectBinding(() -> selected.get() == null ? null
                 : ChainStatus.of(jobs.chainReportProperty().get(), selected.get().seq()),
                 selected, jobs.chainReportProperty());
+        selected.addListener((obs, old, entry) -> readShown(entry));
         login.signedInAsProperty().addListener((obs, old, who) -> {
             if (who != null) {
                 load(AuditFilter.all(), false);
@@ -134,6 +137,19 @@ public final class AuditViewModel {
                 }
             }
         }, error -> failed(search, error));
+    }
+
+    /** Reads whether the entry's decision was marked not shown at the desk (an access-chain event names it). */
+    private void readShown(StoredEntry entry) {
+        selectedShown.set(null);
+        if (entry == null) {
+            return;
+        }
+        runner.run(() -> services.reader().notShown(entry.seq()), notShown -> {
+            if (selected.get() == entry) {
+                selectedShown.set(!notShown);
+            }
+        }, error -> { });
     }
 
     /** The table scrolled near its end: fetch the next page, if there is one and none is on its way. */
@@ -258,6 +274,11 @@ public final class AuditViewModel {
     /** The entry in the detail pane; the view binds the table's selection to it. */
     public ObjectProperty<StoredEntry> selectedProperty() {
         return selected;
+    }
+
+    /** Whether the desk showed the selected entry's decision ({@code false}: the clerk moved on before it appeared). */
+    public ReadOnlyObjectProperty<Boolean> selectedShownProperty() {
+        return selectedShown.getReadOnlyProperty();
     }
 
     public ObjectBinding<ChainStatus> selectedChainStatusBinding() {

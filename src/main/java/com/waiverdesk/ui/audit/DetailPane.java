@@ -48,6 +48,7 @@ final class DetailPane extends ScrollPane {
         setContent(content);
         model.selectedProperty().addListener((obs, old, entry) -> refresh());
         model.selectedChainStatusBinding().addListener((obs, old, status) -> refresh());
+        model.selectedShownProperty().addListener((obs, old, shown) -> refresh());
         refresh();
     }
 
@@ -82,6 +83,9 @@ final class DetailPane extends ScrollPane {
         row(who, texts.get("audit.detail.name"), e.name(), null);
         row(what, texts.get("audit.detail.decision"), words.decision(e.decision()),
                 "decision-" + EntryTable.decisionClass(e.decision()));
+        Boolean shown = model.selectedShownProperty().get();
+        row(what, texts.get("audit.detail.shown"), shown == null ? texts.get("audit.detail.shown.reading")
+                : shown ? texts.get("audit.detail.shown.yes") : texts.get("audit.detail.shown.no"), null);
         row(what, texts.get("audit.detail.percent"), e.depositPercent() == null ? words.none()
                 : e.depositPercent() + "%", null);
         row(what, texts.get("audit.detail.reason"), e.reason(), "code");

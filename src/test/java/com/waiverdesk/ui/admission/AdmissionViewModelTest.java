@@ -10,6 +10,7 @@ import com.waiverdesk.domain.InputProblem;
 import com.waiverdesk.domain.MatchResult;
 import com.waiverdesk.domain.ServiceFailure;
 import com.waiverdesk.testing.FakeVerificationClient;
+import com.waiverdesk.testing.HandBackRunner;
 import com.waiverdesk.testing.ManualScheduler;
 import com.waiverdesk.testing.MemoryAuditLog;
 import com.waiverdesk.testing.QueueRunner;
@@ -95,6 +96,161 @@ class AdmissionViewModelTest {
         runner.runAll();
         assertThat(client.requests).hasSize(1);
         assertThat(audit.entries).hasSize(1);
+    }
+
+    @Test
+    void escBeforeTheAuditCommitMeansTheDecisionNeverAppearsAndIsMarkedNotShown() {
+        type("王秀英", TestDesks.WAIVE_ID);
+        model.verify();
+        model.clear();
+        assertThat(model.busyProperty().get()).isFalse();
+        assertThat(audit.entries).as("the check has not run yet").isEmpty();
+
+        runner.runAll();
+
+        assertThat(audit.entries).as("the check still ran and was recorded").hasSize(1);
+        assertThat(model.resultProperty().get()).isNull();
+        assertThat(model.problemProperty().get()).isNull();
+        assertThat(scheduler.pending(AUTO_CLEAR)).isZero();
+        assertThat(audit.notShown).containsExactly(1L);
+    }
+
+    @Test
+    void escAfterTheAuditCommitButBeforeTheHandBackMeansTheDecisionNeverAppears() {
+        HandBackRunner split = new HandBackRunner();
+        AdmissionViewModel desk = new AdmissionViewModel(split, scheduler, TestDesks.CLOCK);
+        desk.attach(TestDesks.desk(client, audit, AUTO_CLEAR, Locale.SIMPLIFIED_CHINESE));
+        split.runAll();
+        desk.nameProperty().set("王秀英");
+        desk.idTextProperty().set(TestDesks.WAIVE_ID);
+        desk.verify();
+        split.runWork();
+        assertThat(audit.entries).as("committed, not yet handed back").hasSize(1);
+        assertThat(audit.notShown).isEmpty();
+
+        desk.clear();
+        split.handBack();
+
+        assertThat(desk.resultProperty().get()).isNull();
+        assertThat(desk.busyProperty().get()).isFalse();
+        split.runAll();
+        assertThat(desk.resultProperty().get()).isNull();
+        assertThat(audit.notShown).containsExactly(1L);
+    }
+
+    @Test
+    void typingTheNextPatientWhileACheckRunsAbandonsItAndKeepsWhatIsTyped() {
+        type("王秀英", TestDesks.WAIVE_ID);
+        model.verify();
+        model.nameProperty().set("李");
+
+        assertThat(model.busyProperty().get()).isFalse();
+        assertThat(model.canVerifyBinding().get()).isTrue();
+        runner.runAll();
+
+        assertThat(model.resultProperty().get()).isNull();
+        assertThat(model.nameProperty().get()).isEqualTo("李");
+        assertThat(model.idTextProperty().get()).isEqualTo(TestDesks.WAIVE_ID);
+        assertThat(audit.notShown).containsExactly(1L);
+    }
+
+    @Test
+    void typingAfterTheCommitButBeforeTheHandBackAbandonsItToo() {
+        HandBackRunner split = new HandBackRunner();
+        AdmissionViewModel desk = new AdmissionViewModel(split, scheduler, TestDesks.CLOCK);
+        desk.attach(TestDesks.desk(client, audit, AUTO_CLEAR, Locale.SIMPLIFIED_CHINESE));
+        split.runAll();
+        desk.nameProperty().set("王秀英");
+        desk.idTextProperty().set(TestDesks.WAIVE_ID);
+        desk.verify();
+        split.runWork();
+
+        desk.idTextProperty().set(TestDesks.OTHER_ID);
+        split.runAll();
+
+        assertThat(desk.resultProperty().get()).isNull();
+        assertThat(desk.idTextProperty().get()).isEqualTo(TestDesks.OTHER_ID);
+        assertThat(audit.notShown).containsExactly(1L);
+    }
+
+    @Test
+    void theNextCheckAfterAnAbandonedOneShowsOnlyItsOwnDecision() {
+        HandBackRunner split = new HandBackRunner();
+        AdmissionViewModel desk = new AdmissionViewModel(split, scheduler, TestDesks.CLOCK);
+        desk.attach(TestDesks.desk(client, audit, AUTO_CLEAR, Locale.SIMPLIFIED_CHINESE));
+        split.runAll();
+        desk.nameProperty().set("王秀英");
+        desk.idTextProperty().set(TestDesks.WAIVE_ID);
+        desk.verify();
+        desk.clear();
+        client.answering(FakeVerificationClient.result(MatchResult.NO_RECORD));
+        desk.nameProperty().set("张伟");
+        desk.idTextProperty().set(TestDesks.OTHER_ID);
+        desk.verify();
+
+        split.runAll();
+
+        assertThat(desk.resultProperty().get().auditSeq()).isEqualTo(2);
+        assertThat(desk.resultProperty().get().decision().kind()).isEqualTo(DecisionKind.CHARGE);
+        assertThat(audit.notShown).containsExactly(1L);
+    }
+
+    @Test
+    void anAbandonedCheckWhoseAuditWriteFailedShowsNoProblemEither() {
+        audit.failWith(AuditWriteException.Kind.DISK_FULL);
+        type("王秀英", TestDesks.WAIVE_ID);
+        model.verify();
+        model.clear();
+        runner.runAll();
+        assertThat(model.problemProperty().get()).isNull();
+        assertThat(model.resultProperty().get()).isNull();
+        assertThat(audit.notShown).isEmpty();
+    }
+
+    @Test
+    void aShownDecisionIsNotMarked() {
+        type("王秀英", TestDesks.WAIVE_ID);
+        model.verify();
+        runner.runAll();
+        model.clear();
+        runner.runAll();
+        assertThat(audit.notShown).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "王秀英, 110105194912310021, true",
+        "王秀英, 1101051949, true",
+        "王2, 110105194912310021, true",
+        "王秀英😀, " + TestDesks.WAIVE_ID + ", false",
+        "王2, " + TestDesks.WAIVE_ID + ", false",
+        "'', " + TestDesks.WAIVE_ID + ", false",
+    })
+    void afterRefusedInputTheFieldToCorrectIsTheOneRefused(String name, String id, boolean idNext) {
+        type(name, id);
+        model.verify();
+        runner.runAll();
+        assertThat(model.resultProperty().get().decision().kind()).isEqualTo(DecisionKind.INVALID_INPUT);
+        assertThat(model.idNeedsCorrection()).isEqualTo(idNext);
+    }
+
+    @Test
+    void afterADecisionTheNameIsTheFieldToStartFrom() {
+        type("王秀英", TestDesks.WAIVE_ID);
+        model.verify();
+        runner.runAll();
+        assertThat(model.idNeedsCorrection()).isFalse();
+    }
+
+    @Test
+    void anEmojiInTheNameIsRefusedWhileTypingAndNothingIsSent() {
+        model.nameProperty().set("王秀英😀");
+        assertThat(model.nameProblemProperty().get()).isEqualTo(InputProblem.NAME_HAS_SYMBOLS);
+        model.idTextProperty().set(TestDesks.WAIVE_ID);
+        model.verify();
+        runner.runAll();
+        assertThat(model.resultProperty().get().decision().inputProblem()).isEqualTo(InputProblem.NAME_HAS_SYMBOLS);
+        assertThat(client.requests).isEmpty();
     }
 
     @ParameterizedTest

@@ -66,6 +66,15 @@ final class FakeAuditReader implements AuditReader {
         return new AuditPage(page, more ? page.get(page.size() - 1).seq() : 0);
     }
 
+    /** Entries whose decision was marked not shown at the desk. */
+    final java.util.Set<Long> notShown = new java.util.concurrent.ConcurrentSkipListSet<>();
+
+    @Override
+    public boolean notShown(long seq) throws AuditReadException {
+        called();
+        return notShown.contains(seq);
+    }
+
     @Override
     public long count(AuditFilter filter) throws AuditReadException {
         called();
