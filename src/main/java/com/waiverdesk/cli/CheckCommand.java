@@ -60,7 +60,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         try (Desk desk = Wiring.start(config)) {
             CheckResult result = desk.check(name, id, businessRef);
-            spec.commandLine().getOut().println(toJson(result));
+            spec.commandLine().getOut().println(toJson(result, desk.isDemo()));
             return exitCode(result.decision().kind());
         } catch (AuditWriteException e) {
             // the one line below says it all; the stack trace only with -Djava.util.logging.config.file at FINE
@@ -91,7 +91,8 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    static String toJson(CheckResult result) {
+    /** @param demoDesk whether the desk runs against the built-in demo service */
+    static String toJson(CheckResult result, boolean demoDesk) {
         ObjectMapper json = new ObjectMapper();
         Decision decision = result.decision();
         ObjectNode node = json.createObjectNode();
@@ -110,6 +111,8 @@ final class CheckCommand implements Callable<Integer> {
         node.put("requestId", result.requestId().orElse(null));
         node.put("checkedAt", result.checkedAt().map(Object::toString).orElse(null));
         node.put("auditId", result.auditSeq());
+        // a script must never take the demo's answer for the municipal service's
+        node.put("demo", demoDesk && result.outcome() != null && result.outcome().isAnswered());
         return node.toString();
     }
 }
