@@ -15,6 +15,7 @@ import com.waiverdesk.app.Wiring;
 import com.waiverdesk.audit.AuditWriteException;
 import com.waiverdesk.domain.Decision;
 import com.waiverdesk.domain.DecisionKind;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,7 +34,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--name", required = true, paramLabel = "NAME", description = "Patient name as on the ID card.")
     String name;
 
-    @Option(names = "--id", required = true, paramLabel = "ID", description = "18-character resident ID number.")
+    @Option(names = "--id", required = true, paramLabel = "ID", description = "18-character resident ID number, or - to"
+            + " read it from standard input (one line), which keeps it out of the process list and the shell history.")
     String id;
 
     @Option(names = "--business-ref", paramLabel = "REF", defaultValue = "", description = "Admission number, sent to the service for its audit trail.")
@@ -58,8 +60,15 @@ final class CheckCommand implements Callable<Integer> {
             err.println("waiverdesk check: " + e.getMessage());
             return 1;
         }
+        String rawId;
+        try {
+            rawId = "-".equals(id) ? StandardInput.line(System.in) : id;
+        } catch (IOException e) {
+            err.println("waiverdesk check: --id -: " + e.getMessage());
+            return Cli.EXIT_USAGE;
+        }
         try (Desk desk = Wiring.start(config)) {
-            CheckResult result = desk.check(name, id, businessRef);
+            CheckResult result = desk.check(name, rawId, businessRef);
             spec.commandLine().getOut().println(toJson(result, desk.isDemo()));
             return exitCode(result.decision().kind());
         } catch (AuditWriteException e) {

@@ -119,4 +119,31 @@ class CheckCommandSourceTest {
         assertThat(run.json().get("demo").asBoolean()).isFalse();
         assertThat(lastSource().demoService()).isTrue(); // the desk ran against the demo, nothing was sent to it
     }
+
+    @Test
+    void readsTheIdFromStandardInputWhenGivenAsADash() throws Exception {
+        Run run = check(WAIVE_ID + "\n", "--name", WAIVE_NAME, "--id", "-");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.json().get("decision").asText()).isEqualTo("WAIVE");
+        assertThat(run.json().get("maskedId").asText()).isEqualTo("310101********0028");
+    }
+
+    @Test
+    void readsOnlyTheFirstLineAndAcceptsAWindowsLineEnd() throws Exception {
+        Run run = check(WAIVE_ID + "\r\nsomething else\n", "--name", WAIVE_NAME, "--id", "-");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.json().get("decision").asText()).isEqualTo("WAIVE");
+    }
+
+    @Test
+    void anEmptyStandardInputIsAUsageErrorAndChecksNothing() throws Exception {
+        Run run = check("", "--name", WAIVE_NAME, "--id", "-");
+
+        assertThat(run.exit()).isEqualTo(Cli.EXIT_USAGE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("--id -").contains("standard input is empty");
+        assertThat(dir.resolve("audit.db")).doesNotExist();
+    }
 }
