@@ -9,6 +9,7 @@ import com.waiverdesk.audit.AuditWriteException;
 import com.waiverdesk.audit.CheckSource;
 import com.waiverdesk.audit.IdHasher;
 import com.waiverdesk.audit.SqliteAuditLog;
+import com.waiverdesk.audit.StorageProblems;
 import com.waiverdesk.domain.DepositPolicy;
 import com.waiverdesk.mock.MockVerificationService;
 import com.waiverdesk.verification.HealthStatus;
@@ -152,7 +153,8 @@ public final class Wiring {
         try {
             return AuditKey.loadOrCreate(config.effectiveAuditKeyFile());
         } catch (IOException e) {
-            throw new AuditWriteException(AuditWriteException.Kind.UNAVAILABLE,
+            // a read-only or full disk is said as such (docs/configuration.md), not as "unavailable"
+            throw new AuditWriteException(StorageProblems.kindOf(e, config.effectiveAuditKeyFile()),
                     "Could not use the audit key file " + config.effectiveAuditKeyFile() + ": " + IoProblem.of(e), e);
         }
     }

@@ -75,7 +75,7 @@ final class CheckCommand implements Callable<Integer> {
             // the one line below says it all; the stack trace only with -Djava.util.logging.config.file at FINE
             LOG.log(System.Logger.Level.DEBUG, "audit write failed: " + e.kind(), e);
             err.println("waiverdesk check: the audit record could not be written (" + e.kind() + "): "
-                    + e.getMessage() + ". No decision is given.");
+                    + sentence(e.getMessage()) + " No decision is given.");
             return 1;
         } catch (ConfigException e) {
             // a missing secret, policy file or CA bundle: a message for IT, not a stack trace
@@ -98,6 +98,15 @@ final class CheckCommand implements Callable<Integer> {
             default:
                 return 0;
         }
+    }
+
+    /** A message as one sentence: exactly one full stop at its end, however the message ended. */
+    static String sentence(String message) {
+        String s = String.valueOf(message).strip();
+        while (s.endsWith(".")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s + ".";
     }
 
     /** @param demoDesk whether the desk runs against the built-in demo service */
