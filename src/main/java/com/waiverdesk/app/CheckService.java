@@ -3,6 +3,7 @@ package com.waiverdesk.app;
 import com.waiverdesk.audit.AuditEntry;
 import com.waiverdesk.audit.AuditLog;
 import com.waiverdesk.audit.AuditWriteException;
+import com.waiverdesk.audit.CheckSource;
 import com.waiverdesk.audit.IdHasher;
 import com.waiverdesk.domain.Decision;
 import com.waiverdesk.domain.DepositPolicy;
@@ -36,14 +37,27 @@ public final class CheckService {
     private final String workstation;
     private final BigDecimal standardDeposit;
     private final Supplier<String> requestIds;
+    private final CheckSource source;
 
     public CheckService(VerificationClient client, DepositPolicy policy, AuditLog audit, IdHasher idHasher,
                         Clock clock, String workstation, BigDecimal standardDeposit) {
-        this(client, policy, audit, idHasher, clock, workstation, standardDeposit, () -> UUID.randomUUID().toString());
+        this(client, policy, audit, idHasher, clock, workstation, standardDeposit, (CheckSource) null);
+    }
+
+    /** As above; each audit entry records {@code source}: the policy, service and program the checks run with. */
+    public CheckService(VerificationClient client, DepositPolicy policy, AuditLog audit, IdHasher idHasher,
+                        Clock clock, String workstation, BigDecimal standardDeposit, CheckSource source) {
+        this(client, policy, audit, idHasher, clock, workstation, standardDeposit, () -> UUID.randomUUID().toString(),
+                source);
     }
 
     CheckService(VerificationClient client, DepositPolicy policy, AuditLog audit, IdHasher idHasher, Clock clock,
                  String workstation, BigDecimal standardDeposit, Supplier<String> requestIds) {
+        this(client, policy, audit, idHasher, clock, workstation, standardDeposit, requestIds, null);
+    }
+
+    CheckService(VerificationClient client, DepositPolicy policy, AuditLog audit, IdHasher idHasher, Clock clock,
+                 String workstation, BigDecimal standardDeposit, Supplier<String> requestIds, CheckSource source) {
         this.client = client;
         this.policy = policy;
         this.audit = audit;
@@ -52,6 +66,7 @@ public final class CheckService {
         this.workstation = workstation;
         this.standardDeposit = standardDeposit;
         this.requestIds = requestIds;
+        this.source = source;
     }
 
     /**
@@ -91,7 +106,7 @@ public final class CheckService {
                 outcome != null && outcome.isAnswered() ? outcome.answer().result().name() : null,
                 outcome == null ? null : outcome.requestId(),
                 outcome == null ? null : outcome.errorCode(),
-                latencyMillis);
+                latencyMillis, source);
         long seq = audit.append(entry);
         LOG.log(System.Logger.Level.INFO, "check {0} -> {1} ({2}), audit #{3}, {4} ms",
                 outcome == null ? "-" : outcome.requestId(), decision.kind(), reasonCode(decision), seq, latencyMillis);

@@ -16,6 +16,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -52,32 +55,53 @@ public final class PolicyLoader {
 
     /** The policy bundled with the program. */
     public DepositPolicy loadDefault() throws PolicyException {
+        return parse(defaultBytes(), "bundled " + DEFAULT_RESOURCE);
+    }
+
+    /** A hospital's own policy file. */
+    public DepositPolicy load(Path file) throws PolicyException {
+        return parse(fileBytes(file), file.toString());
+    }
+
+    /** A policy and the SHA-256 (lower-case hex) of the very bytes it was read from, which audit entries record. */
+    public record Loaded(DepositPolicy policy, String sha256) {
+    }
+
+    /** The policy file, or the bundled default when {@code file} is {@code null}, with the hash of its bytes. */
+    public Loaded loadWithDigest(Path file) throws PolicyException {
+        byte[] json = file == null ? defaultBytes() : fileBytes(file);
+        DepositPolicy policy = parse(json, file == null ? "bundled " + DEFAULT_RESOURCE : file.toString());
+        try {
+            return new Loaded(policy, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static byte[] defaultBytes() throws PolicyException {
         String origin = "bundled " + DEFAULT_RESOURCE;
         try (InputStream in = PolicyLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
             if (in == null) {
                 throw new PolicyException(origin, null, "missing from the program");
             }
-            return parse(in.readAllBytes(), origin);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new PolicyException(origin, null, "cannot be read (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 
-    /** A hospital's own policy file. */
-    public DepositPolicy load(Path file) throws PolicyException {
+    private static byte[] fileBytes(Path file) throws PolicyException {
         String origin = file.toString();
-        byte[] json;
         try {
             if (Files.size(file) > MAX_BYTES) {
                 throw new PolicyException(origin, null, "larger than 1 MiB, so not a policy file");
             }
-            json = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new PolicyException(origin, null, "no such file", e);
         } catch (IOException e) {
             throw new PolicyException(origin, null, "cannot be read (" + e.getClass().getSimpleName() + ")", e);
         }
-        return parse(json, origin);
     }
 
     /** Package-private so tests can feed many damaged files without the disk. */

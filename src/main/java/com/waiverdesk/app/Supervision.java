@@ -78,7 +78,8 @@ public final class Supervision implements AutoCloseable {
 
     public ExportResult exportFhir(AuditFilter filter, Path target, ProgressListener progress)
             throws IOException, AuditReadException, AuditWriteException {
-        return new FhirExport(reader, ZoneId.systemDefault(), clock, config.workstation())
+        // an entry gives the service it asked; an entry from before schema 3 did not record it, so no address
+        return new FhirExport(reader, ZoneId.systemDefault(), clock, null)
                 .write(filter, log.writeAnchor(), target, progress);
     }
 

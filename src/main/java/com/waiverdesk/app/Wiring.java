@@ -6,8 +6,10 @@ import com.waiverdesk.app.secret.SecretStoreException;
 import com.waiverdesk.app.secret.SecretStores;
 import com.waiverdesk.audit.AuditKey;
 import com.waiverdesk.audit.AuditWriteException;
+import com.waiverdesk.audit.CheckSource;
 import com.waiverdesk.audit.IdHasher;
 import com.waiverdesk.audit.SqliteAuditLog;
+import com.waiverdesk.audit.StorageProblems;
 import com.waiverdesk.domain.DepositPolicy;
 import com.waiverdesk.mock.MockVerificationService;
 import com.waiverdesk.verification.HealthStatus;
@@ -57,7 +59,8 @@ public final class Wiring {
     public static Desk start(Config config, SecretStore store) throws ConfigException, AuditWriteException,
             IOException {
         ObjectMapper json = new ObjectMapper();
-        DepositPolicy policy = loadPolicy(json, config);
+        PolicyLoader.Loaded loaded = loadPolicy(json, config);
+        DepositPolicy policy = loaded.policy();
         List<AutoCloseable> resources = new ArrayList<>();
         try {
             // the account first: a missing secret is said before the audit database is made for nothing
@@ -76,8 +79,10 @@ public final class Wiring {
             });
             HttpVerificationClient client = new HttpVerificationClient(http, json, account, config.timeout(),
                     Clock.systemUTC(), Sleeper.SYSTEM);
+            CheckSource source = new CheckSource(policy.id(), loaded.sha256(),
+                    demo != null ? demo.baseUrl() : account.baseUrl(), demo != null, programVersion());
             CheckService checks = new CheckService(client, policy, audit, hasher, Clock.systemDefaultZone(),
-                    config.workstation(), config.standardDeposit());
+                    config.workstation(), config.standardDeposit(), source);
             LOG.log(System.Logger.Level.INFO, "desk ready: {0}, policy {1}, workstation {2}",
                     config.isDemo() ? "built-in demo service" : "service " + config.endpoint(), policy.id(),
                     config.workstation());
@@ -129,10 +134,16 @@ public final class Wiring {
         }
     }
 
-    private static DepositPolicy loadPolicy(ObjectMapper json, Config config) throws ConfigException {
+    /** The version in the jar's manifest, {@code dev} when run from classes. */
+    public static String programVersion() {
+        String version = Wiring.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
+    private static PolicyLoader.Loaded loadPolicy(ObjectMapper json, Config config) throws ConfigException {
         PolicyLoader loader = new PolicyLoader(json);
         try {
-            return config.policyFile() == null ? loader.loadDefault() : loader.load(config.policyFile());
+            return loader.loadWithDigest(config.policyFile());
         } catch (PolicyException e) {
             throw new ConfigException("Deposit policy (policyFile): " + e.getMessage(), e);
         }
@@ -142,7 +153,8 @@ public final class Wiring {
         try {
             return AuditKey.loadOrCreate(config.effectiveAuditKeyFile());
         } catch (IOException e) {
-            throw new AuditWriteException(AuditWriteException.Kind.UNAVAILABLE,
+            // a read-only or full disk is said as such (docs/configuration.md), not as "unavailable"
+            throw new AuditWriteException(StorageProblems.kindOf(e, config.effectiveAuditKeyFile()),
                     "Could not use the audit key file " + config.effectiveAuditKeyFile() + ": " + IoProblem.of(e), e);
         }
     }

@@ -17,11 +17,13 @@ import java.util.Objects;
  * @param reason          {@code DecisionReason} name, plus the input problem or failure (e.g. {@code SERVICE_FAILED:TIMEOUT})
  * @param serviceResult   MATCH / NO_RECORD / NAME_MISMATCH, or {@code null}
  * @param errorCode       the service's error code, or {@code null}
+ * @param source          the policy, service and program the check ran with; {@code null} for entries written before
+ *                        schema version 3 recorded it
  */
 public record AuditEntry(Instant workstationTime, OffsetDateTime serviceTime, String operator, String workstation,
                          String maskedId, String idHash, String name, DecisionKind decision, Integer depositPercent,
                          String reason, List<String> categories, String serviceResult, String requestId,
-                         String errorCode, long latencyMillis) {
+                         String errorCode, long latencyMillis, CheckSource source) {
     public AuditEntry {
         Objects.requireNonNull(workstationTime, "workstationTime");
         Objects.requireNonNull(operator, "operator");
@@ -31,5 +33,20 @@ public record AuditEntry(Instant workstationTime, OffsetDateTime serviceTime, St
         Objects.requireNonNull(decision, "decision");
         Objects.requireNonNull(reason, "reason");
         categories = List.copyOf(categories);
+    }
+
+    /** An entry that does not say what it was decided with (as every entry before schema version 3). */
+    public AuditEntry(Instant workstationTime, OffsetDateTime serviceTime, String operator, String workstation,
+                      String maskedId, String idHash, String name, DecisionKind decision, Integer depositPercent,
+                      String reason, List<String> categories, String serviceResult, String requestId,
+                      String errorCode, long latencyMillis) {
+        this(workstationTime, serviceTime, operator, workstation, maskedId, idHash, name, decision, depositPercent,
+                reason, categories, serviceResult, requestId, errorCode, latencyMillis, null);
+    }
+
+    /** This entry with what it was decided with. */
+    public AuditEntry withSource(CheckSource checkSource) {
+        return new AuditEntry(workstationTime, serviceTime, operator, workstation, maskedId, idHash, name, decision,
+                depositPercent, reason, categories, serviceResult, requestId, errorCode, latencyMillis, checkSource);
     }
 }

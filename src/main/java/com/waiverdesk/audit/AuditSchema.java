@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class AuditSchema {
     /** The schema version this code writes ({@code PRAGMA user_version}). */
-    static final int CURRENT_VERSION = 2;
+    static final int CURRENT_VERSION = 3;
     /** {@code PRAGMA application_id}: "WDAU", marks the file as a WaiverDesk audit database. */
     static final int APPLICATION_ID = 0x57444155;
 
@@ -28,7 +28,8 @@ final class AuditSchema {
         void apply(Statement s) throws SQLException;
     }
 
-    private static final List<Step> STEPS = List.of(AuditSchema::createVersion1, AuditSchema::upgradeToVersion2);
+    private static final List<Step> STEPS = List.of(AuditSchema::createVersion1, AuditSchema::upgradeToVersion2,
+            AuditSchema::upgradeToVersion3);
 
     private AuditSchema() {
     }
@@ -155,6 +156,17 @@ final class AuditSchema {
                     + " BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END");
             s.execute("CREATE TRIGGER " + table + "_no_delete BEFORE DELETE ON " + table
                     + " BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END");
+        }
+    }
+
+    /**
+     * Version 3: each check records what it was decided with ({@link CheckSource}). Older entries keep these columns
+     * null, and {@link HashChain} leaves trailing nulls out of the hash, so their chain verifies as before.
+     */
+    private static void upgradeToVersion3(Statement s) throws SQLException {
+        for (String column : List.of("policy_id TEXT", "policy_sha256 TEXT", "service_url TEXT",
+                "demo_service INTEGER CHECK (demo_service IN (0, 1))", "program_version TEXT")) {
+            s.execute("ALTER TABLE audit_entry ADD COLUMN " + column);
         }
     }
 

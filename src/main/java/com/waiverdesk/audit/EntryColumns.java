@@ -22,7 +22,11 @@ final class EntryColumns {
     /** Column names in canonical (hash) order; changing this order or a conversion breaks every existing chain. */
     static final List<String> NAMES = List.of("ws_time_ms", "service_time", "operator", "workstation", "masked_id",
             "id_hash", "name", "decision", "deposit_percent", "reason", "categories", "service_result",
-            "request_id", "error_code", "latency_ms");
+            "request_id", "error_code", "latency_ms",
+            // schema version 3: what the check was decided with (null in older entries, see HashChain)
+            "policy_id", "policy_sha256", "service_url", "demo_service", "program_version");
+    /** How many of {@link #NAMES} every entry has held since schema version 1. */
+    static final int VERSION_1_COLUMNS = 15;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
@@ -42,6 +46,7 @@ final class EntryColumns {
      * millisecond precision; the service time keeps its offset and fraction exactly as received.
      */
     static List<Object> toColumns(AuditEntry e) {
+        CheckSource source = e.source();
         return Arrays.asList(
                 e.workstationTime().toEpochMilli(),
                 e.serviceTime() == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(e.serviceTime()),
@@ -57,7 +62,12 @@ final class EntryColumns {
                 e.serviceResult(),
                 e.requestId(),
                 e.errorCode(),
-                e.latencyMillis());
+                e.latencyMillis(),
+                source == null ? null : source.policyId(),
+                source == null ? null : source.policySha256(),
+                source == null ? null : source.serviceUrl(),
+                source == null ? null : (Object) (source.demoService() ? 1L : 0L),
+                source == null ? null : source.programVersion());
     }
 
     /** Reads the stored values from {@code rs}, starting at column {@code first}, normalizing integers to Long. */
@@ -90,11 +100,26 @@ final class EntryColumns {
                     DecisionKind.valueOf((String) v.get(7)),
                     deposit == null ? null : Math.toIntExact(deposit),
                     (String) v.get(9), categories((String) v.get(10)),
-                    (String) v.get(11), (String) v.get(12), (String) v.get(13), (Long) v.get(14));
+                    (String) v.get(11), (String) v.get(12), (String) v.get(13), (Long) v.get(14),
+                    source(v));
         } catch (ClassCastException | NullPointerException | ArithmeticException | JsonProcessingException
                  | java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("stored audit row has a value of the wrong form", e);
         }
+    }
+
+    /** {@code null} when none of the version 3 columns is set (an older entry); all of them otherwise. */
+    private static CheckSource source(List<Object> v) {
+        if (v.size() == VERSION_1_COLUMNS || v.subList(VERSION_1_COLUMNS, NAMES.size()).stream()
+                .allMatch(java.util.Objects::isNull)) {
+            return null;
+        }
+        long demo = (Long) v.get(18);
+        if (demo != 0 && demo != 1) {
+            throw new IllegalArgumentException("demo_service is neither 0 nor 1");
+        }
+        return new CheckSource((String) v.get(15), (String) v.get(16), (String) v.get(17), demo == 1,
+                (String) v.get(19));
     }
 
     private static List<String> categories(String json) throws JsonProcessingException {

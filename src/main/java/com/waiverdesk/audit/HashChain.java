@@ -11,6 +11,11 @@ import java.util.List;
  * is one tag byte ({@code 0} null, {@code 1} 64-bit big-endian integer, {@code 2} text as a 4-byte big-endian byte
  * length and UTF-8 bytes, {@code 3} any other stored type as its text, the same way), so no two different rows
  * serialize alike. The two chains differ in their format tag, so a row of one never verifies in the other.
+ *
+ * <p>Columns added to the check chain later (schema version 3: the policy, service and program a check ran with) are
+ * serialized only up to the last one that is not null: an entry written before they existed has them all null and
+ * keeps the hash it was written with, while a newer entry's values are covered by its hash (emptying them, or filling
+ * them in an older entry, breaks the chain there).
  */
 public final class HashChain {
     /** The previous hash of the first entry. */
@@ -19,6 +24,11 @@ public final class HashChain {
     static final String ACCESS_FORMAT = "waiverdesk-access-chain-1";
 
     private HashChain() {
+    }
+
+    /** How many leading values of a row of {@code format} are serialized even when null; trailing nulls after them are not. */
+    static int alwaysHashedValues(String format) {
+        return FORMAT.equals(format) ? EntryColumns.VERSION_1_COLUMNS : Integer.MAX_VALUE;
     }
 
     /** Lower-case hex SHA-256 of the canonical form of one row of the check chain. */

@@ -20,6 +20,10 @@ final class RowDigester {
     private final byte[] digest = new byte[32];
     private byte[] buf = new byte[1024];
     private int len;
+    /** Values of this row so far, how many are always serialized, and where the serialization ends without trailing nulls. */
+    private int values;
+    private int alwaysKept;
+    private int keptLen;
 
     RowDigester() {
         try {
@@ -33,6 +37,7 @@ final class RowDigester {
         begin(format, seq);
         for (Object value : values) {
             value(value);
+            counted(value == null);
         }
         finish(prevHash);
         return HEX.formatHex(digest);
@@ -43,7 +48,9 @@ final class RowDigester {
             throws SQLException {
         begin(format, seq);
         for (int i = 0; i < count; i++) {
-            value(rs.getObject(first + i));
+            Object value = rs.getObject(first + i);
+            value(value);
+            counted(value == null);
         }
         if (prevHash == null) {
             return false;
@@ -70,10 +77,12 @@ final class RowDigester {
 
     void nullValue() {
         value(null);
+        counted(true);
     }
 
     void longValue(long v) {
         value(v);
+        counted(false);
     }
 
     /** Starts a text value of at most {@code maxBytes} UTF-8 bytes, to be filled by {@link #put}; returns a mark. */
@@ -95,6 +104,7 @@ final class RowDigester {
         buf[mark - 3] = (byte) (n >>> 16);
         buf[mark - 2] = (byte) (n >>> 8);
         buf[mark - 1] = (byte) n;
+        counted(false);
     }
 
     /** A text value given as its stored UTF-8 bytes. */
@@ -107,6 +117,7 @@ final class RowDigester {
         buf[len++] = (byte) length;
         System.arraycopy(src, offset, buf, len, length);
         len += length;
+        counted(false);
     }
 
     /** Whether the stored values hash to {@code storedHash} under {@code seq}. */
@@ -118,9 +129,21 @@ final class RowDigester {
         len = 0;
         value(format);
         value(seq);
+        values = 0;
+        alwaysKept = HashChain.alwaysHashedValues(format);
+        keptLen = len;
+    }
+
+    /** After each row value: a null past the always-serialized ones is dropped if nothing but nulls follows it. */
+    private void counted(boolean isNull) {
+        values++;
+        if (!isNull || values <= alwaysKept) {
+            keptLen = len;
+        }
     }
 
     private void finish(String prevHash) {
+        len = keptLen;
         value(Objects.requireNonNull(prevHash, "prevHash"));
         sha.update(buf, 0, len);
         try {

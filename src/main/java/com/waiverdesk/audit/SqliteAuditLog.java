@@ -2,7 +2,6 @@ package com.waiverdesk.audit;
 
 import com.waiverdesk.audit.AuditWriteException.Kind;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -81,8 +80,10 @@ public final class SqliteAuditLog implements AuditLog, AccessLog {
         try {
             Files.createDirectories(parent);
         } catch (IOException e) {
-            throw new AuditWriteException(e instanceof AccessDeniedException ? Kind.READ_ONLY : Kind.UNAVAILABLE,
-                    "Could not create the folder for the audit database: " + parent, e);
+            Kind kind = StorageProblems.kindOf(e, parent);
+            throw new AuditWriteException(kind, "Could not create the folder for the audit database: " + parent
+                    + (kind == Kind.READ_ONLY ? " (the file system or a folder above is read-only)"
+                    : kind == Kind.DISK_FULL ? " (the disk is full)" : ""), e);
         }
         return openUrl("jdbc:sqlite:" + file.toAbsolutePath(), anchors, Clock.systemDefaultZone());
     }
@@ -99,10 +100,22 @@ public final class SqliteAuditLog implements AuditLog, AccessLog {
             return new SqliteAuditLog(c, anchors == null ? null : Anchorer.start(anchors, clock, logId), logId, clock);
         } catch (SQLException e) {
             AuditConnections.closeQuietly(c);
-            throw SqliteErrors.write(e, "open the audit database");
+            throw SqliteErrors.write(e, "open the audit database", fileOf(url));
         } catch (RuntimeException e) {
             AuditConnections.closeQuietly(c);
             throw e;
+        }
+    }
+
+    /** The database file of a {@code jdbc:sqlite:} URL, or {@code null} for one without a file. */
+    private static Path fileOf(String url) {
+        String s = url.startsWith("jdbc:sqlite:") ? url.substring("jdbc:sqlite:".length()) : url;
+        s = s.startsWith("file:") ? s.substring("file:".length()) : s;
+        s = s.indexOf('?') >= 0 ? s.substring(0, s.indexOf('?')) : s;
+        try {
+            return s.isBlank() || s.startsWith(":memory:") ? null : Path.of(s);
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
         }
     }
 

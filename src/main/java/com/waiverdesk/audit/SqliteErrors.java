@@ -23,19 +23,25 @@ final class SqliteErrors {
     }
 
     static AuditWriteException write(SQLException e, String action) {
-        return new AuditWriteException(kindOf(e), sentence(e, action), e);
+        return new AuditWriteException(kindOf(e), sentence(kindOf(e), e, action), e);
+    }
+
+    /**
+     * As {@link #write(SQLException, String)}, telling a read-only or full file system from the state of the folder
+     * of {@code file} when SQLite's code does not (see {@link StorageProblems}).
+     */
+    static AuditWriteException write(SQLException e, String action, java.nio.file.Path file) {
+        Kind kind = StorageProblems.refine(kindOf(e), file);
+        return new AuditWriteException(kind, sentence(kind, e, action), e);
     }
 
     static AuditReadException read(SQLException e, String action) {
-        return new AuditReadException(kindOf(e), sentence(e, action), e);
+        return new AuditReadException(kindOf(e), sentence(kindOf(e), e, action), e);
     }
 
     /** The anchor file could not be written: the same kinds, told from the file system's exception. */
     static AuditWriteException anchor(java.io.IOException e, java.nio.file.Path file) {
-        String message = String.valueOf(e.getMessage());
-        Kind kind = e instanceof java.nio.file.AccessDeniedException || message.contains("Read-only file system")
-                ? Kind.READ_ONLY : message.contains("No space left") || message.contains("Disk quota")
-                ? Kind.DISK_FULL : Kind.UNAVAILABLE;
+        Kind kind = StorageProblems.kindOf(e, file);
         return new AuditWriteException(kind, "Could not write the anchor file " + file + ": " + switch (kind) {
             case READ_ONLY -> "the file or its folder is read-only";
             case DISK_FULL -> "the disk or quota holding it is full";
@@ -57,8 +63,8 @@ final class SqliteErrors {
         };
     }
 
-    private static String sentence(SQLException e, String action) {
-        String what = switch (kindOf(e)) {
+    private static String sentence(Kind kind, SQLException e, String action) {
+        String what = switch (kind) {
             case LOCKED -> "the audit database is locked by another program or window and was not released in time";
             case READ_ONLY -> "the audit database is read-only (check the file and folder permissions)";
             case DISK_FULL -> "the disk or quota holding the audit database is full";

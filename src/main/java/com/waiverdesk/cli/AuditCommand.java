@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,10 +40,12 @@ import picocli.CommandLine.Spec;
             AuditCommand.Purge.class, AuditCommand.SetPassphrase.class, AuditCommand.ResetPassphrase.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (verify: the log is intact)", "1:the program failed", "5:verify: the log was altered",
-            "6:the passphrase was refused or is locked", "64:wrong usage"})
+            "6:the passphrase was refused or is locked",
+            "7:verify, stats, export, purge: there is no audit database at that path (nothing is created)", "64:wrong usage"})
 final class AuditCommand {
     static final int EXIT_ALTERED = 5;
     static final int EXIT_REFUSED = 6;
+    static final int EXIT_NO_DATABASE = 7;
 
     /** The options every audit sub-command takes, and opening the log with them. */
     static final class AuditOptions {
@@ -64,6 +67,19 @@ final class AuditCommand {
         }
 
         int withLog(Work work) {
+            return withLog(work, false);
+        }
+
+        /**
+         * As {@link #withLog(Work)}, but for commands that read or shrink a log (verify, stats, export, purge): a
+         * database that does not exist is an error, and nothing is created, neither it, nor its key, nor its folder.
+         * Otherwise a mistyped path would make an empty log and report it intact.
+         */
+        int withExistingLog(Work work) {
+            return withLog(work, true);
+        }
+
+        private int withLog(Work work, boolean mustExist) {
             PrintWriter err = spec.commandLine().getErr();
             Config config;
             try {
@@ -73,12 +89,30 @@ final class AuditCommand {
                 // an option for a setting IT locked is wrong usage, as for every command (docs/configuration.md)
                 return e instanceof LockedSettingException ? Cli.EXIT_USAGE : 1;
             }
+            if (mustExist) {
+                Optional<String> missing = missingDatabase(config.auditDatabase());
+                if (missing.isPresent()) {
+                    err.println("waiverdesk audit: " + missing.get());
+                    return EXIT_NO_DATABASE;
+                }
+            }
             try (Supervision supervision = Supervision.open(config)) {
                 return work.run(supervision, spec.commandLine().getOut());
             } catch (Exception e) {
                 err.println("waiverdesk audit: " + e.getMessage());
                 return 1;
             }
+        }
+
+        /** Why the database named by {@code --audit-db} or {@code auditDatabase} cannot be read, if it cannot. */
+        static Optional<String> missingDatabase(Path database) {
+            Path file = database.toAbsolutePath();
+            if (Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            return Optional.of("there is no audit database at " + file + (Files.isDirectory(file.getParent())
+                    ? "" : " (its folder does not exist either)") + "; check --audit-db or auditDatabase."
+                    + " Nothing was created");
         }
 
         /** Checks the passphrase and records the outcome; true if accepted. */
@@ -146,7 +180,7 @@ final class AuditCommand {
 
         @Override
         public Integer call() {
-            return parent.withLog((supervision, out) -> {
+            return parent.withExistingLog((supervision, out) -> {
                 IntegrityReport report = supervision.verify(progressTo(parent.spec.commandLine().getErr()));
                 supervision.record(parent.supervisor, AccessEvent.Action.VERIFY,
                         "command line: " + (report.intact() ? "intact" : "altered"));
@@ -173,7 +207,7 @@ final class AuditCommand {
 
         @Override
         public Integer call() {
-            return parent.withLog((supervision, out) -> {
+            return parent.withExistingLog((supervision, out) -> {
                 AuditStats stats = supervision.stats();
                 IntegrityReport report = supervision.verify(ProgressListener.NONE);
                 out.printf("entries:        %d%n", stats.entries());
@@ -217,7 +251,7 @@ final class AuditCommand {
                 parent.spec.commandLine().getErr().println("--format must be csv, fhir or both");
                 return Cli.EXIT_USAGE;
             }
-            return parent.withLog((supervision, stdout) -> {
+            return parent.withExistingLog((supervision, stdout) -> {
                 if (!parent.admit(supervision)) {
                     return EXIT_REFUSED;
                 }
@@ -253,7 +287,7 @@ final class AuditCommand {
 
         @Override
         public Integer call() {
-            return parent.withLog((supervision, out) -> {
+            return parent.withExistingLog((supervision, out) -> {
                 if (!parent.admit(supervision)) {
                     return EXIT_REFUSED;
                 }

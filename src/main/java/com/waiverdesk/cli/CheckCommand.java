@@ -15,6 +15,7 @@ import com.waiverdesk.app.Wiring;
 import com.waiverdesk.audit.AuditWriteException;
 import com.waiverdesk.domain.Decision;
 import com.waiverdesk.domain.DecisionKind;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,7 +34,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--name", required = true, paramLabel = "NAME", description = "Patient name as on the ID card.")
     String name;
 
-    @Option(names = "--id", required = true, paramLabel = "ID", description = "18-character resident ID number.")
+    @Option(names = "--id", required = true, paramLabel = "ID", description = "18-character resident ID number, or - to"
+            + " read it from standard input (one line), which keeps it out of the process list and the shell history.")
     String id;
 
     @Option(names = "--business-ref", paramLabel = "REF", defaultValue = "", description = "Admission number, sent to the service for its audit trail.")
@@ -58,15 +60,22 @@ final class CheckCommand implements Callable<Integer> {
             err.println("waiverdesk check: " + e.getMessage());
             return 1;
         }
+        String rawId;
+        try {
+            rawId = "-".equals(id) ? StandardInput.line(System.in) : id;
+        } catch (IOException e) {
+            err.println("waiverdesk check: --id -: " + e.getMessage());
+            return Cli.EXIT_USAGE;
+        }
         try (Desk desk = Wiring.start(config)) {
-            CheckResult result = desk.check(name, id, businessRef);
-            spec.commandLine().getOut().println(toJson(result));
+            CheckResult result = desk.check(name, rawId, businessRef);
+            spec.commandLine().getOut().println(toJson(result, desk.isDemo()));
             return exitCode(result.decision().kind());
         } catch (AuditWriteException e) {
             // the one line below says it all; the stack trace only with -Djava.util.logging.config.file at FINE
             LOG.log(System.Logger.Level.DEBUG, "audit write failed: " + e.kind(), e);
             err.println("waiverdesk check: the audit record could not be written (" + e.kind() + "): "
-                    + e.getMessage() + ". No decision is given.");
+                    + sentence(e.getMessage()) + " No decision is given.");
             return 1;
         } catch (ConfigException e) {
             // a missing secret, policy file or CA bundle: a message for IT, not a stack trace
@@ -91,7 +100,17 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    static String toJson(CheckResult result) {
+    /** A message as one sentence: exactly one full stop at its end, however the message ended. */
+    static String sentence(String message) {
+        String s = String.valueOf(message).strip();
+        while (s.endsWith(".")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s + ".";
+    }
+
+    /** @param demoDesk whether the desk runs against the built-in demo service */
+    static String toJson(CheckResult result, boolean demoDesk) {
         ObjectMapper json = new ObjectMapper();
         Decision decision = result.decision();
         ObjectNode node = json.createObjectNode();
@@ -110,6 +129,8 @@ final class CheckCommand implements Callable<Integer> {
         node.put("requestId", result.requestId().orElse(null));
         node.put("checkedAt", result.checkedAt().map(Object::toString).orElse(null));
         node.put("auditId", result.auditSeq());
+        // a script must never take the demo's answer for the municipal service's
+        node.put("demo", demoDesk && result.outcome() != null && result.outcome().isAnswered());
         return node.toString();
     }
 }

@@ -40,6 +40,15 @@ final class AuditFixtures {
                 List.of("SUBSISTENCE_ALLOWANCE"), "MATCH", "req-" + i, null, 40 + i);
     }
 
+    /** What a check was decided with, as schema version 3 records it. */
+    static final CheckSource SOURCE = new CheckSource("SH-2018-DEPOSIT", "ab".repeat(32),
+            "https://verify.example.gov.cn:8443/gw/", false, "1.4.0");
+
+    /** A waived check that records its policy, service and program; {@code i} varies it as {@link #entry}. */
+    static AuditEntry sourcedEntry(int i) {
+        return entry(i).withSource(SOURCE);
+    }
+
     /** A waived check written at {@code time}. */
     static AuditEntry entryAt(Instant time, int i) {
         AuditEntry e = entry(i);

@@ -85,6 +85,28 @@ class ChainTamperingTest {
     }
 
     @Test
+    void findsAnEditedSourceOfANewerEntry() throws Exception {
+        try (SqliteAuditLog log = SqliteAuditLog.open(db, AuditFixtures.KEY)) {
+            log.append(AuditFixtures.sourcedEntry(6));
+            log.append(AuditFixtures.sourcedEntry(7));
+        }
+        SqliteShell.run(db, UNGUARD + "UPDATE audit_entry SET demo_service = 1 WHERE seq = 6;");
+
+        assertFirstProblem(Place.CHECK_ENTRIES, 6, BreakKind.EDITED);
+    }
+
+    @Test
+    void findsASourceErasedFromANewerEntry() throws Exception {
+        try (SqliteAuditLog log = SqliteAuditLog.open(db, AuditFixtures.KEY)) {
+            log.append(AuditFixtures.sourcedEntry(6));
+        }
+        SqliteShell.run(db, UNGUARD + "UPDATE audit_entry SET policy_id = NULL, policy_sha256 = NULL,"
+                + " service_url = NULL, demo_service = NULL, program_version = NULL WHERE seq = 6;");
+
+        assertFirstProblem(Place.CHECK_ENTRIES, 6, BreakKind.EDITED);
+    }
+
+    @Test
     void findsAnEditedLink() throws Exception {
         SqliteShell.run(db, UNGUARD + "UPDATE audit_entry SET prev_hash = '" + "a".repeat(64) + "' WHERE seq = 4;");
 

@@ -30,7 +30,7 @@ class HashChainTest {
         assertThat(EntryColumns.toColumns(AuditFixtures.entry(1))).containsExactly(
                 1772352001123L, "2026-03-01T16:00:01.5+08:00", "clerk-07", "WIN-ADM-03", "110105********002X",
                 AuditFixtures.HASHER.hash(AuditFixtures.FULL_ID), "张三", "WAIVE", 0L, "WAIVED_BY_CATEGORY",
-                "[\"SUBSISTENCE_ALLOWANCE\"]", "MATCH", "req-1", null, 41L);
+                "[\"SUBSISTENCE_ALLOWANCE\"]", "MATCH", "req-1", null, 41L, null, null, null, null, null);
     }
 
     @Test
@@ -84,6 +84,48 @@ class HashChainTest {
         List<Object> values = List.of(1L, "supervisor", "WIN", "SEARCH", "");
         assertThat(HashChain.hash(HashChain.ACCESS_FORMAT, 1, values, HashChain.GENESIS))
                 .isNotEqualTo(HashChain.hash(1, values, HashChain.GENESIS))
+                .isEqualTo(referenceHash(HashChain.ACCESS_FORMAT, 1, values, HashChain.GENESIS));
+    }
+
+    @Test
+    void anEntryWithoutASourceHashesAsSchemaVersion1WroteIt() {
+        List<Object> all = EntryColumns.toColumns(AuditFixtures.entry(4));
+        assertThat(all).hasSize(20).endsWith(null, null, null, null, null);
+        List<Object> version1 = all.subList(0, 15);
+
+        assertThat(HashChain.hash(4, all, HashChain.GENESIS))
+                .isEqualTo(referenceHash(HashChain.FORMAT, 4, version1, HashChain.GENESIS))
+                .isEqualTo(HashChain.hash(4, version1, HashChain.GENESIS));
+    }
+
+    @Test
+    void theRecordedSourceIsCoveredByTheHash() {
+        List<Object> sourced = EntryColumns.toColumns(AuditFixtures.sourcedEntry(4));
+        assertThat(sourced.subList(15, 20)).containsExactly("SH-2018-DEPOSIT", "ab".repeat(32),
+                "https://verify.example.gov.cn:8443/gw/", 0L, "1.4.0");
+
+        String hash = HashChain.hash(4, sourced, HashChain.GENESIS);
+        assertThat(hash).isEqualTo(referenceHash(HashChain.FORMAT, 4, sourced, HashChain.GENESIS))
+                .isNotEqualTo(HashChain.hash(4, EntryColumns.toColumns(AuditFixtures.entry(4)), HashChain.GENESIS));
+        List<Object> demo = new ArrayList<>(sourced);
+        demo.set(18, 1L);
+        assertThat(HashChain.hash(4, demo, HashChain.GENESIS)).isNotEqualTo(hash);
+    }
+
+    @Test
+    void onlyTrailingNullsOfTheLaterColumnsAreLeftOut() {
+        List<Object> values = new ArrayList<>(EntryColumns.toColumns(AuditFixtures.sourcedEntry(4)));
+        values.set(15, null);
+        values.set(19, null);
+        // policy_id null but followed by values: serialized; program_version null at the end: left out
+        assertThat(HashChain.hash(4, values, HashChain.GENESIS))
+                .isEqualTo(referenceHash(HashChain.FORMAT, 4, values.subList(0, 19), HashChain.GENESIS));
+    }
+
+    @Test
+    void theAccessChainKeepsTrailingNulls() {
+        List<Object> values = Arrays.asList(1L, "supervisor", "WIN", "SEARCH", null);
+        assertThat(HashChain.hash(HashChain.ACCESS_FORMAT, 1, values, HashChain.GENESIS))
                 .isEqualTo(referenceHash(HashChain.ACCESS_FORMAT, 1, values, HashChain.GENESIS));
     }
 

@@ -31,7 +31,8 @@ class SchemaMigrationTest {
         StringBuilder sql = new StringBuilder(ddl);
         String prev = HashChain.GENESIS;
         for (int seq = 1; seq <= 3; seq++) {
-            List<Object> values = EntryColumns.toColumns(AuditFixtures.entry(seq));
+            List<Object> values = EntryColumns.toColumns(AuditFixtures.entry(seq))
+                    .subList(0, EntryColumns.VERSION_1_COLUMNS);
             String hash = HashChain.hash(seq, values, prev);
             sql.append(SqliteShell.insert(AuditChain.CHECKS, seq, values, prev, hash));
             prev = hash;
@@ -42,9 +43,9 @@ class SchemaMigrationTest {
     }
 
     @Test
-    void upgradesToVersion2AndKeepsTheOldChainVerifying() throws Exception {
+    void upgradesToVersion3AndKeepsTheOldChainVerifying() throws Exception {
         try (SqliteAuditLog log = SqliteAuditLog.open(db, AuditFixtures.KEY)) {
-            assertThat(log.settings().schemaVersion()).isEqualTo(2);
+            assertThat(log.settings().schemaVersion()).isEqualTo(3);
 
             IntegrityReport report = log.verify(ProgressListener.NONE);
 
@@ -69,6 +70,34 @@ class SchemaMigrationTest {
             assertThat(report.checks().lastGoodSeq()).isEqualTo(4);
             assertThat(report.access().lastGoodSeq()).isEqualTo(1);
             assertThat(report.lastAnchor().seq()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void entriesAfterTheUpgradeRecordTheirSourceAndTheWholeChainVerifies() throws Exception {
+        try (SqliteAuditLog log = SqliteAuditLog.open(db, AuditFixtures.KEY)) {
+            assertThat(log.append(AuditFixtures.sourcedEntry(4))).isEqualTo(4);
+        }
+        try (SqliteAuditLog log = SqliteAuditLog.open(db, AuditFixtures.KEY)) {
+            IntegrityReport report = log.verify(ProgressListener.NONE);
+            assertThat(report.intact()).as("%s", report.firstProblem()).isTrue();
+            assertThat(log.latest(2)).extracting(e -> e.entry().source())
+                    .containsExactly(AuditFixtures.SOURCE, null);
+        }
+        assertThat(SqliteShell.run(db, "SELECT policy_id, policy_sha256, service_url, demo_service, program_version"
+                + " FROM audit_entry WHERE seq = 4;").strip())
+                .isEqualTo("SH-2018-DEPOSIT|" + "ab".repeat(32) + "|https://verify.example.gov.cn:8443/gw/|0|1.4.0");
+    }
+
+    @Test
+    void aSourceWrittenIntoAnOlderEntryBreaksTheChainThere() throws Exception {
+        SqliteAuditLog.open(db, AuditFixtures.KEY).close();
+        SqliteShell.run(db, "DROP TRIGGER audit_entry_no_update;"
+                + " UPDATE audit_entry SET program_version = '9.9' WHERE seq = 2;");
+        try (SqliteAuditLog log = SqliteAuditLog.open(db, AuditFixtures.KEY)) {
+            IntegrityReport report = log.verify(ProgressListener.NONE);
+            assertThat(report.intact()).isFalse();
+            assertThat(report.firstProblem().orElseThrow().found().seq()).isEqualTo(2);
         }
     }
 

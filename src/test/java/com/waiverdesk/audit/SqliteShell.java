@@ -44,10 +44,14 @@ final class SqliteShell {
         return "'" + value.toString().replace("'", "''") + "'";
     }
 
-    /** {@code INSERT INTO table (seq, columns, prev_hash, entry_hash) VALUES (...)} with literals. */
+    /**
+     * {@code INSERT INTO table (seq, columns, prev_hash, entry_hash) VALUES (...)} with literals; fewer values than
+     * the chain has columns fill its first columns (an older schema's).
+     */
     static String insert(AuditChain chain, long seq, List<Object> values, String prev, String hash) {
         StringBuilder sql = new StringBuilder("INSERT INTO " + chain.table() + " (seq, "
-                + String.join(", ", chain.columns()) + ", prev_hash, entry_hash) VALUES (" + seq);
+                + String.join(", ", chain.columns().subList(0, values.size())) + ", prev_hash, entry_hash) VALUES ("
+                + seq);
         for (Object v : values) {
             sql.append(", ").append(literal(v));
         }

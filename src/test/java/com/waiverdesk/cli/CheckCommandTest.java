@@ -108,6 +108,7 @@ class CheckCommandTest {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("audit").doesNotContain(WAIVE_ID);
+        assertThat(run.err().strip()).endsWith(". No decision is given.").doesNotContain("..");
     }
 
     @Test

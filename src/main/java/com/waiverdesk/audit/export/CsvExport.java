@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.waiverdesk.audit.AuditEntry;
+import com.waiverdesk.audit.CheckSource;
 import com.waiverdesk.audit.AuditFilter;
 import com.waiverdesk.audit.AuditReadException;
 import com.waiverdesk.audit.AuditReader;
@@ -38,7 +39,8 @@ public final class CsvExport {
     /** The columns, in order. */
     public static final List<String> HEADER = List.of("seq", "workstation_time", "service_time", "operator",
             "workstation", "masked_id", "name", "decision", "deposit_percent", "reason", "categories",
-            "service_result", "request_id", "error_code", "latency_ms", "entry_hash");
+            "service_result", "request_id", "error_code", "latency_ms", "policy_id", "policy_sha256", "service_url",
+            "demo_service", "program_version", "entry_hash");
     static final String ANCHOR_FORMAT = "waiverdesk-audit-export-anchor-1";
     /** U+FEFF in UTF-8. */
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -136,6 +138,13 @@ public final class CsvExport {
         text(csv, defuse(e.requestId()));
         text(csv, defuse(e.errorCode()));
         csv.writeNumber(e.latencyMillis());
+        // empty for entries written before the log recorded what a check was decided with
+        CheckSource source = e.source();
+        text(csv, source == null ? null : defuse(source.policyId()));
+        text(csv, source == null ? null : source.policySha256());
+        text(csv, source == null ? null : defuse(source.serviceUrl()));
+        text(csv, source == null ? null : Boolean.toString(source.demoService()));
+        text(csv, source == null ? null : defuse(source.programVersion()));
         text(csv, stored.entryHash());
         csv.writeEndArray();
     }

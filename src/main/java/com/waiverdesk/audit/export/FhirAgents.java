@@ -3,6 +3,7 @@ package com.waiverdesk.audit.export;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.waiverdesk.audit.AuditEntry;
+import com.waiverdesk.domain.DecisionKind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
@@ -12,14 +13,18 @@ import java.io.IOException;
  */
 final class FhirAgents {
     static final String SERVICE = "Municipal social-assistance verification service";
+    static final String DEMO_SERVICE = "WaiverDesk's built-in demo verification service";
     static final String REQUEST_PATH = "POST /api/v1/assistance/verifications";
     private static final JsonFactory JSON = new JsonFactory();
 
     private FhirAgents() {
     }
 
-    /** The clerk (requesting user), the desk (client) and the verification service (server). */
-    static void write(JsonGenerator json, AuditEntry e, String serviceAddress) throws IOException {
+    /**
+     * The clerk (requesting user), the desk (client) and, unless nothing was sent (invalid input), the verification
+     * service (server) at the address the entry recorded, else at {@code fallbackAddress} if not {@code null}.
+     */
+    static void write(JsonGenerator json, AuditEntry e, String fallbackAddress) throws IOException {
         json.writeArrayFieldStart("agent");
         json.writeStartObject();
         FhirVocabulary.concept(json, "type", FhirVocabulary.INFORMATION_RECIPIENT, FhirVocabulary.HUMAN_USER);
@@ -41,24 +46,34 @@ final class FhirAgents {
         network(json, e.workstation(), FhirVocabulary.MACHINE_NAME);
         json.writeEndObject();
 
-        json.writeStartObject();
-        FhirVocabulary.concept(json, "type", FhirVocabulary.DESTINATION_ROLE);
-        json.writeObjectFieldStart("who");
-        json.writeStringField("display", SERVICE);
-        json.writeEndObject();
-        json.writeBooleanField("requestor", false);
-        if (serviceAddress != null) {
-            network(json, serviceAddress, FhirVocabulary.URI);
+        if (wasSent(e)) {
+            String address = e.source() != null ? e.source().serviceUrl() : fallbackAddress;
+            json.writeStartObject();
+            FhirVocabulary.concept(json, "type", FhirVocabulary.DESTINATION_ROLE);
+            json.writeObjectFieldStart("who");
+            json.writeStringField("display", e.source() != null && e.source().demoService()
+                    ? DEMO_SERVICE : SERVICE);
+            json.writeEndObject();
+            json.writeBooleanField("requestor", false);
+            if (address != null) {
+                network(json, address, FhirVocabulary.URI);
+            }
+            json.writeEndObject();
         }
-        json.writeEndObject();
         json.writeEndArray();
     }
 
+    /** Input refused on the desk was never sent: no service took part and there was no query. */
+    static boolean wasSent(AuditEntry e) {
+        return e.decision() != DecisionKind.INVALID_INPUT;
+    }
+
     /** The desk program on the workstation recorded the event. */
-    static void writeSource(JsonGenerator json, String workstation) throws IOException {
+    static void writeSource(JsonGenerator json, AuditEntry e) throws IOException {
         json.writeObjectFieldStart("source");
         json.writeObjectFieldStart("observer");
-        json.writeStringField("display", "WaiverDesk on " + workstation);
+        json.writeStringField("display", "WaiverDesk" + (e.source() == null ? "" : " "
+                + e.source().programVersion()) + " on " + e.workstation());
         json.writeEndObject();
         json.writeArrayFieldStart("type");
         FhirVocabulary.coding(json, null, FhirVocabulary.USER_DEVICE);
@@ -84,12 +99,14 @@ final class FhirAgents {
         FhirVocabulary.coding(json, "role", FhirVocabulary.PATIENT_ROLE);
         json.writeEndObject();
 
-        json.writeStartObject();
-        FhirVocabulary.coding(json, "type", FhirVocabulary.SYSTEM_OBJECT);
-        FhirVocabulary.coding(json, "role", FhirVocabulary.QUERY_ROLE);
-        json.writeStringField("description", REQUEST_PATH);
-        json.writeBinaryField("query", query(e));
-        json.writeEndObject();
+        if (wasSent(e)) {
+            json.writeStartObject();
+            FhirVocabulary.coding(json, "type", FhirVocabulary.SYSTEM_OBJECT);
+            FhirVocabulary.coding(json, "role", FhirVocabulary.QUERY_ROLE);
+            json.writeStringField("description", REQUEST_PATH);
+            json.writeBinaryField("query", query(e));
+            json.writeEndObject();
+        }
 
         if (e.requestId() != null) {
             json.writeStartObject();

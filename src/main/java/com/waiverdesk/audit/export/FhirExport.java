@@ -46,8 +46,9 @@ public final class FhirExport {
 
     /**
      * @param zone           the zone of the {@code recorded} instants (written with their offset)
-     * @param serviceAddress the verification service's base URL, recorded as the server's network address; may be
-     *                       {@code null} when unknown
+     * @param serviceAddress the verification service's base URL for entries that did not record the one they asked
+     *                       (written before schema version 3); {@code null} leaves their server's address out. An
+     *                       entry that recorded its service always gives that one.
      */
     public FhirExport(AuditReader reader, ZoneId zone, Clock clock, String serviceAddress) {
         this.reader = Objects.requireNonNull(reader, "reader");
@@ -127,6 +128,21 @@ public final class FhirExport {
         subExtension(json, "prevHash", "valueString", stored.prevHash());
         json.writeEndArray();
         json.writeEndObject();
+        if (e.source() != null) {
+            json.writeStartObject();
+            json.writeStringField("url", FhirVocabulary.CHECK_SOURCE_EXTENSION);
+            json.writeArrayFieldStart("extension");
+            subExtension(json, "policyId", "valueString", e.source().policyId());
+            subExtension(json, "policySha256", "valueString", e.source().policySha256());
+            subExtension(json, "serviceUrl", "valueUri", e.source().serviceUrl());
+            json.writeStartObject();
+            json.writeStringField("url", "demoService");
+            json.writeBooleanField("valueBoolean", e.source().demoService());
+            json.writeEndObject();
+            subExtension(json, "programVersion", "valueString", e.source().programVersion());
+            json.writeEndArray();
+            json.writeEndObject();
+        }
         json.writeEndArray();
         FhirVocabulary.coding(json, "type", FhirVocabulary.QUERY_TYPE);
         json.writeArrayFieldStart("subtype");
@@ -137,7 +153,7 @@ public final class FhirExport {
         json.writeStringField("outcome", FhirVocabulary.outcome(e.decision()));
         json.writeStringField("outcomeDesc", e.decision().name() + ": " + e.reason());
         FhirAgents.write(json, e, serviceAddress);
-        FhirAgents.writeSource(json, e.workstation());
+        FhirAgents.writeSource(json, e);
         FhirAgents.writeEntities(json, e);
         json.writeEndObject();
         json.writeEndObject();

@@ -12,6 +12,8 @@ final class FhirVocabulary {
     static final String BASE = "https://waiverdesk.invalid/fhir/";
     static final String CHAIN_LINK_EXTENSION = BASE + "StructureDefinition/audit-chain-link";
     static final String CHAIN_HEAD_EXTENSION = BASE + "StructureDefinition/audit-chain-head";
+    /** What a check was decided with: policy id and hash, service URL, demo or not, program version. */
+    static final String CHECK_SOURCE_EXTENSION = BASE + "StructureDefinition/audit-check-source";
     static final String FILTER_EXTENSION = BASE + "StructureDefinition/audit-export-filter";
 
     private static final String DCM = "http://dicom.nema.org/resources/ontology/DCM";

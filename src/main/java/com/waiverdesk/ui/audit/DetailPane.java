@@ -1,6 +1,7 @@
 package com.waiverdesk.ui.audit;
 
 import com.waiverdesk.audit.AuditEntry;
+import com.waiverdesk.audit.CheckSource;
 import com.waiverdesk.audit.StoredEntry;
 import com.waiverdesk.ui.common.Texts;
 import java.util.List;
@@ -96,9 +97,22 @@ final class DetailPane extends ScrollPane {
         row(proof, texts.get("audit.detail.requestId"), e.requestId() == null ? words.none() : e.requestId(), "code");
         row(proof, texts.get("audit.detail.latency"), texts.get("audit.detail.latency.value", e.latencyMillis()),
                 null);
+        source(e.source());
         row(proof, texts.get("audit.detail.idHash"), e.idHash() == null ? words.none() : halves(e.idHash()), "hash");
         row(proof, texts.get("audit.detail.prevHash"), halves(stored.prevHash()), "hash");
         row(proof, texts.get("audit.detail.entryHash"), halves(stored.entryHash()), "hash");
+    }
+
+    /** What the check was decided with; entries older than schema version 3 did not record it. */
+    private void source(CheckSource source) {
+        String none = texts.get("audit.detail.notRecorded");
+        row(what, texts.get("audit.detail.policy"), source == null ? none : source.policyId(), "code");
+        row(what, texts.get("audit.detail.service"), source == null ? none : source.demoService()
+                ? texts.get("audit.detail.service.demo", source.serviceUrl())
+                : texts.get("audit.detail.service.real", source.serviceUrl()), null);
+        row(what, texts.get("audit.detail.version"), source == null ? none : source.programVersion(), null);
+        row(proof, texts.get("audit.detail.policyHash"), source == null ? none : halves(source.policySha256()),
+                source == null ? null : "hash");
     }
 
     /** A zero-width space in the middle lets a 64-character hash wrap into two lines of 32 (audit.css caps the width). */

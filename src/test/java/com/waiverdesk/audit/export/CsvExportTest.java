@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.waiverdesk.audit.AuditFilter;
 import com.waiverdesk.audit.ChainHead;
+import com.waiverdesk.audit.CheckSource;
 import com.waiverdesk.audit.ProgressListener;
 import com.waiverdesk.audit.SqliteAuditLog;
 import com.waiverdesk.audit.SqliteAuditReader;
@@ -57,6 +58,27 @@ class CsvExportTest {
         assertThat(first.get("name")).isEqualTo("张0");
         assertThat(first.get("categories")).isEqualTo("SUBSISTENCE_ALLOWANCE");
         assertThat(result.rows()).isEqualTo(7);
+    }
+
+    @Test
+    void eachRowSaysWhatTheCheckWasDecidedWithOrNothingForOlderEntries() throws Exception {
+        CheckSource demo = new CheckSource("SH-2018-DEPOSIT", "ab".repeat(32), "http://127.0.0.1:41234/", true, "1.4.0");
+        ChainHead head = ExportFixtures.write(dir.resolve("audit.db"), List.of(
+                ExportFixtures.entry(1, "张三", DecisionKind.WAIVE),
+                ExportFixtures.entry(2, "李四", DecisionKind.CHARGE).withSource(demo)));
+
+        ExportResult result = export(AuditFilter.all(), head, ProgressListener.NONE);
+
+        assertThat(header(result.file()).subList(14, 21)).containsExactly("latency_ms", "policy_id", "policy_sha256",
+                "service_url", "demo_service", "program_version", "entry_hash");
+        List<CSVRecord> records = parse(result.file());
+        CSVRecord sourced = records.get(0);
+        assertThat(List.of(sourced.get("policy_id"), sourced.get("policy_sha256"), sourced.get("service_url"),
+                sourced.get("demo_service"), sourced.get("program_version"))).containsExactly("SH-2018-DEPOSIT",
+                "ab".repeat(32), "http://127.0.0.1:41234/", "true", "1.4.0");
+        CSVRecord older = records.get(1);
+        assertThat(List.of(older.get("policy_id"), older.get("policy_sha256"), older.get("service_url"),
+                older.get("demo_service"), older.get("program_version"))).containsOnly("");
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.waiverdesk.audit.AuditFilter;
 import com.waiverdesk.audit.ChainHead;
+import com.waiverdesk.audit.CheckSource;
 import com.waiverdesk.audit.ProgressListener;
 import com.waiverdesk.audit.SqliteAuditLog;
 import com.waiverdesk.audit.SqliteAuditReader;
@@ -106,6 +107,73 @@ class FhirExportTest {
         assertThat(transaction.at("/what/identifier/value").asText()).isEqualTo("req-1");
     }
 
+    @Test
+    void theServiceAgentIsTheServiceTheEntryRecordedAtCheckTime() throws Exception {
+        CheckSource recorded = new CheckSource("SH-2018-DEPOSIT", "ab".repeat(32),
+                "https://verify-b.example.gov.cn:8443/gw/", false, "1.4.0");
+        ChainHead head = ExportFixtures.write(dir.resolve("audit.db"),
+                List.of(ExportFixtures.entry(1, "张三", DecisionKind.WAIVE).withSource(recorded)));
+
+        JsonNode event = export(AuditFilter.all(), head).at("/entry/0/resource");
+
+        JsonNode server = event.at("/agent/2");
+        assertThat(server.at("/type/coding/0/code").asText()).isEqualTo("110152");
+        assertThat(server.at("/network/address").asText()).isEqualTo("https://verify-b.example.gov.cn:8443/gw/");
+        assertThat(server.at("/network/type").asText()).isEqualTo("5");
+        assertThat(server.at("/who/display").asText()).isEqualTo(FhirAgents.SERVICE);
+        assertThat(event.at("/source/observer/display").asText()).isEqualTo("WaiverDesk 1.4.0 on WIN-ADM-03");
+        JsonNode source = event.get("extension").findParents("url").stream()
+                .filter(n -> n.get("url").asText().endsWith("/audit-check-source")).findFirst().orElseThrow();
+        assertThat(source.get("extension")).extracting(n -> n.get("url").asText() + "=" + n.findValue(
+                n.has("valueBoolean") ? "valueBoolean" : n.has("valueUri") ? "valueUri" : "valueString").asText())
+                .containsExactly("policyId=SH-2018-DEPOSIT", "policySha256=" + "ab".repeat(32),
+                        "serviceUrl=https://verify-b.example.gov.cn:8443/gw/", "demoService=false",
+                        "programVersion=1.4.0");
+    }
+
+    @Test
+    void theBuiltInDemoServiceIsNamedAsSuch() throws Exception {
+        CheckSource demo = new CheckSource("SH-2018-DEPOSIT", "ab".repeat(32), "http://127.0.0.1:41234/", true, "dev");
+        ChainHead head = ExportFixtures.write(dir.resolve("audit.db"),
+                List.of(ExportFixtures.entry(1, "张三", DecisionKind.CHARGE).withSource(demo)));
+
+        JsonNode server = export(AuditFilter.all(), head).at("/entry/0/resource/agent/2");
+
+        assertThat(server.at("/who/display").asText()).isEqualTo(FhirAgents.DEMO_SERVICE);
+        assertThat(server.at("/network/address").asText()).isEqualTo("http://127.0.0.1:41234/");
+    }
+
+    @Test
+    void anInvalidInputEventHasNoServiceAgentAndNoQuerySinceNothingWasSent() throws Exception {
+        CheckSource recorded = new CheckSource("SH-2018-DEPOSIT", "ab".repeat(32), "https://verify.example.gov.cn/",
+                false, "1.4.0");
+        ChainHead head = ExportFixtures.write(dir.resolve("audit.db"),
+                List.of(ExportFixtures.entry(1, "张三", DecisionKind.INVALID_INPUT).withSource(recorded)));
+
+        JsonNode event = export(AuditFilter.all(), head).at("/entry/0/resource");
+
+        assertThat(event.get("agent")).hasSize(2);
+        assertThat(event.get("agent").findValuesAsText("code")).doesNotContain("110152");
+        assertThat(event.get("entity")).hasSize(1);
+        assertThat(event.at("/entity/0/what/identifier/value").asText()).isEqualTo("110105********002X");
+        assertThat(event.get("entity").findValues("query")).isEmpty();
+        assertThat(event.get("entity").findValuesAsText("code")).doesNotContain("24");
+    }
+
+    @Test
+    void anEntryThatRecordedNoServiceGetsNoWorkstationNameAsItsAddress() throws Exception {
+        ChainHead head = ExportFixtures.write(dir.resolve("audit.db"),
+                List.of(ExportFixtures.entry(1, "张三", DecisionKind.WAIVE)));
+        JsonNode server;
+        try (SqliteAuditReader reader = SqliteAuditReader.open(dir.resolve("audit.db"))) {
+            ExportResult result = new FhirExport(reader, ZoneId.of("Asia/Shanghai"), CLOCK, null)
+                    .write(AuditFilter.all(), head, dir.resolve("old.json"), ProgressListener.NONE);
+            server = MAPPER.readTree(result.file().toFile()).at("/entry/0/resource/agent/2");
+        }
+        assertThat(server.at("/type/coding/0/code").asText()).isEqualTo("110152");
+        assertThat(server.has("network")).isFalse();
+    }
+
     @ParameterizedTest
     @CsvSource({"WAIVE, 0", "REDUCE, 0", "CHARGE, 0", "INVALID_INPUT, 4", "CANNOT_VERIFY, 8"})
     void mapsTheDecisionToTheAuditOutcome(DecisionKind decision, String outcome) throws Exception {
@@ -155,7 +223,8 @@ class FhirExportTest {
         for (JsonNode q : MAPPER.readTree(text).findValues("query")) {
             decoded.add(new String(Base64.getDecoder().decode(q.asText()), StandardCharsets.UTF_8));
         }
-        assertThat(decoded).hasSize(5).allSatisfy(q -> assertThat(q).doesNotContain(ExportFixtures.FULL_ID));
+        // five events, one of them invalid input, which sent no query
+        assertThat(decoded).hasSize(4).allSatisfy(q -> assertThat(q).doesNotContain(ExportFixtures.FULL_ID));
         assertThat(text).doesNotContain(ExportFixtures.FULL_ID)
                 .doesNotContain(ExportFixtures.HASHER.hash(ExportFixtures.FULL_ID));
     }

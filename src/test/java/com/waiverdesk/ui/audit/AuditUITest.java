@@ -131,7 +131,9 @@ class AuditUITest {
         await(() -> robot.lookup(".audit-detail-title").queryAs(Label.class).getText()
                 .equals(texts.get("audit.detail.title", Long.toString(first.seq()))));
         assertThat(robot.lookup(".audit-detail-value").queryAllAs(Label.class)).extracting(Label::getText)
-                .contains(first.entry().maskedId(), "Maria Garcia", texts.get("audit.decision.WAIVE"));
+                .contains(first.entry().maskedId(), "Maria Garcia", texts.get("audit.decision.WAIVE"),
+                        "SH-2018-DEPOSIT", "1.4.0",
+                        texts.get("audit.detail.service.real", "https://verify.example.gov.cn/gw/"));
         assertThat(text(robot, "#chainStatus")).isEqualTo(texts.get("audit.chain.NOT_VERIFIED"));
     }
 

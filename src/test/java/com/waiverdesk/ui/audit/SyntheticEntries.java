@@ -1,6 +1,7 @@
 package com.waiverdesk.ui.audit;
 
 import com.waiverdesk.audit.AuditEntry;
+import com.waiverdesk.audit.CheckSource;
 import com.waiverdesk.audit.HashChain;
 import com.waiverdesk.audit.StoredEntry;
 import com.waiverdesk.domain.DecisionKind;
@@ -24,6 +25,9 @@ final class SyntheticEntries {
     static final String[] NAMES = {"王秀英", "李建国", "张伟", "Maria Garcia", "阿依古丽·买买提", "陈, \"小\"明"};
     static final String[] OPERATORS = {"w01-wang", "w02-li", "w03-zhao"};
     /** Stands in for the keyed hash: distinct per ID, and plainly not the ID. */
+    /** What the answered checks were decided with. */
+    static final CheckSource SOURCE = new CheckSource("SH-2018-DEPOSIT", "c3".repeat(32),
+            "https://verify.example.gov.cn/gw/", false, "1.4.0");
     static final Function<String, String> HASHER = id -> "hmac-" + Integer.toHexString(id.hashCode() * 31 + 7);
 
     private SyntheticEntries() {
@@ -91,6 +95,6 @@ final class SyntheticEntries {
                 : decision == DecisionKind.REDUCE ? List.of("LOW_INCOME_FAMILY") : List.of();
         return new AuditEntry(time, time.atOffset(ZoneOffset.ofHours(8)).minusNanos(300_000_000), operator,
                 workstation, ResidentId.mask(id), HASHER.apply(id), name, decision, percent, reason, categories,
-                result, "req-" + seq, null, 120 + seq % 50);
+                result, "req-" + seq, null, 120 + seq % 50, SOURCE);
     }
 }
