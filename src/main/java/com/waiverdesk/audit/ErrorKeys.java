@@ -19,7 +19,7 @@ public final class ErrorKeys {
     }
 
     public static String of(String errorCode, String reason) {
-        if (errorCode != null && !errorCode.isBlank()) {
+        if (errorCode != null) {
             return errorCode;
         }
         return reason != null && reason.indexOf(SEPARATOR) > 0 ? reason : null;

@@ -50,7 +50,12 @@ final class FilterSql {
         equality("operator", filter.operator());
         equality("workstation", filter.workstation());
         equality("decision", filter.decision() == null ? null : filter.decision().name());
-        equality("error_code", filter.errorCode());
+        if (filter.errorCode() != null && ErrorKeys.isReason(filter.errorCode())) {
+            // a failure without a service error code (a timeout) is known by its reason; no index drives it
+            conditions.add(new Condition("reason", "reason = ? AND error_code IS NULL", filter.errorCode()));
+        } else {
+            equality("error_code", filter.errorCode());
+        }
         equality("service_result", filter.serviceResult());
         fragment = PersonName.normalize(filter.nameFragment());
         hasName = !fragment.isEmpty();
