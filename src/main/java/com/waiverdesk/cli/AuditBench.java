@@ -1,5 +1,6 @@
 package com.waiverdesk.cli;
 
+import com.waiverdesk.app.AuditVocabulary;
 import com.waiverdesk.audit.AuditEntry;
 import com.waiverdesk.audit.AuditFilter;
 import com.waiverdesk.audit.AuditKey;
@@ -27,6 +28,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Map;
 
@@ -148,7 +150,7 @@ final class AuditBench {
         try (SqliteAuditLog log = SqliteAuditLog.open(db, key); SqliteAuditReader reader = SqliteAuditReader.open(db)) {
             Optional<CpuSteal> exportStart = CpuSteal.now();
             long t0 = System.nanoTime();
-            ExportResult csv = new CsvExport(reader, ZoneId.systemDefault(), Clock.systemDefaultZone())
+            ExportResult csv = new CsvExport(reader, ZoneId.systemDefault(), Clock.systemDefaultZone(), new AuditVocabulary(Locale.ROOT))
                     .write(AuditFilter.all(), log.writeAnchor(), dir.resolve("bench-export.csv"), ProgressListener.NONE);
             out.printf("CSV export of all %,d entries: %.1f s, %.0f MiB (target <= 10 s)%s%n", csv.rows(), seconds(t0),
                     Files.size(csv.file()) / 1048576.0, CpuSteal.since(exportStart));

@@ -101,7 +101,7 @@ public final class AuditReaderBench {
         for (int run = 1; run <= 2; run++) {
             long cpu = threads.getCurrentThreadCpuTime();
             long t = System.nanoTime();
-            ExportResult csv = new CsvExport(reader, ZoneId.of("Asia/Shanghai"), Clock.systemUTC())
+            ExportResult csv = new CsvExport(reader, ZoneId.of("Asia/Shanghai"), Clock.systemUTC(), new com.waiverdesk.app.AuditVocabulary(java.util.Locale.ROOT))
                     .write(AuditFilter.all(), head, dir.resolve("all.csv"), ProgressListener.NONE);
             long csvNs = System.nanoTime() - t;
             long csvCpu = threads.getCurrentThreadCpuTime() - cpu;

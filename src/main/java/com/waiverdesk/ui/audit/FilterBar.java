@@ -12,6 +12,8 @@ import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -55,7 +57,7 @@ final class FilterBar extends FlowPane {
         }
         TextField operator = text("operatorFilter", form.operatorProperty());
         TextField workstation = text("workstationFilter", form.workstationProperty());
-        TextField error = text("errorFilter", form.errorCodeProperty());
+        ChoiceBox<String> error = errorChoice(words, form.errorCodeProperty());
         bind(name, "nameFilter", form.nameFragmentProperty());
         TextField id = text("idFilter", form.residentIdProperty());
         id.setPromptText(texts.get("audit.filter.id.prompt"));
@@ -63,6 +65,7 @@ final class FilterBar extends FlowPane {
         id.getStyleClass().add("audit-id-filter");
         ChoiceBox<DecisionKind> decision = choice("decisionFilter", DecisionKind.values(), words::decision,
                 form.decisionProperty());
+        followErrorKeys(error);
         ChoiceBox<MatchResult> result = choice("resultFilter", MatchResult.values(), words::result,
                 form.serviceResultProperty());
 
@@ -76,11 +79,16 @@ final class FilterBar extends FlowPane {
             form.clear();
             apply();
         });
+        // days are whole days of the workstation's zone: say which, since the log's times carry their offset
+        Label zone = new Label(texts.get("audit.filter.zone", words.offsetNow(model.now())));
+        zone.setId("filterZone");
+        zone.getStyleClass().add("audit-filter-zone");
         HBox buttons = new HBox(search, clear);
         buttons.getStyleClass().add("audit-buttons");
 
         getChildren().addAll(
-                pair(label(texts.get("audit.filter.from"), from), from, label(texts.get("audit.filter.to"), to), to),
+                pair(label(texts.get("audit.filter.from"), from), from, label(texts.get("audit.filter.to"), to), to,
+                        zone),
                 pair(label(texts.get("audit.filter.name"), name), name),
                 pair(label(texts.get("audit.filter.id"), id), id),
                 pair(label(texts.get("audit.filter.decision"), decision), decision),
@@ -146,6 +154,49 @@ final class FilterBar extends FlowPane {
                 value.set(index.intValue() <= 0 ? null : items.get(index.intValue())));
         value.addListener((obs, old, now) -> box.getSelectionModel().select(items.indexOf(now)));
         return box;
+    }
+
+    /**
+     * The error codes that occur in the log, in words, "all" first; the list arrives after the sign-in. The form
+     * holds the chosen key ("" for all).
+     */
+    private static ChoiceBox<String> errorChoice(AuditWords words, StringProperty value) {
+        ObservableList<String> keys = FXCollections.observableArrayList();
+        keys.add(null);
+        ChoiceBox<String> box = new ChoiceBox<>(keys);
+        box.setId("errorFilter");
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String key) {
+                return words.errorChoice(key);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return null;
+            }
+        });
+        box.getSelectionModel().select(0);
+        box.getSelectionModel().selectedItemProperty().addListener((obs, old, key) ->
+                value.set(key == null ? "" : key));
+        value.addListener((obs, old, now) -> box.getSelectionModel().select(now == null || now.isEmpty() ? null : now));
+        return box;
+    }
+
+    private void followErrorKeys(ChoiceBox<String> box) {
+        Runnable refill = () -> {
+            String chosen = box.getValue();
+            List<String> items = new ArrayList<>();
+            items.add(null);
+            items.addAll(model.errorKeys());
+            if (chosen != null && !items.contains(chosen)) {
+                items.add(chosen);
+            }
+            box.getItems().setAll(items);
+            box.setValue(chosen);
+        };
+        model.errorKeys().addListener((ListChangeListener<String>) change -> refill.run());
+        refill.run();
     }
 
     /** A label and its field(s), kept together when the bar wraps. */
