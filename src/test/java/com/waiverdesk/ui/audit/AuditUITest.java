@@ -9,6 +9,7 @@ import com.waiverdesk.ui.common.FxBackgroundRunner;
 import com.waiverdesk.ui.common.Texts;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -131,8 +132,56 @@ class AuditUITest {
         await(() -> robot.lookup(".audit-detail-title").queryAs(Label.class).getText()
                 .equals(texts.get("audit.detail.title", Long.toString(first.seq()))));
         assertThat(robot.lookup(".audit-detail-value").queryAllAs(Label.class)).extracting(Label::getText)
-                .contains(first.entry().maskedId(), "Maria Garcia", texts.get("audit.decision.WAIVE"));
+                .contains(first.entry().maskedId(), "Maria Garcia", "免押金", "按救助类别免押金", "最低生活保障（低保）")
+                .doesNotContain("WAIVED_BY_CATEGORY", "SUBSISTENCE_ALLOWANCE");
         assertThat(text(robot, "#chainStatus")).isEqualTo(texts.get("audit.chain.NOT_VERIFIED"));
+    }
+
+    @Test
+    void theErrorColumnSaysWhatWentWrongInWordsAndTimesCarryTheirOffset(FxRobot robot) throws TimeoutException {
+        signIn(robot);
+        // SyntheticEntries: seq % 7 == 5 is rate limited (299), == 6 an ID of the wrong length (300, the newest)
+        await(() -> robot.lookup(".table-row-cell").match(n -> ((TableRow<?>) n).getIndex() == 1
+                && ((TableRow<?>) n).getItem() != null).tryQuery().isPresent());
+        List<String> wrongLength = cells(robot, indexOfSeq(robot, 300));
+        List<String> rateLimited = cells(robot, indexOfSeq(robot, 299));
+
+        assertThat(rateLimited).contains("无法核验", "平台繁忙（限流）");
+        assertThat(wrongLength).contains("输入有误", "身份证号位数不对");
+        assertThat(wrongLength).anySatisfy(cell -> assertThat(cell).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} \\+08:00"));
+    }
+
+    @Test
+    void aRefusedFilterLeavesNoRowsAndTheTableSaysWhy(FxRobot robot) throws TimeoutException {
+        signIn(robot);
+        robot.interact(() -> {
+            model.form().fromProperty().set(java.time.LocalDate.of(2025, 3, 1));
+            model.form().toProperty().set(java.time.LocalDate.of(2025, 2, 1));
+        });
+        robot.clickOn("#searchButton");
+
+        await(() -> table(robot).getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#tablePlaceholder")).startsWith(texts.get("audit.notice.DATES_BACKWARDS"))
+                .contains("没有查询");
+        assertThat(text(robot, "#matchCount")).isEmpty();
+    }
+
+    private int indexOfSeq(FxRobot robot, long seq) {
+        List<StoredEntry> items = table(robot).getItems();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).seq() == seq) {
+                return i;
+            }
+        }
+        throw new AssertionError("entry " + seq + " not loaded");
+    }
+
+    /** The texts of the cells of the row showing entry {@code index}. */
+    private static List<String> cells(FxRobot robot, int index) throws TimeoutException {
+        Node row = row(robot, index);
+        return robot.from(row).lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .map(c -> c.getText() == null ? "" : c.getText()).toList();
     }
 
     @Test

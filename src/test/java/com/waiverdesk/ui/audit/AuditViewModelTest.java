@@ -197,6 +197,84 @@ class AuditViewModelTest {
     }
 
     @Test
+    void aRefusedFilterEmptiesTheTableInsteadOfLeavingThePreviousRowsUnderIt() {
+        assertThat(model.entries()).isNotEmpty();
+        model.form().fromProperty().set(LocalDate.of(2025, 3, 1));
+        model.form().toProperty().set(LocalDate.of(2025, 2, 1));
+
+        model.search();
+
+        assertThat(model.entries()).isEmpty();
+        assertThat(model.selectedProperty().get()).isNull();
+        assertThat(model.matchCountProperty().get()).isNull();
+        assertThat(model.appliedFilterProperty().get()).isNull();
+        assertThat(model.rejectedProperty().get().kind()).isEqualTo(AuditNotice.Kind.DATES_BACKWARDS);
+        assertThat(model.noticeProperty().get().kind()).isEqualTo(AuditNotice.Kind.DATES_BACKWARDS);
+    }
+
+    @Test
+    void aLatePageOfTheSearchBeforeARefusedFilterIsDropped() {
+        model.form().nameFragmentProperty().set("Maria");
+        model.search();
+        model.form().fromProperty().set(LocalDate.of(2025, 3, 1));
+        model.form().toProperty().set(LocalDate.of(2025, 2, 1));
+        model.search();
+
+        runner.runAll();
+
+        assertThat(model.entries()).isEmpty();
+        assertThat(model.matchCountProperty().get()).isNull();
+        assertThat(model.rejectedProperty().get()).isNotNull();
+    }
+
+    @Test
+    void aSearchThatRunsAfterARefusedOneClearsTheRefusal() {
+        model.form().fromProperty().set(LocalDate.of(2025, 3, 1));
+        model.form().toProperty().set(LocalDate.of(2025, 2, 1));
+        model.search();
+        model.form().toProperty().set(LocalDate.of(2025, 3, 1));
+
+        model.search();
+        runner.runAll();
+
+        assertThat(model.rejectedProperty().get()).isNull();
+        assertThat(model.noticeProperty().get()).isNull();
+        assertThat(model.entries()).isNotEmpty();
+    }
+
+    @Test
+    void nothingIsExportedAfterARefusedFilterNotEvenTheWholeLog() {
+        model.form().residentIdProperty().set("11010519491231002Y");
+        model.search();
+
+        model.jobs().exportCsv(java.nio.file.Path.of("never.csv"), java.util.Locale.ENGLISH);
+        model.jobs().exportFhir(java.nio.file.Path.of("never.fhir.json"));
+        runner.runAll();
+
+        assertThat(fx.actions.calls).isEmpty();
+        assertThat(fx.access.actions()).doesNotContain(AccessEvent.Action.EXPORT_CSV, AccessEvent.Action.EXPORT_FHIR);
+        assertThat(model.noticeProperty().get().kind()).isEqualTo(AuditNotice.Kind.BAD_ID);
+    }
+
+    @Test
+    void theErrorFilterOffersTheErrorsThatOccurInTheLog() {
+        // SyntheticEntries: rate-limited checks (the service's code) and IDs of the wrong length (no code at all)
+        assertThat(model.errorKeys()).containsExactly("INVALID_INPUT:ID_WRONG_LENGTH", "RATE_LIMITED");
+    }
+
+    @Test
+    void searchingByAnErrorWithoutAServiceCodeFindsItsEntries() {
+        model.form().errorCodeProperty().set("INVALID_INPUT:ID_WRONG_LENGTH");
+
+        model.search();
+        runner.runAll();
+
+        assertThat(lastFilter().errorCode()).isEqualTo("INVALID_INPUT:ID_WRONG_LENGTH");
+        assertThat(model.entries()).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.entry().decision()).isEqualTo(DecisionKind.INVALID_INPUT));
+    }
+
+    @Test
     void everySearchIsRecordedBeforeItRuns() {
         model.form().nameFragmentProperty().set("Maria");
         model.search();
