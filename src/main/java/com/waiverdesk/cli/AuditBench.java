@@ -123,10 +123,10 @@ final class AuditBench {
             filters.put("last 7 days", new AuditFilter(weekAgo, now, null, null, null, null, null, null, null));
             filters.put("operator", new AuditFilter(null, null, old.entry().operator(), null, null, null, null, null, null));
             filters.put("workstation", new AuditFilter(null, null, null, old.entry().workstation(), null, null, null, null, null));
-            filters.put("decision CANNOT_VERIFY", new AuditFilter(null, null, null, null, DecisionKind.CANNOT_VERIFY, null, null, null, null));
-            filters.put("decision REDUCE", new AuditFilter(null, null, null, null, DecisionKind.REDUCE, null, null, null, null));
+            filters.put("decision CANNOT_VERIFY", new AuditFilter(null, null, null, null, AuditFilter.decision(DecisionKind.CANNOT_VERIFY), null, null, null, null));
+            filters.put("decision REDUCE", new AuditFilter(null, null, null, null, AuditFilter.decision(DecisionKind.REDUCE), null, null, null, null));
             filters.put("service result NAME_MISMATCH", new AuditFilter(null, null, null, null, null, "NAME_MISMATCH", null, null, null));
-            filters.put("error code TIMEOUT", new AuditFilter(null, null, null, null, null, null, "TIMEOUT", null, null));
+            filters.put("error code TIMEOUT", new AuditFilter(null, null, null, null, null, null, AuditFilter.errorCode("TIMEOUT"), null, null));
             filters.put("name fragment (common)", new AuditFilter(null, null, null, null, null, null, null, "秀", null));
             filters.put("name fragment (an old entry's name)", new AuditFilter(null, null, null, null, null, null, null, old.entry().name(), null));
             filters.put("name fragment (absent)", new AuditFilter(null, null, null, null, null, null, null, "不存在的名字", null));

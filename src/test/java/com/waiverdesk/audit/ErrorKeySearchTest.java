@@ -52,6 +52,6 @@ class ErrorKeySearchTest {
     }
 
     private static AuditFilter filter(String errorKey) {
-        return new AuditFilter(null, null, null, null, null, null, errorKey, null, null);
+        return new AuditFilter(null, null, null, null, null, null, AuditFilter.errorCode(errorKey), null, null);
     }
 }

@@ -12,8 +12,6 @@ import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -28,6 +26,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 import javafx.util.converter.LocalDateStringConverter;
+import org.controlsfx.control.CheckComboBox;
 
 /** The search fields; Enter in any of them, or the Search button, applies them all together. */
 final class FilterBar extends FlowPane {
@@ -57,15 +56,16 @@ final class FilterBar extends FlowPane {
         }
         TextField operator = text("operatorFilter", form.operatorProperty());
         TextField workstation = text("workstationFilter", form.workstationProperty());
-        ChoiceBox<String> error = errorChoice(words, form.errorCodeProperty());
+        CheckComboBox<String> error = CheckFilter.of("errorFilter", model.errorKeys(), words::errorChoice,
+                form.errorCodes(), texts.get("audit.filter.all"));
         bind(name, "nameFilter", form.nameFragmentProperty());
         TextField id = text("idFilter", form.residentIdProperty());
         id.setPromptText(texts.get("audit.filter.id.prompt"));
         id.setTooltip(new Tooltip(texts.get("audit.filter.id.hint")));
         id.getStyleClass().add("audit-id-filter");
-        ChoiceBox<DecisionKind> decision = choice("decisionFilter", DecisionKind.values(), words::decision,
-                form.decisionProperty());
-        followErrorKeys(error);
+        CheckComboBox<DecisionKind> decision = CheckFilter.of("decisionFilter",
+                FXCollections.observableArrayList(DecisionKind.values()), words::decision, form.decisions(),
+                texts.get("audit.filter.all"));
         ChoiceBox<MatchResult> result = choice("resultFilter", MatchResult.values(), words::result,
                 form.serviceResultProperty());
 
@@ -154,49 +154,6 @@ final class FilterBar extends FlowPane {
                 value.set(index.intValue() <= 0 ? null : items.get(index.intValue())));
         value.addListener((obs, old, now) -> box.getSelectionModel().select(items.indexOf(now)));
         return box;
-    }
-
-    /**
-     * The error codes that occur in the log, in words, "all" first; the list arrives after the sign-in. The form
-     * holds the chosen key ("" for all).
-     */
-    private static ChoiceBox<String> errorChoice(AuditWords words, StringProperty value) {
-        ObservableList<String> keys = FXCollections.observableArrayList();
-        keys.add(null);
-        ChoiceBox<String> box = new ChoiceBox<>(keys);
-        box.setId("errorFilter");
-        box.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(String key) {
-                return words.errorChoice(key);
-            }
-
-            @Override
-            public String fromString(String text) {
-                return null;
-            }
-        });
-        box.getSelectionModel().select(0);
-        box.getSelectionModel().selectedItemProperty().addListener((obs, old, key) ->
-                value.set(key == null ? "" : key));
-        value.addListener((obs, old, now) -> box.getSelectionModel().select(now == null || now.isEmpty() ? null : now));
-        return box;
-    }
-
-    private void followErrorKeys(ChoiceBox<String> box) {
-        Runnable refill = () -> {
-            String chosen = box.getValue();
-            List<String> items = new ArrayList<>();
-            items.add(null);
-            items.addAll(model.errorKeys());
-            if (chosen != null && !items.contains(chosen)) {
-                items.add(chosen);
-            }
-            box.getItems().setAll(items);
-            box.setValue(chosen);
-        };
-        model.errorKeys().addListener((ListChangeListener<String>) change -> refill.run());
-        refill.run();
     }
 
     /** A label and its field(s), kept together when the bar wraps. */

@@ -183,7 +183,7 @@ class CsvExportTest {
         try (SqliteAuditLog log = SqliteAuditLog.open(db)) {
             log.append(ExportFixtures.entry(99, "later", DecisionKind.CANNOT_VERIFY));
         }
-        AuditFilter failures = new AuditFilter(null, null, null, null, DecisionKind.CANNOT_VERIFY, null, null, null,
+        AuditFilter failures = new AuditFilter(null, null, null, null, AuditFilter.decision(DecisionKind.CANNOT_VERIFY), null, null, null,
                 null);
 
         ExportResult result = export(failures, head, ProgressListener.NONE);

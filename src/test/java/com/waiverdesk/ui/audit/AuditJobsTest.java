@@ -43,7 +43,7 @@ class AuditJobsTest {
 
     @Test
     void csvExportOfTheSearchedFilterIsRecordedFirstAndShowsProgress() {
-        model.form().decisionProperty().set(DecisionKind.CANNOT_VERIFY);
+        model.form().decisions().add(DecisionKind.CANNOT_VERIFY);
         model.search();
         runner.runAll();
         List<Double> progress = new ArrayList<>();

@@ -114,7 +114,7 @@ class AuditUITest {
         assertThat(text(robot, "#signedInAs")).contains("Zhou");
 
         robot.clickOn("#operatorFilter").write("w01-wang");
-        robot.interact(() -> model.form().decisionProperty().set(DecisionKind.WAIVE));
+        robot.interact(() -> model.form().decisions().add(DecisionKind.WAIVE));
         robot.clickOn("#nameFilter").write("Maria").type(KeyCode.ENTER);
 
         long expected = fx.rows.stream().filter(r -> r.entry().operator().equals("w01-wang")

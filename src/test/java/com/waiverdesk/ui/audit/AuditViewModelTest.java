@@ -82,7 +82,7 @@ class AuditViewModelTest {
 
     @Test
     void theCountArrivesAfterTheFirstPageAndMatchesTheFilter() {
-        model.form().decisionProperty().set(DecisionKind.WAIVE);
+        model.form().decisions().add(DecisionKind.WAIVE);
         model.search();
 
         runner.runNext();
@@ -100,9 +100,9 @@ class AuditViewModelTest {
         form.toProperty().set(LocalDate.of(2025, 2, 28));
         form.operatorProperty().set(" w02-li ");
         form.workstationProperty().set("ADM-W03");
-        form.decisionProperty().set(DecisionKind.CHARGE);
+        form.decisions().add(DecisionKind.CHARGE);
         form.serviceResultProperty().set(MatchResult.NO_RECORD);
-        form.errorCodeProperty().set(" rate_limited ");
+        form.errorCodes().add(" rate_limited ");
         form.nameFragmentProperty().set(" 建国 ");
 
         model.search();
@@ -115,9 +115,9 @@ class AuditViewModelTest {
                 .isEqualTo(LocalDate.of(2025, 3, 1).atStartOfDay(AuditFixture.SHANGHAI).toInstant().toEpochMilli());
         assertThat(filter.operator()).isEqualTo("w02-li");
         assertThat(filter.workstation()).isEqualTo("ADM-W03");
-        assertThat(filter.decision()).isEqualTo(DecisionKind.CHARGE);
+        assertThat(filter.decisions()).containsExactly(DecisionKind.CHARGE);
         assertThat(filter.serviceResult()).isEqualTo("NO_RECORD");
-        assertThat(filter.errorCode()).isEqualTo("RATE_LIMITED");
+        assertThat(filter.errorCodes()).containsExactly("RATE_LIMITED");
         assertThat(filter.nameFragment()).isEqualTo("建国");
         assertThat(filter.idHash()).isNull();
     }
@@ -134,7 +134,7 @@ class AuditViewModelTest {
     @Test
     void filtersCombineAndTheCountMatchesThem() {
         model.form().operatorProperty().set("w02-li");
-        model.form().decisionProperty().set(DecisionKind.WAIVE);
+        model.form().decisions().add(DecisionKind.WAIVE);
         model.search();
         runner.runAll();
         while (model.hasMoreProperty().get()) {
@@ -264,12 +264,12 @@ class AuditViewModelTest {
 
     @Test
     void searchingByAnErrorWithoutAServiceCodeFindsItsEntries() {
-        model.form().errorCodeProperty().set("INVALID_INPUT:ID_WRONG_LENGTH");
+        model.form().errorCodes().add("INVALID_INPUT:ID_WRONG_LENGTH");
 
         model.search();
         runner.runAll();
 
-        assertThat(lastFilter().errorCode()).isEqualTo("INVALID_INPUT:ID_WRONG_LENGTH");
+        assertThat(lastFilter().errorCodes()).containsExactly("INVALID_INPUT:ID_WRONG_LENGTH");
         assertThat(model.entries()).isNotEmpty()
                 .allSatisfy(e -> assertThat(e.entry().decision()).isEqualTo(DecisionKind.INVALID_INPUT));
     }
@@ -305,9 +305,10 @@ class AuditViewModelTest {
 
     @Test
     void aNewerSearchWinsOverALateOlderOne() {
-        model.form().decisionProperty().set(DecisionKind.WAIVE);
+        model.form().decisions().add(DecisionKind.WAIVE);
         model.search();
-        model.form().decisionProperty().set(DecisionKind.REDUCE);
+        model.form().decisions().clear();
+        model.form().decisions().add(DecisionKind.REDUCE);
         model.search();
         runner.runAll();
 

@@ -119,9 +119,9 @@ final class FakeAuditReader implements AuditReader {
                 && (f.toMillis() == null || time < f.toMillis())
                 && (f.operator() == null || f.operator().equals(e.operator()))
                 && (f.workstation() == null || f.workstation().equals(e.workstation()))
-                && (f.decision() == null || f.decision() == e.decision())
+                && (f.decisions().isEmpty() || f.decisions().contains(e.decision()))
                 && (f.serviceResult() == null || f.serviceResult().equals(e.serviceResult()))
-                && (f.errorCode() == null || f.errorCode().equals(ErrorKeys.of(e)))
+                && (f.errorCodes().isEmpty() || f.errorCodes().contains(ErrorKeys.of(e)))
                 && (f.nameFragment() == null || e.name().toLowerCase(Locale.ROOT)
                         .contains(f.nameFragment().toLowerCase(Locale.ROOT)))
                 && (f.idHash() == null || f.idHash().equals(e.idHash()));
