@@ -3,6 +3,7 @@ package com.waiverdesk.ui.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.waiverdesk.audit.AccessEvent;
+import com.waiverdesk.audit.AuditFilter;
 import com.waiverdesk.audit.StoredEntry;
 import com.waiverdesk.domain.DecisionKind;
 import com.waiverdesk.ui.common.FxBackgroundRunner;
@@ -24,6 +25,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.controlsfx.control.CheckComboBox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -152,6 +154,44 @@ class AuditUITest {
     }
 
     @Test
+    void tickingTwoDecisionsInTheCheckListShowsEitherAndTheListSaysWhichAreTicked(FxRobot robot)
+            throws TimeoutException {
+        signIn(robot);
+        @SuppressWarnings("unchecked")
+        CheckComboBox<DecisionKind> decisions = robot.lookup("#decisionFilter").queryAs(CheckComboBox.class);
+        assertThat(decisions.getTitle()).isEqualTo(texts.get("audit.filter.all"));
+
+        robot.clickOn("#decisionFilter");
+        robot.clickOn(checkBoxOf(robot, "免押金"));
+        robot.clickOn(checkBoxOf(robot, "减押金"));
+        robot.type(KeyCode.ESCAPE);
+        robot.clickOn("#searchButton");
+
+        await(() -> fx.reader.pageFilters.size() > 1 && !table(robot).getItems().isEmpty()
+                && model.matchCountProperty().get() != null);
+        AuditFilter applied = fx.reader.pageFilters.get(fx.reader.pageFilters.size() - 1);
+        assertThat(applied.decisions()).containsExactly(DecisionKind.WAIVE, DecisionKind.REDUCE);
+        assertThat(table(robot).getItems()).extracting(r -> r.entry().decision())
+                .containsOnly(DecisionKind.WAIVE, DecisionKind.REDUCE).contains(DecisionKind.WAIVE, DecisionKind.REDUCE);
+        assertThat(decisions.getTitle()).isNull();
+
+        robot.clickOn("#clearFiltersButton");
+        await(() -> decisions.getCheckModel().getCheckedItems().isEmpty());
+        assertThat(decisions.getTitle()).isEqualTo(texts.get("audit.filter.all"));
+    }
+
+    @Test
+    void theErrorCheckListOffersTheErrorsOfTheLogInWords(FxRobot robot) throws TimeoutException {
+        signIn(robot);
+        @SuppressWarnings("unchecked")
+        CheckComboBox<String> errors = robot.lookup("#errorFilter").queryAs(CheckComboBox.class);
+        await(() -> errors.getItems().size() == 2);
+
+        assertThat(errors.getItems()).extracting(key -> errors.getConverter().toString(key))
+                .containsExactly("身份证号位数不对", "平台繁忙（限流）");
+    }
+
+    @Test
     void aRefusedFilterLeavesNoRowsAndTheTableSaysWhy(FxRobot robot) throws TimeoutException {
         signIn(robot);
         robot.interact(() -> {
@@ -165,6 +205,15 @@ class AuditUITest {
         assertThat(text(robot, "#tablePlaceholder")).startsWith(texts.get("audit.notice.DATES_BACKWARDS"))
                 .contains("没有查询");
         assertThat(text(robot, "#matchCount")).isEmpty();
+    }
+
+    /** The check box of an item in an open check list's popup (the table has cells with the same words). */
+    private static Node checkBoxOf(FxRobot robot, String words) throws TimeoutException {
+        await(() -> robot.lookup(".list-cell").match(c -> words.equals(((javafx.scene.control.ListCell<?>) c)
+                .getText())).tryQuery().isPresent());
+        Node cell = robot.lookup(".list-cell").match(c -> words.equals(((javafx.scene.control.ListCell<?>) c)
+                .getText())).query();
+        return robot.from(cell).lookup(".check-box").query();
     }
 
     private int indexOfSeq(FxRobot robot, long seq) {

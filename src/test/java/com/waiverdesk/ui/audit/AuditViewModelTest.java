@@ -275,6 +275,22 @@ class AuditViewModelTest {
     }
 
     @Test
+    void severalDecisionsAndErrorsAreAlternativesAndTheAccessLogSaysWhich() {
+        model.form().decisions().addAll(List.of(DecisionKind.INVALID_INPUT, DecisionKind.CANNOT_VERIFY));
+        model.form().errorCodes().addAll(List.of("RATE_LIMITED", "INVALID_INPUT:ID_WRONG_LENGTH"));
+
+        model.search();
+        runner.runAll();
+
+        assertThat(lastFilter().decisions()).containsExactly(DecisionKind.CANNOT_VERIFY, DecisionKind.INVALID_INPUT);
+        assertThat(model.matchCountProperty().get()).isEqualTo(fx.rows.stream()
+                .filter(r -> r.entry().decision() == DecisionKind.CANNOT_VERIFY
+                        || r.entry().decision() == DecisionKind.INVALID_INPUT).count());
+        assertThat(fx.access.events.get(fx.access.events.size() - 1).detail())
+                .isEqualTo("decision=CANNOT_VERIFY|INVALID_INPUT, error=INVALID_INPUT:ID_WRONG_LENGTH|RATE_LIMITED");
+    }
+
+    @Test
     void everySearchIsRecordedBeforeItRuns() {
         model.form().nameFragmentProperty().set("Maria");
         model.search();
