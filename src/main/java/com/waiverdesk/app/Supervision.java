@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Locale;
 
 /**
  * The supervisor's side of one audit database, composed once for the screen and for the {@code audit} commands:
@@ -71,9 +72,17 @@ public final class Supervision implements AutoCloseable {
         log.record(new AccessEvent(clock.instant(), supervisor, config.workstation(), action, detail));
     }
 
+    /** The CSV with the codes' words in the configured language ({@code --lang}). */
     public ExportResult exportCsv(AuditFilter filter, Path target, ProgressListener progress)
             throws IOException, AuditReadException, AuditWriteException {
-        return new CsvExport(reader, ZoneId.systemDefault(), clock).write(filter, log.writeAnchor(), target, progress);
+        return exportCsv(filter, target, config.locale(), progress);
+    }
+
+    /** The CSV with the codes' words in {@code language} (the screen's, for an export from the window). */
+    public ExportResult exportCsv(AuditFilter filter, Path target, Locale language, ProgressListener progress)
+            throws IOException, AuditReadException, AuditWriteException {
+        return new CsvExport(reader, ZoneId.systemDefault(), clock, new AuditVocabulary(language))
+                .write(filter, log.writeAnchor(), target, progress);
     }
 
     public ExportResult exportFhir(AuditFilter filter, Path target, ProgressListener progress)

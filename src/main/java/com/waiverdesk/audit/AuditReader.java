@@ -1,6 +1,7 @@
 package com.waiverdesk.audit;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 /** The supervisor's read side of the audit log: search, count, one entry, chart series. Blocking; never on the FX thread. */
@@ -16,6 +17,9 @@ public interface AuditReader extends AutoCloseable {
     boolean notShown(long seq) throws AuditReadException;
 
     AuditCharts charts(AuditFilter filter, ZoneId zone) throws AuditReadException;
+
+    /** The {@link ErrorKeys error keys} that occur in the log, sorted: what the error filter offers. */
+    List<String> errorKeys() throws AuditReadException;
 
     @Override
     void close();

@@ -49,8 +49,14 @@ final class FilterSql {
         equality("id_hash", filter.idHash());
         equality("operator", filter.operator());
         equality("workstation", filter.workstation());
-        equality("decision", filter.decision() == null ? null : filter.decision().name());
-        equality("error_code", filter.errorCode());
+        List<String> kinds = filter.decisions().stream().map(Enum::name).toList();
+        if (kinds.size() == 1) {
+            equality("decision", kinds.get(0));
+        } else if (!kinds.isEmpty()) {
+            // several decisions: no single index value to probe, so the planner walks (they are common ones anyway)
+            conditions.add(new Condition("decision", "decision IN (" + marks(kinds.size()) + ")", List.copyOf(kinds)));
+        }
+        errors(filter.errorCodes());
         equality("service_result", filter.serviceResult());
         fragment = PersonName.normalize(filter.nameFragment());
         hasName = !fragment.isEmpty();
@@ -61,6 +67,36 @@ final class FilterSql {
             // SQLite's LIKE folds ASCII letters only, which is what the filter promises (Latin letters)
             conditions.add(new Condition("name", "name LIKE ? ESCAPE '\\'", "%" + escapeLike(fragment) + "%"));
         }
+    }
+
+    /**
+     * The error keys: a service code is in {@code error_code} (indexed), a failure without one is known by its reason
+     * ({@link ErrorKeys}); an entry matches when its key is one of them.
+     */
+    private void errors(List<String> keys) {
+        List<Object> codes = new ArrayList<>();
+        List<Object> reasons = new ArrayList<>();
+        keys.forEach(k -> (ErrorKeys.isReason(k) ? reasons : codes).add(k));
+        if (codes.size() == 1 && reasons.isEmpty()) {
+            equality("error_code", (String) codes.get(0));
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        if (!codes.isEmpty()) {
+            parts.add("error_code IN (" + marks(codes.size()) + ")");
+        }
+        if (!reasons.isEmpty()) {
+            parts.add("(error_code IS NULL AND reason IN (" + marks(reasons.size()) + "))");
+        }
+        if (!parts.isEmpty()) {
+            List<Object> values = new ArrayList<>(codes);
+            values.addAll(reasons);
+            conditions.add(new Condition("error", "(" + String.join(" OR ", parts) + ")", values));
+        }
+    }
+
+    private static String marks(int n) {
+        return "?, ".repeat(n - 1) + "?";
     }
 
     private void equality(String column, String value) {
@@ -116,7 +152,7 @@ final class FilterSql {
     /** The value this filter requires of an equality column, or {@code null} if it does not filter on it. */
     String equalityValue(String column) {
         for (Condition c : conditions) {
-            if (c.column().equals(column) && EQUALITY_COLUMNS.contains(column)) {
+            if (c.column().equals(column) && EQUALITY_COLUMNS.contains(column) && c.values().size() == 1) {
                 return (String) c.values().get(0);
             }
         }

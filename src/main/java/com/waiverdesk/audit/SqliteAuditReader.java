@@ -244,6 +244,16 @@ public final class SqliteAuditReader implements AuditReader {
         }
     }
 
+    @Override
+    public synchronized List<String> errorKeys() throws AuditReadException {
+        try {
+            requireOpen();
+            return chartQueries.errorKeys();
+        } catch (SQLException e) {
+            throw StoredRows.failure(e, "read the error codes");
+        }
+    }
+
     /**
      * Reads the list of distinct names a name-fragment search looks in (a few hundred ms for a million entries), so
      * that the supervisor's first search is as fast as the next; call it on a worker right after opening.

@@ -1,5 +1,6 @@
 package com.waiverdesk.cli;
 
+import com.waiverdesk.app.AuditVocabulary;
 import com.waiverdesk.audit.AuditEntry;
 import com.waiverdesk.audit.AuditFilter;
 import com.waiverdesk.audit.AuditKey;
@@ -27,6 +28,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Map;
 
@@ -121,10 +123,10 @@ final class AuditBench {
             filters.put("last 7 days", new AuditFilter(weekAgo, now, null, null, null, null, null, null, null));
             filters.put("operator", new AuditFilter(null, null, old.entry().operator(), null, null, null, null, null, null));
             filters.put("workstation", new AuditFilter(null, null, null, old.entry().workstation(), null, null, null, null, null));
-            filters.put("decision CANNOT_VERIFY", new AuditFilter(null, null, null, null, DecisionKind.CANNOT_VERIFY, null, null, null, null));
-            filters.put("decision REDUCE", new AuditFilter(null, null, null, null, DecisionKind.REDUCE, null, null, null, null));
+            filters.put("decision CANNOT_VERIFY", new AuditFilter(null, null, null, null, AuditFilter.decision(DecisionKind.CANNOT_VERIFY), null, null, null, null));
+            filters.put("decision REDUCE", new AuditFilter(null, null, null, null, AuditFilter.decision(DecisionKind.REDUCE), null, null, null, null));
             filters.put("service result NAME_MISMATCH", new AuditFilter(null, null, null, null, null, "NAME_MISMATCH", null, null, null));
-            filters.put("error code TIMEOUT", new AuditFilter(null, null, null, null, null, null, "TIMEOUT", null, null));
+            filters.put("error code TIMEOUT", new AuditFilter(null, null, null, null, null, null, AuditFilter.errorCode("TIMEOUT"), null, null));
             filters.put("name fragment (common)", new AuditFilter(null, null, null, null, null, null, null, "秀", null));
             filters.put("name fragment (an old entry's name)", new AuditFilter(null, null, null, null, null, null, null, old.entry().name(), null));
             filters.put("name fragment (absent)", new AuditFilter(null, null, null, null, null, null, null, "不存在的名字", null));
@@ -148,7 +150,7 @@ final class AuditBench {
         try (SqliteAuditLog log = SqliteAuditLog.open(db, key); SqliteAuditReader reader = SqliteAuditReader.open(db)) {
             Optional<CpuSteal> exportStart = CpuSteal.now();
             long t0 = System.nanoTime();
-            ExportResult csv = new CsvExport(reader, ZoneId.systemDefault(), Clock.systemDefaultZone())
+            ExportResult csv = new CsvExport(reader, ZoneId.systemDefault(), Clock.systemDefaultZone(), new AuditVocabulary(Locale.ROOT))
                     .write(AuditFilter.all(), log.writeAnchor(), dir.resolve("bench-export.csv"), ProgressListener.NONE);
             out.printf("CSV export of all %,d entries: %.1f s, %.0f MiB (target <= 10 s)%s%n", csv.rows(), seconds(t0),
                     Files.size(csv.file()) / 1048576.0, CpuSteal.since(exportStart));

@@ -101,7 +101,7 @@ public final class AuditReaderBench {
         for (int run = 1; run <= 2; run++) {
             long cpu = threads.getCurrentThreadCpuTime();
             long t = System.nanoTime();
-            ExportResult csv = new CsvExport(reader, ZoneId.of("Asia/Shanghai"), Clock.systemUTC())
+            ExportResult csv = new CsvExport(reader, ZoneId.of("Asia/Shanghai"), Clock.systemUTC(), new com.waiverdesk.app.AuditVocabulary(java.util.Locale.ROOT))
                     .write(AuditFilter.all(), head, dir.resolve("all.csv"), ProgressListener.NONE);
             long csvNs = System.nanoTime() - t;
             long csvCpu = threads.getCurrentThreadCpuTime() - cpu;
@@ -148,7 +148,7 @@ public final class AuditReaderBench {
         f.put("name 无此人, last 30 days", new AuditFilter(now - 30 * day, null, null, null, null, null, null, "无此人",
                 null));
         f.put("exact ID", new AuditFilter(null, null, null, null, null, null, null, null, id));
-        f.put("operator + CANNOT_VERIFY", new AuditFilter(null, null, "clerk-05", null, DecisionKind.CANNOT_VERIFY,
+        f.put("operator + CANNOT_VERIFY", new AuditFilter(null, null, "clerk-05", null, AuditFilter.decision(DecisionKind.CANNOT_VERIFY),
                 null, null, null, null));
         return f;
     }
@@ -158,10 +158,10 @@ public final class AuditReaderBench {
     }
 
     private static AuditFilter decision(DecisionKind kind) {
-        return new AuditFilter(null, null, null, null, kind, null, null, null, null);
+        return new AuditFilter(null, null, null, null, AuditFilter.decision(kind), null, null, null, null);
     }
 
     private static AuditFilter error(String code) {
-        return new AuditFilter(null, null, null, null, null, null, code, null, null);
+        return new AuditFilter(null, null, null, null, null, null, AuditFilter.errorCode(code), null, null);
     }
 }

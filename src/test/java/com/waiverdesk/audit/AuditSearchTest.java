@@ -85,14 +85,26 @@ class AuditSearchTest {
                         null)},
                 new Object[] {"workstation", new AuditFilter(null, null, null, "WIN-ADM-03", null, null, null, null,
                         null)},
-                new Object[] {"common decision", new AuditFilter(null, null, null, null, DecisionKind.CHARGE, null,
+                new Object[] {"common decision", new AuditFilter(null, null, null, null, AuditFilter.decision(DecisionKind.CHARGE), null,
                         null, null, null)},
-                new Object[] {"rare decision", new AuditFilter(null, null, null, null, DecisionKind.CANNOT_VERIFY,
+                new Object[] {"rare decision", new AuditFilter(null, null, null, null, AuditFilter.decision(DecisionKind.CANNOT_VERIFY),
                         null, null, null, null)},
                 new Object[] {"service result", new AuditFilter(null, null, null, null, null, "NAME_MISMATCH", null,
                         null, null)},
-                new Object[] {"error code", new AuditFilter(null, null, null, null, null, null, "RATE_LIMITED", null,
+                new Object[] {"error code", new AuditFilter(null, null, null, null, null, null, AuditFilter.errorCode("RATE_LIMITED"), null,
                         null)},
+                new Object[] {"two decisions", new AuditFilter(null, null, null, null,
+                        List.of(DecisionKind.WAIVE, DecisionKind.REDUCE), null, null, null, null)},
+                new Object[] {"three decisions and days", new AuditFilter(oldest + 2 * day, newest - 2 * day, null,
+                        null, List.of(DecisionKind.CANNOT_VERIFY, DecisionKind.INVALID_INPUT, DecisionKind.REDUCE),
+                        null, null, null, null)},
+                new Object[] {"a failure without a service code", new AuditFilter(null, null, null, null, null, null,
+                        List.of("SERVICE_FAILED:TIMEOUT"), null, null)},
+                new Object[] {"a service code or a failure", new AuditFilter(null, null, "clerk-05", null, null, null,
+                        List.of("RATE_LIMITED", "SERVICE_FAILED:UNREACHABLE"), null, null)},
+                new Object[] {"an input problem and a decision", new AuditFilter(null, null, null, null,
+                        List.of(DecisionKind.INVALID_INPUT, DecisionKind.CHARGE), null,
+                        List.of("INVALID_INPUT:ID_WRONG_CHECK_DIGIT"), null, null)},
                 new Object[] {"common name fragment", name("王")},
                 new Object[] {"whole name", name(someName)},
                 new Object[] {"Latin fragment in other case", name("sMiTh")},
@@ -103,7 +115,7 @@ class AuditSearchTest {
                 new Object[] {"absent name", name("无此人")},
                 new Object[] {"exact ID", new AuditFilter(null, null, null, null, null, null, null, null, someId)},
                 new Object[] {"operator, decision and days", new AuditFilter(oldest + 2 * day, newest - 2 * day,
-                        "clerk-07", null, DecisionKind.CHARGE, null, null, null, null)},
+                        "clerk-07", null, AuditFilter.decision(DecisionKind.CHARGE), null, null, null, null)},
                 new Object[] {"name and days", new AuditFilter(oldest + day, oldest + 6 * day, null, null, null,
                         null, null, "李", null)},
                 new Object[] {"workstation and result", new AuditFilter(null, null, null, "WIN-ADM-05", null, "MATCH",
@@ -197,9 +209,10 @@ class AuditSearchTest {
         return (f.fromMillis() == null || t >= f.fromMillis()) && (f.toMillis() == null || t < f.toMillis())
                 && (f.operator() == null || f.operator().equals(e.operator()))
                 && (f.workstation() == null || f.workstation().equals(e.workstation()))
-                && (f.decision() == null || f.decision() == e.decision())
+                && (f.decisions().isEmpty() || f.decisions().contains(e.decision()))
                 && (f.serviceResult() == null || f.serviceResult().equals(e.serviceResult()))
-                && (f.errorCode() == null || f.errorCode().equals(e.errorCode()))
+                && (f.errorCodes().isEmpty() || f.errorCodes().contains(e.errorCode() != null ? e.errorCode()
+                        : e.reason().contains(":") ? e.reason() : "(none)"))
                 && (fragment.isEmpty() || e.name().toLowerCase(Locale.ROOT).contains(fragment.toLowerCase(Locale.ROOT)))
                 && (f.idHash() == null || f.idHash().equals(e.idHash()));
     }

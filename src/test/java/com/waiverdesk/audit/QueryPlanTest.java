@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class QueryPlanTest {
     private static final AuditFilter OPERATOR = new AuditFilter(null, null, "clerk-05", null, null, null, null, null,
             null);
-    private static final AuditFilter DECISION_IN_DAYS = new AuditFilter(1L, 2L, null, null, DecisionKind.CHARGE, null,
+    private static final AuditFilter DECISION_IN_DAYS = new AuditFilter(1L, 2L, null, null, AuditFilter.decision(DecisionKind.CHARGE), null,
             null, null, null);
 
     @TempDir

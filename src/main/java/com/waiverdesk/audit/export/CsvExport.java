@@ -13,6 +13,7 @@ import com.waiverdesk.audit.AuditFilter;
 import com.waiverdesk.audit.AuditReadException;
 import com.waiverdesk.audit.AuditReader;
 import com.waiverdesk.audit.ChainHead;
+import com.waiverdesk.audit.ErrorKeys;
 import com.waiverdesk.audit.ProgressListener;
 import com.waiverdesk.audit.StoredEntry;
 import java.io.IOException;
@@ -36,11 +37,16 @@ import java.util.Objects;
  * {@link #defuse}).
  */
 public final class CsvExport {
-    /** The columns, in order. */
+    /**
+     * The columns, in order: the recorded codes first, as every earlier export had them, then the service's time in
+     * the workstation's zone (to compare with {@code workstation_time} at a glance) and the codes in words, in the
+     * export's language ({@code *_words}; {@code error_words} says what went wrong, see {@link ErrorKeys}).
+     */
     public static final List<String> HEADER = List.of("seq", "workstation_time", "service_time", "operator",
             "workstation", "masked_id", "name", "decision", "deposit_percent", "reason", "categories",
             "service_result", "request_id", "error_code", "latency_ms", "policy_id", "policy_sha256", "service_url",
-            "demo_service", "program_version", "entry_hash");
+            "demo_service", "program_version", "entry_hash", "service_time_local", "decision_words", "reason_words",
+            "categories_words", "service_result_words", "error_words");
     static final String ANCHOR_FORMAT = "waiverdesk-audit-export-anchor-1";
     /** U+FEFF in UTF-8. */
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -62,12 +68,17 @@ public final class CsvExport {
     private final AuditReader reader;
     private final ZoneId zone;
     private final Clock clock;
+    private final EntryWords words;
 
-    /** @param zone the zone workstation times are written in (with their offset) */
-    public CsvExport(AuditReader reader, ZoneId zone, Clock clock) {
+    /**
+     * @param zone  the zone workstation times are written in (with their offset)
+     * @param words the codes in words, in the export's language
+     */
+    public CsvExport(AuditReader reader, ZoneId zone, Clock clock, EntryWords words) {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.words = Objects.requireNonNull(words, "words");
     }
 
     /**
@@ -96,10 +107,12 @@ public final class CsvExport {
         OutputStream out = file.stream();
         out.write(BOM);
         LocalTimes times = new LocalTimes(zone);
+        RememberedWords remembered = new RememberedWords(words);
         try (CsvGenerator csv = CSV.createGenerator(out, JsonEncoding.UTF8)) {
             csv.setSchema(SCHEMA);
             // the header row is written on the first row or at close, so an empty filter still gives the header
-            return EntryPages.forEach(reader, filter, head, progress, entry -> record(csv, entry, times));
+            return EntryPages.forEach(reader, filter, head, progress,
+                    entry -> record(csv, entry, times, remembered));
         }
     }
 
@@ -111,7 +124,8 @@ public final class CsvExport {
         return csvFile.resolveSibling(base + ".anchor.json");
     }
 
-    private static void record(CsvGenerator csv, StoredEntry stored, LocalTimes times) throws IOException {
+    private static void record(CsvGenerator csv, StoredEntry stored, LocalTimes times, RememberedWords words)
+            throws IOException {
         AuditEntry e = stored.entry();
         csv.writeStartArray();
         csv.writeNumber(stored.seq());
@@ -146,6 +160,16 @@ public final class CsvExport {
         text(csv, source == null ? null : Boolean.toString(source.demoService()));
         text(csv, source == null ? null : defuse(source.programVersion()));
         text(csv, stored.entryHash());
+        if (e.serviceTime() == null) {
+            csv.writeNull();
+        } else {
+            csv.writeRawValue(times.format(e.serviceTime().toInstant()));
+        }
+        text(csv, words.decision(e.decision()));
+        text(csv, defuse(words.reason(e.reason())));
+        text(csv, defuse(words.categories(e.categories())));
+        text(csv, words.serviceResult(e.serviceResult()));
+        text(csv, defuse(words.error(ErrorKeys.of(e))));
         csv.writeEndArray();
     }
 
@@ -187,6 +211,7 @@ public final class CsvExport {
             json.writeStringField("order", "newest first; entries with seq up to the chain head's");
             json.writeStringField("exportedAt", clock.instant().toString());
             json.writeStringField("timeZone", zone.getId());
+            json.writeStringField("language", words.locale().getLanguage());
             json.writeStringField("formulaGuard", "text cells starting with = + - @ tab or carriage return are"
                     + " prefixed with an apostrophe");
             json.writeObjectFieldStart("chainHead");

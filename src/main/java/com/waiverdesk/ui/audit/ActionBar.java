@@ -103,7 +103,7 @@ final class ActionBar extends VBox {
 
     private void exportCsv() {
         choose(texts.get("audit.chooser.csv"), "csv", "csv", texts.get("audit.chooser.csvType"))
-                .ifPresent(path -> model.jobs().exportCsv(path));
+                .ifPresent(path -> model.jobs().exportCsv(path, texts.locale()));
     }
 
     private void exportFhir() {

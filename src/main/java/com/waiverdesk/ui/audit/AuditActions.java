@@ -8,6 +8,7 @@ import com.waiverdesk.audit.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * The supervisor's long jobs on the audit log, as the screen needs them; the composition root adapts the store's
@@ -16,8 +17,12 @@ import java.time.Instant;
  * has already recorded the access event when it calls any of them.
  */
 public interface AuditActions {
-    /** Writes the entries matching the filter as CSV (UTF-8 with BOM, masked IDs, RFC 4180); returns the file. */
-    Path exportCsv(AuditFilter filter, Path target, ProgressListener progress) throws IOException, AuditReadException;
+    /**
+     * Writes the entries matching the filter as CSV (UTF-8 with BOM, masked IDs, RFC 4180), the codes also in words
+     * of {@code language}; returns the file.
+     */
+    Path exportCsv(AuditFilter filter, Path target, Locale language, ProgressListener progress)
+            throws IOException, AuditReadException;
 
     /** Writes the entries matching the filter as a FHIR R4 Bundle of AuditEvents; returns the file. */
     Path exportFhir(AuditFilter filter, Path target, ProgressListener progress) throws IOException, AuditReadException;

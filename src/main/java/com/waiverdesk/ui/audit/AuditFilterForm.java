@@ -8,12 +8,16 @@ import com.waiverdesk.domain.PersonName;
 import com.waiverdesk.domain.ResidentId;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
 
 /**
  * The supervisor's search fields and their translation into an {@link AuditFilter}. An exact resident ID is checked,
@@ -25,9 +29,9 @@ public final class AuditFilterForm {
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>(this, "to");
     private final StringProperty operator = new SimpleStringProperty(this, "operator", "");
     private final StringProperty workstation = new SimpleStringProperty(this, "workstation", "");
-    private final ObjectProperty<DecisionKind> decision = new SimpleObjectProperty<>(this, "decision");
+    private final ObservableSet<DecisionKind> decisions = FXCollections.observableSet();
     private final ObjectProperty<MatchResult> serviceResult = new SimpleObjectProperty<>(this, "serviceResult");
-    private final StringProperty errorCode = new SimpleStringProperty(this, "errorCode", "");
+    private final ObservableSet<String> errorCodes = FXCollections.observableSet();
     private final StringProperty nameFragment = new SimpleStringProperty(this, "nameFragment", "");
     private final StringProperty residentId = new SimpleStringProperty(this, "residentId", "");
 
@@ -69,11 +73,11 @@ public final class AuditFilterForm {
         Long fromMillis = first == null ? null : first.atStartOfDay(zone).toInstant().toEpochMilli();
         Long toMillis = last == null ? null : last.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
         String name = blankToNull(nameFragment.get()) == null ? null : blankToNull(PersonName.normalize(nameFragment.get()));
-        String error = blankToNull(errorCode.get());
+        List<String> errors = errorCodes.stream().map(AuditFilterForm::blankToNull).filter(Objects::nonNull)
+                .map(code -> code.toUpperCase(Locale.ROOT)).toList();
         return new Built(new AuditFilter(fromMillis, toMillis, blankToNull(operator.get()),
-                blankToNull(workstation.get()), decision.get(),
-                serviceResult.get() == null ? null : serviceResult.get().name(),
-                error == null ? null : error.toUpperCase(Locale.ROOT), name, hash), null);
+                blankToNull(workstation.get()), List.copyOf(decisions),
+                serviceResult.get() == null ? null : serviceResult.get().name(), errors, name, hash), null);
     }
 
     /** Empties every field (and forgets the hash of an ID). */
@@ -82,9 +86,9 @@ public final class AuditFilterForm {
         to.set(null);
         operator.set("");
         workstation.set("");
-        decision.set(null);
+        decisions.clear();
         serviceResult.set(null);
-        errorCode.set("");
+        errorCodes.clear();
         nameFragment.set("");
         residentId.set("");
         maskedIdShown = null;
@@ -111,16 +115,18 @@ public final class AuditFilterForm {
         return workstation;
     }
 
-    public ObjectProperty<DecisionKind> decisionProperty() {
-        return decision;
+    /** The decisions to show, any of them; none checked shows all. */
+    public ObservableSet<DecisionKind> decisions() {
+        return decisions;
     }
 
     public ObjectProperty<MatchResult> serviceResultProperty() {
         return serviceResult;
     }
 
-    public StringProperty errorCodeProperty() {
-        return errorCode;
+    /** The error keys ({@link com.waiverdesk.audit.ErrorKeys}) to show, any of them; none checked shows all. */
+    public ObservableSet<String> errorCodes() {
+        return errorCodes;
     }
 
     public StringProperty nameFragmentProperty() {

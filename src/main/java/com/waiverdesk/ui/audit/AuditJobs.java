@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -50,16 +51,25 @@ public final class AuditJobs {
         this.owner = owner;
     }
 
-    /** Exports what the last search found (all entries before any search) as CSV to the chosen file. */
-    public void exportCsv(Path target) {
+    /**
+     * Exports what the last search found (all entries before any search) as CSV to the chosen file, the codes also in
+     * words of {@code language} (the screen's).
+     */
+    public void exportCsv(Path target, Locale language) {
+        if (refusedFilter()) {
+            return;
+        }
         AuditFilter filter = filter();
         run(JobProgress.Job.EXPORT_CSV, AccessEvent.Action.EXPORT_CSV, exportDetail(filter, target),
-                listener -> services.actions().exportCsv(filter, target, listener),
+                listener -> services.actions().exportCsv(filter, target, language, listener),
                 file -> owner.show(AuditNotice.of(AuditNotice.Kind.EXPORTED, file.toString())));
     }
 
     /** Exports what the last search found as a FHIR R4 Bundle of AuditEvents. */
     public void exportFhir(Path target) {
+        if (refusedFilter()) {
+            return;
+        }
         AuditFilter filter = filter();
         run(JobProgress.Job.EXPORT_FHIR, AccessEvent.Action.EXPORT_FHIR, exportDetail(filter, target),
                 listener -> services.actions().exportFhir(filter, target, listener),
@@ -106,6 +116,15 @@ public final class AuditJobs {
     /** A file name for an export, e.g. {@code waiverdesk-audit-20250301-1015.csv}. */
     public String suggestedFileName(String extension) {
         return "waiverdesk-audit-" + FILE_STAMP.format(LocalDateTime.now(clock)) + "." + extension;
+    }
+
+    /** After a refused filter nothing is exported: not the whole log, which the fields do not describe. */
+    private boolean refusedFilter() {
+        AuditNotice refused = owner.rejectedProperty().get();
+        if (refused != null) {
+            owner.show(refused);
+        }
+        return refused != null;
     }
 
     private AuditFilter filter() {

@@ -30,6 +30,7 @@ import javafx.collections.ObservableList;
  * entries is recorded in the access log before it runs.
  */
 public final class AuditViewModel {
+    private static final System.Logger LOG = System.getLogger(AuditViewModel.class.getName());
     static final int PAGE_SIZE = 100;
 
     private final AuditServices services;
@@ -53,6 +54,9 @@ public final class AuditViewModel {
     private final ReadOnlyObjectWrapper<AuditCharts> charts = new ReadOnlyObjectWrapper<>(this, "charts");
     private final BooleanProperty chartsShown = new SimpleBooleanProperty(this, "chartsShown");
     private final ReadOnlyObjectWrapper<AuditNotice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
+    private final ReadOnlyObjectWrapper<AuditNotice> rejected = new ReadOnlyObjectWrapper<>(this, "rejected");
+    private final ObservableList<String> errorKeys = FXCollections.observableArrayList();
+    private final ObservableList<String> readOnlyErrorKeys = FXCollections.unmodifiableObservableList(errorKeys);
 
     /** Bumped by every new search, so a late page or count of an older one is dropped. */
     private int generation;
@@ -76,6 +80,7 @@ public final class AuditViewModel {
         login.signedInAsProperty().addListener((obs, old, who) -> {
             if (who != null) {
                 load(AuditFilter.all(), false);
+                loadErrorKeys();
             }
         });
         chartsShown.addListener((obs, was, shown) -> {
@@ -97,10 +102,37 @@ public final class AuditViewModel {
         }
         AuditFilterForm.Built built = form.build(clock.getZone(), LocalDate.now(clock), services.idHasher());
         if (built.problem() != null) {
-            notice.set(built.problem());
+            reject(built.problem());
             return;
         }
         load(built.filter(), true);
+    }
+
+    /**
+     * A filter that cannot be applied empties the table instead of leaving the previous search's rows under fields
+     * that no longer describe them; late pages of that search are dropped, and nothing can be exported until a
+     * search succeeds.
+     */
+    private void reject(AuditNotice problem) {
+        generation++;
+        appliedFilter.set(null);
+        entries.clear();
+        selected.set(null);
+        matchCount.set(null);
+        charts.set(null);
+        chartsStale = true;
+        nextBeforeSeq = 0;
+        hasMore.set(false);
+        loading.set(false);
+        rejected.set(problem);
+        notice.set(problem);
+    }
+
+    /** The error keys that occur in the log, for the error filter; a failure leaves the list as it was. */
+    void loadErrorKeys() {
+        runner.run(() -> services.reader().errorKeys(), errorKeys::setAll, error -> {
+            LOG.log(System.Logger.Level.WARNING, "could not list the error codes of the audit log", error);
+        });
     }
 
     /** Shows the applied filter's entries again from the newest (after a purge), without a new search event. */
@@ -122,6 +154,7 @@ public final class AuditViewModel {
         nextBeforeSeq = 0;
         hasMore.set(false);
         loading.set(true);
+        rejected.set(null);
         notice.set(null);
         runner.run(() -> {
             if (recordSearch) {
@@ -223,6 +256,11 @@ public final class AuditViewModel {
         notice.set(news);
     }
 
+    /** Now, on the screen's clock: the offset of the screen's zone is the one in force now. */
+    java.time.Instant now() {
+        return clock.instant();
+    }
+
     String supervisor() {
         return login.signedInAsProperty().get();
     }
@@ -292,6 +330,16 @@ public final class AuditViewModel {
     /** Set while the charts tab shows: the series are only queried then. */
     public BooleanProperty chartsShownProperty() {
         return chartsShown;
+    }
+
+    /** Why the last search was refused, while the table is empty for that reason; {@code null} otherwise. */
+    public ReadOnlyObjectProperty<AuditNotice> rejectedProperty() {
+        return rejected.getReadOnlyProperty();
+    }
+
+    /** The error keys that occur in the log ({@link com.waiverdesk.audit.ErrorKeys}), sorted. */
+    public ObservableList<String> errorKeys() {
+        return readOnlyErrorKeys;
     }
 
     public ReadOnlyObjectProperty<AuditNotice> noticeProperty() {

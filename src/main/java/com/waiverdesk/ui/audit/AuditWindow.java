@@ -7,6 +7,8 @@ import com.waiverdesk.ui.common.WindowWork;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import javafx.application.Platform;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 
 /**
@@ -47,6 +49,14 @@ public final class AuditWindow {
                 "desk.css", "audit/audit.css");
         Stage window = opening.stage();
         stage = window;
+        // Esc closes the supervisor's screen at every stage (opening, sign-in, the audit), after the key press; a
+        // control or dialog that uses Esc itself (a popup, the passphrase dialog) consumes it first
+        window.getScene().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                e.consume();
+                OpeningWindow.closerAfterTheEvent(window).run();
+            }
+        });
         work = new WindowWork(runner);
         work.run(connect, ready -> attach(window, ready), error -> {
             LOG.log(System.Logger.Level.ERROR, "could not open the audit log for the supervisor", error);

@@ -1,30 +1,41 @@
 package com.waiverdesk.ui.audit;
 
+import com.waiverdesk.app.AuditVocabulary;
 import com.waiverdesk.audit.AccessEvent;
+import com.waiverdesk.audit.AuditEntry;
 import com.waiverdesk.audit.AuditWriteException;
 import com.waiverdesk.audit.ChainReport;
+import com.waiverdesk.audit.ErrorKeys;
 import com.waiverdesk.domain.DecisionKind;
 import com.waiverdesk.domain.InputProblem;
 import com.waiverdesk.domain.MatchResult;
 import com.waiverdesk.ui.common.Texts;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * The supervisor screen's sentences from notices, decisions, chain states and store problems, in one place. Keys are
  * written out in full (no key built from an enum name) so the localization test sees every one.
  */
 final class AuditWords {
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** Every time on the screen carries its offset, so no one has to guess the zone. */
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
+    private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xxx");
 
     private final Texts texts;
     private final ZoneId zone;
+    private final AuditVocabulary vocabulary;
 
     AuditWords(Texts texts, ZoneId zone) {
         this.texts = texts;
         this.zone = zone;
+        this.vocabulary = new AuditVocabulary(texts.locale());
     }
 
     String notice(AuditNotice notice) {
@@ -146,46 +157,73 @@ final class AuditWords {
     }
 
     String decision(DecisionKind kind) {
-        if (kind == null) {
-            return texts.get("audit.filter.all");
-        }
-        switch (kind) {
-            case WAIVE:
-                return texts.get("audit.decision.WAIVE");
-            case REDUCE:
-                return texts.get("audit.decision.REDUCE");
-            case CHARGE:
-                return texts.get("audit.decision.CHARGE");
-            case CANNOT_VERIFY:
-                return texts.get("audit.decision.CANNOT_VERIFY");
-            default:
-                return texts.get("audit.decision.INVALID_INPUT");
-        }
+        return kind == null ? texts.get("audit.filter.all") : vocabulary.decision(kind);
     }
 
     /** A service result as stored (MATCH, NO_RECORD, NAME_MISMATCH), or the dash when there was none. */
     String result(String stored) {
-        if (stored == null) {
-            return none();
-        }
-        switch (stored) {
-            case "MATCH":
-                return texts.get("audit.result.MATCH");
-            case "NO_RECORD":
-                return texts.get("audit.result.NO_RECORD");
-            case "NAME_MISMATCH":
-                return texts.get("audit.result.NAME_MISMATCH");
-            default:
-                return stored;
-        }
+        return stored == null ? none() : vocabulary.serviceResult(stored);
     }
 
     String result(MatchResult choice) {
         return choice == null ? texts.get("audit.filter.all") : result(choice.name());
     }
 
+    /** The recorded reason in words, e.g. 平台未给出答复：超时 for {@code SERVICE_FAILED:TIMEOUT}. */
+    String reason(String code) {
+        return vocabulary.reason(code);
+    }
+
+    String categories(List<String> codes) {
+        return codes.isEmpty() ? none() : vocabulary.categories(codes);
+    }
+
+    /** What went wrong ({@link ErrorKeys}) in words; empty when nothing did. */
+    String error(AuditEntry entry) {
+        String key = ErrorKeys.of(entry);
+        return key == null ? "" : vocabulary.error(key);
+    }
+
+    /** An error key of the filter in words; "all" for none. */
+    String errorChoice(String key) {
+        return key == null ? texts.get("audit.filter.all") : vocabulary.error(key);
+    }
+
+    /** A workstation time in the screen's zone, with its offset: {@code 2026-12-06 12:01:05 +08:00}. */
     String time(Instant instant) {
         return TIME.format(instant.atZone(zone));
+    }
+
+    /**
+     * The service's {@code checkedAt} in the screen's zone too, so both times read alike; as the service wrote it
+     * when its offset differs.
+     */
+    String serviceTime(OffsetDateTime serviceTime) {
+        String local = time(serviceTime.toInstant());
+        ZoneOffset here = zone.getRules().getOffset(serviceTime.toInstant());
+        return serviceTime.getOffset().equals(here) ? local
+                : texts.get("audit.detail.serviceTime.written", local, TIME.format(serviceTime));
+    }
+
+    /** How far the service's clock was from the workstation's when this check was made, in words. */
+    String clockDifference(Instant workstation, OffsetDateTime service) {
+        long millis = Duration.between(workstation, service.toInstant()).toMillis();
+        // whole seconds, rounded: the check itself takes a fraction of one
+        long seconds = Math.round(Math.abs(millis) / 1000.0);
+        if (seconds == 0) {
+            return texts.get("audit.detail.clock.same");
+        }
+        return millis > 0 ? texts.get("audit.detail.clock.serviceLater", seconds)
+                : texts.get("audit.detail.clock.serviceEarlier", seconds);
+    }
+
+    /** The zone's offset now, e.g. {@code +08:00}, for labels of days and dates. */
+    String offsetNow(Instant now) {
+        return OFFSET.format(now.atZone(zone));
+    }
+
+    ZoneId zone() {
+        return zone;
     }
 
     String none() {

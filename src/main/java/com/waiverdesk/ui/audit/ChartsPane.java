@@ -36,10 +36,12 @@ final class ChartsPane extends StackPane {
     private final Texts texts;
     private final AuditWords words;
     private final CategoryAxis dayAxis = new CategoryAxis();
-    private final StackedBarChart<String, Number> perDay = new StackedBarChart<>(dayAxis, new NumberAxis());
+    private final NumberAxis perDayCounts = CountAxis.counts();
+    private final StackedBarChart<String, Number> perDay = new StackedBarChart<>(dayAxis, perDayCounts);
     private final CategoryAxis rateAxis = new CategoryAxis();
-    private final LineChart<String, Number> failureRate = new LineChart<>(rateAxis, new NumberAxis());
-    private final BarChart<String, Number> perOperator = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final LineChart<String, Number> failureRate = new LineChart<>(rateAxis, CountAxis.percent());
+    private final NumberAxis operatorCounts = CountAxis.counts();
+    private final BarChart<String, Number> perOperator = new BarChart<>(new CategoryAxis(), operatorCounts);
     private final Label loading = new Label();
 
     ChartsPane(AuditViewModel model, AuditWords words) {
@@ -65,6 +67,10 @@ final class ChartsPane extends StackPane {
             GridPane.setHgrow(chart, Priority.ALWAYS);
             GridPane.setVgrow(chart, Priority.ALWAYS);
         }
+        // a day is a calendar day of the workstation's zone: the axes say which
+        String dayLabel = texts.get("audit.chart.day", words.offsetNow(model.now()));
+        dayAxis.setLabel(dayLabel);
+        rateAxis.setLabel(dayLabel);
         loading.setText(texts.get("audit.chart.loading"));
         loading.getStyleClass().add("audit-chart-loading");
         getChildren().addAll(grid, loading);
@@ -127,6 +133,9 @@ final class ChartsPane extends StackPane {
             byDecision.get(count.decision()).getData().add(new XYChart.Data<>(day, count.count()));
         }
         dayAxis.setCategories(FXCollections.observableArrayList(days));
+        Map<String, Long> perDayTotal = new java.util.HashMap<>();
+        grouped.counts().forEach(c -> perDayTotal.merge(dayFormat.format(c.day()), c.count(), Long::sum));
+        CountAxis.fit(perDayCounts, perDayTotal.values().stream().mapToLong(Long::longValue).max().orElse(0));
         perDay.getData().addAll(new ArrayList<>(byDecision.values()));
 
         XYChart.Series<String, Number> rate = new XYChart.Series<>();
@@ -147,6 +156,8 @@ final class ChartsPane extends StackPane {
         operators.setName(texts.get("audit.chart.checks"));
         charts.perOperator().stream().limit(MAX_OPERATORS)
                 .forEach(o -> operators.getData().add(new XYChart.Data<>(o.operator(), o.count())));
+        CountAxis.fit(operatorCounts, charts.perOperator().stream().mapToLong(AuditCharts.OperatorCount::count)
+                .max().orElse(0));
         perOperator.getData().add(operators);
     }
 }

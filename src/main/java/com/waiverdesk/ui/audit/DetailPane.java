@@ -2,11 +2,13 @@ package com.waiverdesk.ui.audit;
 
 import com.waiverdesk.audit.AuditEntry;
 import com.waiverdesk.audit.CheckSource;
+import com.waiverdesk.audit.ErrorKeys;
 import com.waiverdesk.audit.StoredEntry;
 import com.waiverdesk.ui.common.Texts;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.geometry.Pos;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -77,7 +79,11 @@ final class DetailPane extends ScrollPane {
         }
         row(who, texts.get("audit.detail.time"), words.time(e.workstationTime()), null);
         row(who, texts.get("audit.detail.serviceTime"), e.serviceTime() == null ? words.none()
-                : AuditWords.TIME.format(e.serviceTime()) + " " + e.serviceTime().getOffset(), null);
+                : words.serviceTime(e.serviceTime()), null);
+        if (e.serviceTime() != null) {
+            row(who, texts.get("audit.detail.clock"), words.clockDifference(e.workstationTime(), e.serviceTime()),
+                    null);
+        }
         row(who, texts.get("audit.detail.operator"), e.operator(), null);
         row(who, texts.get("audit.detail.workstation"), e.workstation(), null);
         row(who, texts.get("audit.detail.id"), e.maskedId(), null);
@@ -89,11 +95,14 @@ final class DetailPane extends ScrollPane {
                 : shown ? texts.get("audit.detail.shown.yes") : texts.get("audit.detail.shown.no"), null);
         row(what, texts.get("audit.detail.percent"), e.depositPercent() == null ? words.none()
                 : e.depositPercent() + "%", null);
-        row(what, texts.get("audit.detail.reason"), e.reason(), "code");
-        row(what, texts.get("audit.detail.categories"), e.categories().isEmpty() ? words.none()
-                : String.join(", ", e.categories()), "code");
+        // in words; the recorded code, which the CSV carries, in the tooltip
+        coded(row(what, texts.get("audit.detail.reason"), words.reason(e.reason()), null), e.reason());
+        coded(row(what, texts.get("audit.detail.categories"), words.categories(e.categories()), null),
+                String.join(", ", e.categories()));
         row(what, texts.get("audit.detail.result"), words.result(e.serviceResult()), null);
-        row(what, texts.get("audit.detail.error"), e.errorCode() == null ? words.none() : e.errorCode(), "code");
+        String error = words.error(e);
+        coded(row(what, texts.get("audit.detail.error"), error.isEmpty() ? words.none() : error, null),
+                ErrorKeys.of(e));
         row(proof, texts.get("audit.detail.requestId"), e.requestId() == null ? words.none() : e.requestId(), "code");
         row(proof, texts.get("audit.detail.latency"), texts.get("audit.detail.latency.value", e.latencyMillis()),
                 null);
@@ -120,7 +129,13 @@ final class DetailPane extends ScrollPane {
         return hash.length() < 40 ? hash : hash.substring(0, hash.length() / 2) + "\u200B" + hash.substring(hash.length() / 2);
     }
 
-    private static void row(GridPane block, String name, String value, String styleClass) {
+    private static void coded(Label value, String code) {
+        if (code != null && !code.isEmpty()) {
+            value.setTooltip(new Tooltip(code));
+        }
+    }
+
+    private static Label row(GridPane block, String name, String value, String styleClass) {
         Label key = new Label(name);
         key.getStyleClass().add("audit-detail-key");
         key.setMinWidth(Region.USE_PREF_SIZE);
@@ -135,5 +150,6 @@ final class DetailPane extends ScrollPane {
         }
         key.setLabelFor(text);
         block.addRow(block.getRowCount(), key, text);
+        return text;
     }
 }

@@ -38,7 +38,7 @@ final class EntryTable extends TableView<StoredEntry> {
         setId("entryTable");
         getStyleClass().add("audit-table");
         setAccessibleText(texts.get("audit.tab.entries"));
-        getColumns().add(column(texts.get("audit.column.time"), 148, e -> words.time(e.workstationTime())));
+        getColumns().add(column(texts.get("audit.column.time"), 200, e -> words.time(e.workstationTime())));
         getColumns().add(column(texts.get("audit.column.operator"), 90, AuditEntry::operator));
         getColumns().add(column(texts.get("audit.column.workstation"), 95, AuditEntry::workstation));
         getColumns().add(column(texts.get("audit.column.id"), 150, AuditEntry::maskedId));
@@ -49,13 +49,16 @@ final class EntryTable extends TableView<StoredEntry> {
         percent.getStyleClass().add("number-column");
         getColumns().add(percent);
         getColumns().add(column(texts.get("audit.column.result"), 115, e -> words.result(e.serviceResult())));
-        getColumns().add(column(texts.get("audit.column.error"), 110,
-                e -> e.errorCode() == null ? "" : e.errorCode()));
+        getColumns().add(column(texts.get("audit.column.error"), 150, words::error));
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setRowFactory(table -> new PagingRow());
         Label empty = new Label();
-        empty.textProperty().bind(Bindings.when(model.loadingProperty())
-                .then(texts.get("audit.table.loading")).otherwise(texts.get("audit.table.empty")));
+        empty.setId("tablePlaceholder");
+        empty.setWrapText(true);
+        empty.textProperty().bind(Bindings.createStringBinding(() -> model.rejectedProperty().get() != null
+                ? texts.get("audit.table.rejected", words.notice(model.rejectedProperty().get()))
+                : model.loadingProperty().get() ? texts.get("audit.table.loading") : texts.get("audit.table.empty"),
+                model.rejectedProperty(), model.loadingProperty()));
         setPlaceholder(empty);
         getSelectionModel().selectedItemProperty().addListener((obs, old, entry) -> model.selectedProperty().set(entry));
     }

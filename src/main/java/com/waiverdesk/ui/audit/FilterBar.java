@@ -26,6 +26,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 import javafx.util.converter.LocalDateStringConverter;
+import org.controlsfx.control.CheckComboBox;
 
 /** The search fields; Enter in any of them, or the Search button, applies them all together. */
 final class FilterBar extends FlowPane {
@@ -55,14 +56,16 @@ final class FilterBar extends FlowPane {
         }
         TextField operator = text("operatorFilter", form.operatorProperty());
         TextField workstation = text("workstationFilter", form.workstationProperty());
-        TextField error = text("errorFilter", form.errorCodeProperty());
+        CheckComboBox<String> error = CheckFilter.of("errorFilter", model.errorKeys(), words::errorChoice,
+                form.errorCodes(), texts.get("audit.filter.all"));
         bind(name, "nameFilter", form.nameFragmentProperty());
         TextField id = text("idFilter", form.residentIdProperty());
         id.setPromptText(texts.get("audit.filter.id.prompt"));
         id.setTooltip(new Tooltip(texts.get("audit.filter.id.hint")));
         id.getStyleClass().add("audit-id-filter");
-        ChoiceBox<DecisionKind> decision = choice("decisionFilter", DecisionKind.values(), words::decision,
-                form.decisionProperty());
+        CheckComboBox<DecisionKind> decision = CheckFilter.of("decisionFilter",
+                FXCollections.observableArrayList(DecisionKind.values()), words::decision, form.decisions(),
+                texts.get("audit.filter.all"));
         ChoiceBox<MatchResult> result = choice("resultFilter", MatchResult.values(), words::result,
                 form.serviceResultProperty());
 
@@ -76,11 +79,16 @@ final class FilterBar extends FlowPane {
             form.clear();
             apply();
         });
+        // days are whole days of the workstation's zone: say which, since the log's times carry their offset
+        Label zone = new Label(texts.get("audit.filter.zone", words.offsetNow(model.now())));
+        zone.setId("filterZone");
+        zone.getStyleClass().add("audit-filter-zone");
         HBox buttons = new HBox(search, clear);
         buttons.getStyleClass().add("audit-buttons");
 
         getChildren().addAll(
-                pair(label(texts.get("audit.filter.from"), from), from, label(texts.get("audit.filter.to"), to), to),
+                pair(label(texts.get("audit.filter.from"), from), from, label(texts.get("audit.filter.to"), to), to,
+                        zone),
                 pair(label(texts.get("audit.filter.name"), name), name),
                 pair(label(texts.get("audit.filter.id"), id), id),
                 pair(label(texts.get("audit.filter.decision"), decision), decision),

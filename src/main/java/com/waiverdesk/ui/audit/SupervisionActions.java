@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Locale;
 
 /** The screen's long jobs, done by the audit database's {@link Supervision}. */
 public final class SupervisionActions implements AuditActions {
@@ -28,10 +29,10 @@ public final class SupervisionActions implements AuditActions {
     }
 
     @Override
-    public Path exportCsv(AuditFilter filter, Path target, ProgressListener progress)
+    public Path exportCsv(AuditFilter filter, Path target, Locale language, ProgressListener progress)
             throws IOException, AuditReadException {
         try {
-            return supervision.exportCsv(filter, target, progress).file();
+            return supervision.exportCsv(filter, target, language, progress).file();
         } catch (AuditWriteException e) {
             throw new IOException(e.getMessage(), e);
         }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.waiverdesk.app.AuditVocabulary;
+import com.waiverdesk.audit.AuditEntry;
 import com.waiverdesk.audit.AuditFilter;
 import com.waiverdesk.audit.ChainHead;
 import com.waiverdesk.audit.CheckSource;
@@ -26,6 +28,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
@@ -58,6 +61,73 @@ class CsvExportTest {
         assertThat(first.get("name")).isEqualTo("张0");
         assertThat(first.get("categories")).isEqualTo("SUBSISTENCE_ALLOWANCE");
         assertThat(result.rows()).isEqualTo(7);
+    }
+
+    /** The same four checks, exported in each language: the codes stay, the words follow the export's language. */
+    @ParameterizedTest(name = "[{index}] {0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "zh | WAIVE | 免押金 | 按救助类别免押金 | 最低生活保障（低保）、NEW_CATEGORY | 匹配 | ''",
+        "en | WAIVE | Waived | Waived for the assistance category"
+            + " | 'Subsistence allowance (dibao), NEW_CATEGORY' | Match | ''",
+        "zh | CANNOT_VERIFY | 无法核验 | 平台未给出答复：超时 | '' | '' | 超时",
+        "en | CANNOT_VERIFY | Could not verify | 'The service gave no answer: Timed out' | '' | '' | Timed out",
+        "zh | INVALID_INPUT | 输入有误 | 输入有误，未向平台查询：身份证号校验位不符 | '' | '' | 身份证号校验位不符",
+        "en | INVALID_INPUT | Input error | 'Input error, not sent to the service: Wrong check digit in the ID number'"
+            + " | '' | '' | Wrong check digit in the ID number",
+        "zh | CHARGE | 无法核验 | 平台未给出答复：平台繁忙（限流） | '' | '' | 平台繁忙（限流）",
+        "en | CHARGE | Could not verify | 'The service gave no answer: Service busy (rate limited)' | '' | ''"
+            + " | Service busy (rate limited)",
+    })
+    void keepsTheCodesAndAddsTheirWordsInTheExportsLanguage(String language, DecisionKind kind, String decision,
+                                                             String reason, String categories,
+                                                             String serviceResult, String error) throws Exception {
+        Path db = dir.resolve("audit.db");
+        ChainHead head = ExportFixtures.write(db, List.of(worded(kind)));
+
+        ExportResult result;
+        try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
+            result = export(reader, AuditFilter.all(), head, ProgressListener.NONE, Locale.forLanguageTag(language));
+        }
+
+        CSVRecord row = parse(result.file()).get(0);
+        AuditEntry recorded = worded(kind);
+        assertThat(row.get("decision")).isEqualTo(recorded.decision().name());
+        assertThat(row.get("reason")).isEqualTo(recorded.reason());
+        assertThat(row.get("decision_words")).isEqualTo(decision);
+        assertThat(row.get("reason_words")).isEqualTo(reason);
+        assertThat(row.get("categories_words")).isEqualTo(categories);
+        assertThat(row.get("service_result_words")).isEqualTo(serviceResult);
+        assertThat(row.get("error_words")).isEqualTo(error);
+        assertThat(new ObjectMapper().readTree(result.anchor().toFile()).get("language").asText())
+                .isEqualTo(language);
+    }
+
+    /** A waiver with an unknown category beside a known one, a timeout, a typing error; CHARGE stands for a rate limit. */
+    private static AuditEntry worded(DecisionKind kind) {
+        AuditEntry e = ExportFixtures.entry(1, "王秀英", kind == DecisionKind.CHARGE ? DecisionKind.CANNOT_VERIFY : kind);
+        String reason = switch (kind) {
+            case WAIVE -> "WAIVED_BY_CATEGORY";
+            case INVALID_INPUT -> "INVALID_INPUT:ID_WRONG_CHECK_DIGIT";
+            case CHARGE -> "SERVICE_FAILED:RATE_LIMITED";
+            default -> "SERVICE_FAILED:TIMEOUT";
+        };
+        return new AuditEntry(e.workstationTime(), e.serviceTime(), e.operator(), e.workstation(), e.maskedId(),
+                e.idHash(), e.name(), e.decision(), e.depositPercent(), reason,
+                kind == DecisionKind.WAIVE ? List.of("SUBSISTENCE_ALLOWANCE", "NEW_CATEGORY") : List.of(),
+                e.serviceResult(), e.requestId(), kind == DecisionKind.CHARGE ? "RATE_LIMITED" : null,
+                e.latencyMillis());
+    }
+
+    @Test
+    void writesTheServicesTimeAlsoInTheWorkstationsZoneBesideItsOwn() throws Exception {
+        ChainHead head = ExportFixtures.write(dir.resolve("audit.db"), List.of(ExportFixtures.entry(0, "王秀英",
+                DecisionKind.WAIVE)));
+
+        CSVRecord row = parse(export(AuditFilter.all(), head, ProgressListener.NONE).file()).get(0);
+
+        assertThat(row.get("workstation_time")).isEqualTo("2026-03-01T16:00:00.123+08:00");
+        assertThat(row.get("service_time")).isEqualTo("2026-03-01T16:00:00.500+08:00");
+        assertThat(row.get("service_time_local")).isEqualTo("2026-03-01T16:00:00.500+08:00");
     }
 
     @Test
@@ -135,7 +205,7 @@ class CsvExportTest {
         try (SqliteAuditLog log = SqliteAuditLog.open(db)) {
             log.append(ExportFixtures.entry(99, "later", DecisionKind.CANNOT_VERIFY));
         }
-        AuditFilter failures = new AuditFilter(null, null, null, null, DecisionKind.CANNOT_VERIFY, null, null, null,
+        AuditFilter failures = new AuditFilter(null, null, null, null, AuditFilter.decision(DecisionKind.CANNOT_VERIFY), null, null, null,
                 null);
 
         ExportResult result = export(failures, head, ProgressListener.NONE);
@@ -193,7 +263,8 @@ class CsvExportTest {
 
         assertThatThrownBy(() -> {
             try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
-                new CsvExport(reader, SHANGHAI, CLOCK).write(AuditFilter.all(), head, out.resolve("x.csv"), progress);
+                new CsvExport(reader, SHANGHAI, CLOCK, new AuditVocabulary(Locale.SIMPLIFIED_CHINESE))
+                        .write(AuditFilter.all(), head, out.resolve("x.csv"), progress);
             }
         }).isInstanceOf(CancellationException.class);
 
@@ -210,8 +281,14 @@ class CsvExportTest {
     private ExportResult export(Path db, AuditFilter filter, ChainHead head, ProgressListener progress)
             throws Exception {
         try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
-            return new CsvExport(reader, SHANGHAI, CLOCK).write(filter, head, dir.resolve("out.csv"), progress);
+            return export(reader, filter, head, progress, Locale.SIMPLIFIED_CHINESE);
         }
+    }
+
+    private ExportResult export(SqliteAuditReader reader, AuditFilter filter, ChainHead head,
+                                ProgressListener progress, Locale language) throws Exception {
+        return new CsvExport(reader, SHANGHAI, CLOCK, new AuditVocabulary(language))
+                .write(filter, head, dir.resolve("out.csv"), progress);
     }
 
     /** The rows after the header, parsed back by Commons CSV as any RFC 4180 reader would. */

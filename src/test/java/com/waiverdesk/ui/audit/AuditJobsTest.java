@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,14 +43,14 @@ class AuditJobsTest {
 
     @Test
     void csvExportOfTheSearchedFilterIsRecordedFirstAndShowsProgress() {
-        model.form().decisionProperty().set(DecisionKind.CANNOT_VERIFY);
+        model.form().decisions().add(DecisionKind.CANNOT_VERIFY);
         model.search();
         runner.runAll();
         List<Double> progress = new ArrayList<>();
         model.jobs().progress().progressProperty().addListener((obs, old, now) -> progress.add(now.doubleValue()));
         Path target = dir.resolve("audit.csv");
 
-        model.jobs().exportCsv(target);
+        model.jobs().exportCsv(target, Locale.ENGLISH);
         assertThat(model.jobs().progress().runningProperty().get()).isTrue();
         assertThat(model.jobs().progress().jobProperty().get()).isEqualTo(JobProgress.Job.EXPORT_CSV);
         runner.runAll();
@@ -154,7 +155,7 @@ class AuditJobsTest {
     @Test
     void oneJobAtATime() {
         model.jobs().verify();
-        model.jobs().exportCsv(dir.resolve("x.csv"));
+        model.jobs().exportCsv(dir.resolve("x.csv"), Locale.ENGLISH);
 
         assertThat(runner.size()).isEqualTo(1);
         runner.runAll();
@@ -165,7 +166,7 @@ class AuditJobsTest {
     void aFailedFileWriteIsReported() {
         Path target = dir.resolve("missing-folder/audit.csv");
 
-        model.jobs().exportCsv(target);
+        model.jobs().exportCsv(target, Locale.ENGLISH);
         runner.runAll();
 
         assertThat(notice()).isEqualTo(AuditNotice.of(AuditNotice.Kind.JOB_FAILED, JobProgress.Job.EXPORT_CSV, "FILE"));
@@ -180,7 +181,7 @@ class AuditJobsTest {
         Consumer<AuditJobs> action;
         switch (job) {
             case EXPORT_CSV:
-                action = jobs -> jobs.exportCsv(dir.resolve("a.csv"));
+                action = jobs -> jobs.exportCsv(dir.resolve("a.csv"), Locale.ENGLISH);
                 break;
             case EXPORT_FHIR:
                 action = jobs -> jobs.exportFhir(dir.resolve("a.json"));

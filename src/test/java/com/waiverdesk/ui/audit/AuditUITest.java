@@ -3,12 +3,14 @@ package com.waiverdesk.ui.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.waiverdesk.audit.AccessEvent;
+import com.waiverdesk.audit.AuditFilter;
 import com.waiverdesk.audit.StoredEntry;
 import com.waiverdesk.domain.DecisionKind;
 import com.waiverdesk.ui.common.FxBackgroundRunner;
 import com.waiverdesk.ui.common.Texts;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -23,6 +25,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.controlsfx.control.CheckComboBox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -113,7 +116,7 @@ class AuditUITest {
         assertThat(text(robot, "#signedInAs")).contains("Zhou");
 
         robot.clickOn("#operatorFilter").write("w01-wang");
-        robot.interact(() -> model.form().decisionProperty().set(DecisionKind.WAIVE));
+        robot.interact(() -> model.form().decisions().add(DecisionKind.WAIVE));
         robot.clickOn("#nameFilter").write("Maria").type(KeyCode.ENTER);
 
         long expected = fx.rows.stream().filter(r -> r.entry().operator().equals("w01-wang")
@@ -131,10 +134,105 @@ class AuditUITest {
         await(() -> robot.lookup(".audit-detail-title").queryAs(Label.class).getText()
                 .equals(texts.get("audit.detail.title", Long.toString(first.seq()))));
         assertThat(robot.lookup(".audit-detail-value").queryAllAs(Label.class)).extracting(Label::getText)
-                .contains(first.entry().maskedId(), "Maria Garcia", texts.get("audit.decision.WAIVE"),
+                .contains(first.entry().maskedId(), "Maria Garcia", "免押金", "按救助类别免押金", "最低生活保障（低保）",
                         "SH-2018-DEPOSIT", "1.4.0",
-                        texts.get("audit.detail.service.real", "https://verify.example.gov.cn/gw/"));
+                        texts.get("audit.detail.service.real", "https://verify.example.gov.cn/gw/"))
+                .doesNotContain("WAIVED_BY_CATEGORY", "SUBSISTENCE_ALLOWANCE");
         assertThat(text(robot, "#chainStatus")).isEqualTo(texts.get("audit.chain.NOT_VERIFIED"));
+    }
+
+    @Test
+    void theErrorColumnSaysWhatWentWrongInWordsAndTimesCarryTheirOffset(FxRobot robot) throws TimeoutException {
+        signIn(robot);
+        // SyntheticEntries: seq % 7 == 5 is rate limited (299), == 6 an ID of the wrong length (300, the newest)
+        await(() -> robot.lookup(".table-row-cell").match(n -> ((TableRow<?>) n).getIndex() == 1
+                && ((TableRow<?>) n).getItem() != null).tryQuery().isPresent());
+        List<String> wrongLength = cells(robot, indexOfSeq(robot, 300));
+        List<String> rateLimited = cells(robot, indexOfSeq(robot, 299));
+
+        assertThat(rateLimited).contains("无法核验", "平台繁忙（限流）");
+        assertThat(wrongLength).contains("输入有误", "身份证号位数不对");
+        assertThat(wrongLength).anySatisfy(cell -> assertThat(cell).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} \\+08:00"));
+    }
+
+    @Test
+    void tickingTwoDecisionsInTheCheckListShowsEitherAndTheListSaysWhichAreTicked(FxRobot robot)
+            throws TimeoutException {
+        signIn(robot);
+        @SuppressWarnings("unchecked")
+        CheckComboBox<DecisionKind> decisions = robot.lookup("#decisionFilter").queryAs(CheckComboBox.class);
+        assertThat(decisions.getTitle()).isEqualTo(texts.get("audit.filter.all"));
+
+        robot.clickOn("#decisionFilter");
+        robot.clickOn(checkBoxOf(robot, "免押金"));
+        robot.clickOn(checkBoxOf(robot, "减押金"));
+        robot.type(KeyCode.ESCAPE);
+        robot.clickOn("#searchButton");
+
+        await(() -> fx.reader.pageFilters.size() > 1 && !table(robot).getItems().isEmpty()
+                && model.matchCountProperty().get() != null);
+        AuditFilter applied = fx.reader.pageFilters.get(fx.reader.pageFilters.size() - 1);
+        assertThat(applied.decisions()).containsExactly(DecisionKind.WAIVE, DecisionKind.REDUCE);
+        assertThat(table(robot).getItems()).extracting(r -> r.entry().decision())
+                .containsOnly(DecisionKind.WAIVE, DecisionKind.REDUCE).contains(DecisionKind.WAIVE, DecisionKind.REDUCE);
+        assertThat(decisions.getTitle()).isNull();
+
+        robot.clickOn("#clearFiltersButton");
+        await(() -> decisions.getCheckModel().getCheckedItems().isEmpty());
+        assertThat(decisions.getTitle()).isEqualTo(texts.get("audit.filter.all"));
+    }
+
+    @Test
+    void theErrorCheckListOffersTheErrorsOfTheLogInWords(FxRobot robot) throws TimeoutException {
+        signIn(robot);
+        @SuppressWarnings("unchecked")
+        CheckComboBox<String> errors = robot.lookup("#errorFilter").queryAs(CheckComboBox.class);
+        await(() -> errors.getItems().size() == 2);
+
+        assertThat(errors.getItems()).extracting(key -> errors.getConverter().toString(key))
+                .containsExactly("身份证号位数不对", "平台繁忙（限流）");
+    }
+
+    @Test
+    void aRefusedFilterLeavesNoRowsAndTheTableSaysWhy(FxRobot robot) throws TimeoutException {
+        signIn(robot);
+        robot.interact(() -> {
+            model.form().fromProperty().set(java.time.LocalDate.of(2025, 3, 1));
+            model.form().toProperty().set(java.time.LocalDate.of(2025, 2, 1));
+        });
+        robot.clickOn("#searchButton");
+
+        await(() -> table(robot).getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#tablePlaceholder")).startsWith(texts.get("audit.notice.DATES_BACKWARDS"))
+                .contains("没有查询");
+        assertThat(text(robot, "#matchCount")).isEmpty();
+    }
+
+    /** The check box of an item in an open check list's popup (the table has cells with the same words). */
+    private static Node checkBoxOf(FxRobot robot, String words) throws TimeoutException {
+        await(() -> robot.lookup(".list-cell").match(c -> words.equals(((javafx.scene.control.ListCell<?>) c)
+                .getText())).tryQuery().isPresent());
+        Node cell = robot.lookup(".list-cell").match(c -> words.equals(((javafx.scene.control.ListCell<?>) c)
+                .getText())).query();
+        return robot.from(cell).lookup(".check-box").query();
+    }
+
+    private int indexOfSeq(FxRobot robot, long seq) {
+        List<StoredEntry> items = table(robot).getItems();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).seq() == seq) {
+                return i;
+            }
+        }
+        throw new AssertionError("entry " + seq + " not loaded");
+    }
+
+    /** The texts of the cells of the row showing entry {@code index}. */
+    private static List<String> cells(FxRobot robot, int index) throws TimeoutException {
+        Node row = row(robot, index);
+        return robot.from(row).lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .map(c -> c.getText() == null ? "" : c.getText()).toList();
     }
 
     @Test

@@ -82,7 +82,7 @@ class AuditViewModelTest {
 
     @Test
     void theCountArrivesAfterTheFirstPageAndMatchesTheFilter() {
-        model.form().decisionProperty().set(DecisionKind.WAIVE);
+        model.form().decisions().add(DecisionKind.WAIVE);
         model.search();
 
         runner.runNext();
@@ -100,9 +100,9 @@ class AuditViewModelTest {
         form.toProperty().set(LocalDate.of(2025, 2, 28));
         form.operatorProperty().set(" w02-li ");
         form.workstationProperty().set("ADM-W03");
-        form.decisionProperty().set(DecisionKind.CHARGE);
+        form.decisions().add(DecisionKind.CHARGE);
         form.serviceResultProperty().set(MatchResult.NO_RECORD);
-        form.errorCodeProperty().set(" rate_limited ");
+        form.errorCodes().add(" rate_limited ");
         form.nameFragmentProperty().set(" 建国 ");
 
         model.search();
@@ -115,9 +115,9 @@ class AuditViewModelTest {
                 .isEqualTo(LocalDate.of(2025, 3, 1).atStartOfDay(AuditFixture.SHANGHAI).toInstant().toEpochMilli());
         assertThat(filter.operator()).isEqualTo("w02-li");
         assertThat(filter.workstation()).isEqualTo("ADM-W03");
-        assertThat(filter.decision()).isEqualTo(DecisionKind.CHARGE);
+        assertThat(filter.decisions()).containsExactly(DecisionKind.CHARGE);
         assertThat(filter.serviceResult()).isEqualTo("NO_RECORD");
-        assertThat(filter.errorCode()).isEqualTo("RATE_LIMITED");
+        assertThat(filter.errorCodes()).containsExactly("RATE_LIMITED");
         assertThat(filter.nameFragment()).isEqualTo("建国");
         assertThat(filter.idHash()).isNull();
     }
@@ -134,7 +134,7 @@ class AuditViewModelTest {
     @Test
     void filtersCombineAndTheCountMatchesThem() {
         model.form().operatorProperty().set("w02-li");
-        model.form().decisionProperty().set(DecisionKind.WAIVE);
+        model.form().decisions().add(DecisionKind.WAIVE);
         model.search();
         runner.runAll();
         while (model.hasMoreProperty().get()) {
@@ -197,6 +197,100 @@ class AuditViewModelTest {
     }
 
     @Test
+    void aRefusedFilterEmptiesTheTableInsteadOfLeavingThePreviousRowsUnderIt() {
+        assertThat(model.entries()).isNotEmpty();
+        model.form().fromProperty().set(LocalDate.of(2025, 3, 1));
+        model.form().toProperty().set(LocalDate.of(2025, 2, 1));
+
+        model.search();
+
+        assertThat(model.entries()).isEmpty();
+        assertThat(model.selectedProperty().get()).isNull();
+        assertThat(model.matchCountProperty().get()).isNull();
+        assertThat(model.appliedFilterProperty().get()).isNull();
+        assertThat(model.rejectedProperty().get().kind()).isEqualTo(AuditNotice.Kind.DATES_BACKWARDS);
+        assertThat(model.noticeProperty().get().kind()).isEqualTo(AuditNotice.Kind.DATES_BACKWARDS);
+    }
+
+    @Test
+    void aLatePageOfTheSearchBeforeARefusedFilterIsDropped() {
+        model.form().nameFragmentProperty().set("Maria");
+        model.search();
+        model.form().fromProperty().set(LocalDate.of(2025, 3, 1));
+        model.form().toProperty().set(LocalDate.of(2025, 2, 1));
+        model.search();
+
+        runner.runAll();
+
+        assertThat(model.entries()).isEmpty();
+        assertThat(model.matchCountProperty().get()).isNull();
+        assertThat(model.rejectedProperty().get()).isNotNull();
+    }
+
+    @Test
+    void aSearchThatRunsAfterARefusedOneClearsTheRefusal() {
+        model.form().fromProperty().set(LocalDate.of(2025, 3, 1));
+        model.form().toProperty().set(LocalDate.of(2025, 2, 1));
+        model.search();
+        model.form().toProperty().set(LocalDate.of(2025, 3, 1));
+
+        model.search();
+        runner.runAll();
+
+        assertThat(model.rejectedProperty().get()).isNull();
+        assertThat(model.noticeProperty().get()).isNull();
+        assertThat(model.entries()).isNotEmpty();
+    }
+
+    @Test
+    void nothingIsExportedAfterARefusedFilterNotEvenTheWholeLog() {
+        model.form().residentIdProperty().set("11010519491231002Y");
+        model.search();
+
+        model.jobs().exportCsv(java.nio.file.Path.of("never.csv"), java.util.Locale.ENGLISH);
+        model.jobs().exportFhir(java.nio.file.Path.of("never.fhir.json"));
+        runner.runAll();
+
+        assertThat(fx.actions.calls).isEmpty();
+        assertThat(fx.access.actions()).doesNotContain(AccessEvent.Action.EXPORT_CSV, AccessEvent.Action.EXPORT_FHIR);
+        assertThat(model.noticeProperty().get().kind()).isEqualTo(AuditNotice.Kind.BAD_ID);
+    }
+
+    @Test
+    void theErrorFilterOffersTheErrorsThatOccurInTheLog() {
+        // SyntheticEntries: rate-limited checks (the service's code) and IDs of the wrong length (no code at all)
+        assertThat(model.errorKeys()).containsExactly("INVALID_INPUT:ID_WRONG_LENGTH", "RATE_LIMITED");
+    }
+
+    @Test
+    void searchingByAnErrorWithoutAServiceCodeFindsItsEntries() {
+        model.form().errorCodes().add("INVALID_INPUT:ID_WRONG_LENGTH");
+
+        model.search();
+        runner.runAll();
+
+        assertThat(lastFilter().errorCodes()).containsExactly("INVALID_INPUT:ID_WRONG_LENGTH");
+        assertThat(model.entries()).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.entry().decision()).isEqualTo(DecisionKind.INVALID_INPUT));
+    }
+
+    @Test
+    void severalDecisionsAndErrorsAreAlternativesAndTheAccessLogSaysWhich() {
+        model.form().decisions().addAll(List.of(DecisionKind.INVALID_INPUT, DecisionKind.CANNOT_VERIFY));
+        model.form().errorCodes().addAll(List.of("RATE_LIMITED", "INVALID_INPUT:ID_WRONG_LENGTH"));
+
+        model.search();
+        runner.runAll();
+
+        assertThat(lastFilter().decisions()).containsExactly(DecisionKind.CANNOT_VERIFY, DecisionKind.INVALID_INPUT);
+        assertThat(model.matchCountProperty().get()).isEqualTo(fx.rows.stream()
+                .filter(r -> r.entry().decision() == DecisionKind.CANNOT_VERIFY
+                        || r.entry().decision() == DecisionKind.INVALID_INPUT).count());
+        assertThat(fx.access.events.get(fx.access.events.size() - 1).detail())
+                .isEqualTo("decision=CANNOT_VERIFY|INVALID_INPUT, error=INVALID_INPUT:ID_WRONG_LENGTH|RATE_LIMITED");
+    }
+
+    @Test
     void everySearchIsRecordedBeforeItRuns() {
         model.form().nameFragmentProperty().set("Maria");
         model.search();
@@ -227,9 +321,10 @@ class AuditViewModelTest {
 
     @Test
     void aNewerSearchWinsOverALateOlderOne() {
-        model.form().decisionProperty().set(DecisionKind.WAIVE);
+        model.form().decisions().add(DecisionKind.WAIVE);
         model.search();
-        model.form().decisionProperty().set(DecisionKind.REDUCE);
+        model.form().decisions().clear();
+        model.form().decisions().add(DecisionKind.REDUCE);
         model.search();
         runner.runAll();
 

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.waiverdesk.ui.common.FxBackgroundRunner;
 import com.waiverdesk.ui.common.Texts;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -89,6 +91,63 @@ class AuditWindowUITest {
         assertThat(showingRightAfter[0]).as("not during the key press").isTrue();
 
         assertThat(stage.isShowing()).isFalse();
+        await(() -> fx.reader.closed);
+    }
+
+    @Test
+    void escClosesItWhileItIsStillOpening(FxRobot robot) throws Exception {
+        CountDownLatch connecting = new CountDownLatch(1);
+        AuditWindow window = new AuditWindow(texts, runner, () -> {
+            connecting.await(10, TimeUnit.SECONDS);
+            return fx.services();
+        }, fx.clock);
+        robot.interact(window::show);
+        Stage stage = auditStage();
+        await(stage::isFocused);
+
+        robot.type(KeyCode.ESCAPE);
+
+        await(() -> !stage.isShowing());
+        connecting.countDown();
+        await(() -> fx.reader.closed);
+    }
+
+    @Test
+    void escClosesItAtTheSignIn(FxRobot robot) throws TimeoutException {
+        AuditWindow window = new AuditWindow(texts, runner, fx::services, fx.clock);
+        robot.interact(window::show);
+        await(() -> robot.lookup("#supervisorField").tryQuery().isPresent());
+        Stage stage = auditStage();
+        robot.clickOn("#supervisorField").write("Zhou");
+
+        robot.type(KeyCode.ESCAPE);
+
+        await(() -> !stage.isShowing());
+    }
+
+    @Test
+    void escInADialogClosesOnlyTheDialogAndThenEscClosesTheSignedInScreen(FxRobot robot) throws TimeoutException {
+        AuditWindow window = new AuditWindow(texts, runner, fx::services, fx.clock);
+        robot.interact(window::show);
+        await(() -> robot.lookup("#supervisorField").tryQuery().isPresent());
+        Stage stage = auditStage();
+        robot.clickOn("#supervisorField").write("Zhou");
+        robot.clickOn("#passphraseField").write(AuditFixture.PASSPHRASE).type(KeyCode.ENTER);
+        await(() -> robot.lookup("#entryTable").tryQuery().isPresent());
+        robot.clickOn("#changePassphraseButton");
+        await(() -> Window.getWindows().size() > 2);
+        Window dialog = Window.getWindows().get(Window.getWindows().size() - 1);
+
+        robot.type(KeyCode.ESCAPE);
+
+        await(() -> !dialog.isShowing());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.isShowing()).as("Esc in the dialog closed only the dialog").isTrue();
+
+        robot.clickOn("#nameFilter").write("王");
+        robot.type(KeyCode.ESCAPE);
+
+        await(() -> !stage.isShowing());
         await(() -> fx.reader.closed);
     }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 final class FakeAuditActions implements AuditActions {
     final List<String> calls = new CopyOnWriteArrayList<>();
     final List<AuditFilter> exportFilters = new CopyOnWriteArrayList<>();
+    final List<Locale> exportLanguages = new CopyOnWriteArrayList<>();
     volatile ChainReport report = new ChainReport(300, 300, "f".repeat(64), null);
     volatile Instant purgedBefore;
     private volatile CountDownLatch gate;
@@ -59,8 +61,10 @@ final class FakeAuditActions implements AuditActions {
     }
 
     @Override
-    public Path exportCsv(AuditFilter filter, Path target, ProgressListener progress) throws IOException {
+    public Path exportCsv(AuditFilter filter, Path target, Locale language, ProgressListener progress)
+            throws IOException {
         calls.add("csv");
+        exportLanguages.add(language);
         exportFilters.add(filter);
         halfWay(progress);
         Files.writeString(target, "\uFEFFseq,time\n", StandardCharsets.UTF_8);

@@ -7,6 +7,7 @@ import com.waiverdesk.audit.AuditPage;
 import com.waiverdesk.audit.AuditReadException;
 import com.waiverdesk.audit.AuditReader;
 import com.waiverdesk.audit.AuditWriteException;
+import com.waiverdesk.audit.ErrorKeys;
 import com.waiverdesk.audit.StoredEntry;
 import com.waiverdesk.domain.DecisionKind;
 import java.time.LocalDate;
@@ -115,15 +116,21 @@ final class FakeAuditReader implements AuditReader {
         return new AuditCharts(days, failures, operators);
     }
 
+    @Override
+    public List<String> errorKeys() throws AuditReadException {
+        called();
+        return rows.stream().map(r -> ErrorKeys.of(r.entry())).filter(k -> k != null).distinct().sorted().toList();
+    }
+
     static boolean matches(AuditFilter f, AuditEntry e) {
         long time = e.workstationTime().toEpochMilli();
         return (f.fromMillis() == null || time >= f.fromMillis())
                 && (f.toMillis() == null || time < f.toMillis())
                 && (f.operator() == null || f.operator().equals(e.operator()))
                 && (f.workstation() == null || f.workstation().equals(e.workstation()))
-                && (f.decision() == null || f.decision() == e.decision())
+                && (f.decisions().isEmpty() || f.decisions().contains(e.decision()))
                 && (f.serviceResult() == null || f.serviceResult().equals(e.serviceResult()))
-                && (f.errorCode() == null || f.errorCode().equals(e.errorCode()))
+                && (f.errorCodes().isEmpty() || f.errorCodes().contains(ErrorKeys.of(e)))
                 && (f.nameFragment() == null || e.name().toLowerCase(Locale.ROOT)
                         .contains(f.nameFragment().toLowerCase(Locale.ROOT)))
                 && (f.idHash() == null || f.idHash().equals(e.idHash()));
