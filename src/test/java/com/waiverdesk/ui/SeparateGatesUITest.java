@@ -62,8 +62,8 @@ class SeparateGatesUITest {
 
     @AfterEach
     void closeWindows(FxRobot robot) {
-        robot.interact(() -> new ArrayList<>(Window.getWindows()).stream().filter(w -> w instanceof Stage && w != primary)
-                .forEach(Window::hide));
+        robot.interact(() -> new ArrayList<>(Window.getWindows()).stream()
+                .filter(w -> w instanceof Stage && w != primary).forEach(Window::hide));
         if (savedStoreMode == null) {
             System.clearProperty(SecretStores.MODE_PROPERTY);
         } else {
