@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.waiverdesk.app.AppPaths;
 import com.waiverdesk.app.ConfigOptions;
 import com.waiverdesk.app.ConnectionTexts;
+import com.waiverdesk.cli.Cli;
 import com.waiverdesk.app.SettingsStore;
 import com.waiverdesk.app.secret.EncryptedFileStore;
 import com.waiverdesk.app.secret.SecretStore;
@@ -16,6 +17,8 @@ import com.waiverdesk.verification.ConnectionStep;
 import com.waiverdesk.verification.ConnectionTest;
 import com.waiverdesk.verification.Diagnosis;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,11 +166,40 @@ class ServiceConnectionTesterTest {
     }
 
     @Test
-    void theDemoNeedsNoTest() throws Exception {
+    void withNoServiceUrlTheBuiltInDemoIsTestedAndTheReportSaysItIsTheDemo() throws Exception {
         ConnectionReport report = tester.test(new SettingsDraft(Map.of()), null);
 
-        assertThat(report).isEqualTo(ConnectionReport.sentence(ConnectionReport.Outcome.OK,
-                texts.get("settings.test.demo")));
-        assertThat(report.details()).isEqualTo(List.of());
+        assertThat(report.outcome()).as(allText(report)).isEqualTo(ConnectionReport.Outcome.OK);
+        assertThat(report.details().get(0)).startsWith("No service URL configured: testing the built-in demo service at"
+                + " http://127.0.0.1:").endsWith("not the municipal service; demo answers are not valid for real"
+                + " admissions.");
+        assertThat(report.details()).anyMatch(line -> line.startsWith(stepLine(ConnectionStep.ANSWER, "passed")))
+                .hasSize(1 + ConnectionStep.values().length + 1);
+        assertThat(report.diagnosis()).startsWith("Diagnosis (code 0): Connection works");
+    }
+
+    /** One rule for the demo: the screen shows exactly the lines `test-connection` prints (ports and times aside). */
+    @Test
+    void theScreenAndTestConnectionSayTheSameAboutTheDemo() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Cli.run(new String[] {"test-connection", "--config",
+                Files.writeString(dir.resolve("empty.json"), "{}").toString(), "--lang", "en"},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        ConnectionReport screen = tester.test(new SettingsDraft(Map.of()), null);
+
+        assertThat(exit).as(err.toString()).isZero();
+        List<String> printed = out.toString().lines().map(ServiceConnectionTesterTest::withoutPortsAndTimes).toList();
+        List<String> shown = new java.util.ArrayList<>(screen.details());
+        shown.add(shown.size() - 1, screen.diagnosis());
+        shown.add(shown.size() - 1, screen.action());
+        assertThat(shown.stream().map(ServiceConnectionTesterTest::withoutPortsAndTimes).toList())
+                .isEqualTo(printed);
+    }
+
+    private static String withoutPortsAndTimes(String line) {
+        return line.replaceAll("127\\.0\\.0\\.1([: ]|port )\\d+", "127.0.0.1$1PORT")
+                .replaceAll("\\(\\d+ ms\\)", "(T ms)")
+                .replaceAll("about \\d+ s", "about N s");
     }
 }
