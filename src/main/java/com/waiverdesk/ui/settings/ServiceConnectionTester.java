@@ -71,16 +71,15 @@ public final class ServiceConnectionTester implements ConnectionTester {
             return ConnectionReport.sentence(ConnectionReport.Outcome.FAILED,
                     texts.get("settings.test.demoNotStarted", e.getMessage()));
         }
-        return words(tested.report(), List.of(words.demoLine(tested.baseUrl())));
+        ConnectionReport found = words(tested.report());
+        // the demo's sentence leads the notice, as it leads test-connection's output; amber even when it answers,
+        // since a desk on the demo is not ready for real admissions
+        return new ConnectionReport(found.works() ? ConnectionReport.Outcome.WARNING : found.outcome(),
+                words.demoLine(tested.baseUrl()) + "\n" + found.diagnosis(), found.action(), found.details());
     }
 
     private ConnectionReport words(com.waiverdesk.verification.ConnectionReport found) {
-        return words(found, List.of());
-    }
-
-    /** @param lead lines before the steps, as {@code test-connection} prints them */
-    private ConnectionReport words(com.waiverdesk.verification.ConnectionReport found, List<String> lead) {
-        List<String> details = new ArrayList<>(lead);
+        List<String> details = new ArrayList<>();
         for (StepResult step : found.steps()) {
             details.add(words.stepLine(step));
         }
