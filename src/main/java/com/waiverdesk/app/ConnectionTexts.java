@@ -87,6 +87,11 @@ public final class ConnectionTexts {
         return format("line.diagnosis", report.diagnosis().code(), sentence(report));
     }
 
+    /** The first line of a test of the built-in demo (no service URL configured): which service was tested. */
+    public String demoLine(String baseUrl) {
+        return format("line.demo", baseUrl);
+    }
+
     /** The action with its lead-in, e.g. {@code What to do: …}. */
     public String actionLine(Diagnosis diagnosis) {
         return format("line.action", action(diagnosis));

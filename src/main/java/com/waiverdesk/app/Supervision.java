@@ -39,15 +39,17 @@ public final class Supervision implements AutoCloseable {
     private final SqliteAuditReader reader;
     private final IdHasher idHasher;
     private final SupervisorCredential credential;
+    private final SupervisorCredential itCredential;
     private final Clock clock;
 
     private Supervision(Config config, SqliteAuditLog log, SqliteAuditReader reader, IdHasher idHasher,
-                        SupervisorCredential credential, Clock clock) {
+                        SupervisorCredential credential, SupervisorCredential itCredential, Clock clock) {
         this.config = config;
         this.log = log;
         this.reader = reader;
         this.idHasher = idHasher;
         this.credential = credential;
+        this.itCredential = itCredential;
         this.clock = clock;
     }
 
@@ -60,7 +62,8 @@ public final class Supervision implements AutoCloseable {
             SqliteAuditReader reader = SqliteAuditReader.open(config.auditDatabase());
             reader.prepareNameSearch();
             return new Supervision(config, log, reader, new IdHasher(key),
-                    SupervisorCredential.beside(config.auditDatabase(), clock), clock);
+                    SupervisorCredential.beside(config.auditDatabase(), clock),
+                    SupervisorCredential.itBeside(config.auditDatabase(), clock), clock);
         } catch (AuditReadException | RuntimeException e) {
             log.close();
             throw e;
@@ -120,6 +123,11 @@ public final class Supervision implements AutoCloseable {
 
     public SupervisorCredential credential() {
         return credential;
+    }
+
+    /** IT's passphrase in front of the settings screen: separate from the supervisor's, with its own lock-out. */
+    public SupervisorCredential itCredential() {
+        return itCredential;
     }
 
     public IdHasher idHasher() {

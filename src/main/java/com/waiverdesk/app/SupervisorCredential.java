@@ -15,17 +15,21 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * The supervisor's passphrase, which keeps clerks out of the audit trail: set at first use, stored only as a slow
- * salted PBKDF2-HMAC-SHA256 hash in {@code supervisor.json} beside the audit database, locked for 15 minutes after 5
- * wrong tries. Every method returns a {@link Result} for the caller to record as an access event.
+ * A passphrase kept beside the audit database: the supervisor's ({@value #FILE_NAME}, which keeps clerks out of the
+ * audit trail) or hospital IT's ({@value #IT_FILE_NAME}, in front of the settings), each with its own failure count
+ * and lock-out, so wrong tries at one never lock the other. Set at first use, stored only as a slow salted
+ * PBKDF2-HMAC-SHA256 hash, locked for 15 minutes after 5 wrong tries. Every method returns a {@link Result} for the
+ * caller to record as an access event.
  *
- * <p>Reset (a forgotten passphrase): hospital IT runs {@code waiverdesk audit reset-passphrase}, which calls
- * {@link #reset()} and records {@link AccessEvent.Action#PASSPHRASE_RESET}; the next supervisor to open the audit sets a
- * new passphrase. Deleting the file by hand has the same effect but leaves no access event, so use the command.
+ * <p>Reset (a forgotten passphrase): hospital IT runs {@code waiverdesk audit reset-passphrase [--for it]}, which
+ * records {@link AccessEvent.Action#PASSPHRASE_RESET} and calls {@link #reset()}; the next person to open that screen
+ * sets a new passphrase. Deleting the file by hand has the same effect but leaves no access event, so use the command.
  * Blocking (disk, and about half a second of hashing): never on the FX thread.
  */
 public final class SupervisorCredential {
     public static final String FILE_NAME = "supervisor.json";
+    /** IT's passphrase for the settings screen: the same rules, its own file, so its own lock-out. */
+    public static final String IT_FILE_NAME = "it-settings.json";
     /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256 (its 210,000 is for HMAC-SHA512). */
     public static final int ITERATIONS = 600_000;
     public static final int MIN_LENGTH = 10;
@@ -77,6 +81,11 @@ public final class SupervisorCredential {
     /** The credential of the audit database at {@code auditDatabase}: {@value #FILE_NAME} in the same folder. */
     public static SupervisorCredential beside(Path auditDatabase, Clock clock) {
         return new SupervisorCredential(auditDatabase.toAbsolutePath().resolveSibling(FILE_NAME), clock);
+    }
+
+    /** IT's credential for the settings of the desks sharing {@code auditDatabase}: {@value #IT_FILE_NAME} beside it. */
+    public static SupervisorCredential itBeside(Path auditDatabase, Clock clock) {
+        return new SupervisorCredential(auditDatabase.toAbsolutePath().resolveSibling(IT_FILE_NAME), clock);
     }
 
     /** {@link Result#TOO_SHORT} or {@link Result#ALL_DIGITS} for a passphrase too weak to set, else empty. */

@@ -6,9 +6,9 @@ import com.waiverdesk.app.Config;
 import com.waiverdesk.app.ConfigException;
 import com.waiverdesk.app.ConfigOptions;
 import com.waiverdesk.app.ConnectionTexts;
+import com.waiverdesk.app.DemoConnection;
 import com.waiverdesk.app.LockedSettingException;
 import com.waiverdesk.app.Wiring;
-import com.waiverdesk.mock.MockVerificationService;
 import com.waiverdesk.verification.ConnectionReport;
 import com.waiverdesk.verification.ConnectionTest;
 import com.waiverdesk.verification.ServiceAccount;
@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "test-connection", mixinStandardHelpOptions = true,
         description = "Send one signed health check to the verification service and say which step fails and why"
-                + " (address, DNS, TCP, TLS, clock, secret, account). Without --endpoint or a configuration file, tests"
-                + " the built-in demo service. Only --config, --endpoint, --account, --secret-file and --lang matter"
+                + " (address, DNS, TCP, TLS, clock, secret, account). Without a service URL (--endpoint or the"
+                + " configuration), tests the built-in demo service the desk would run, and says so first. Only --config, --endpoint, --account, --secret-file and --lang matter"
                 + " here.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the connection works", "10:works, but the workstation clock is near the 300 s limit",
@@ -72,12 +72,13 @@ final class TestConnectionCommand implements Callable<Integer> {
         return print(run(account, tls), new ConnectionTexts(config.locale()), out);
     }
 
+    /** No service URL: the desk would run the built-in demo, so that is what is tested (as the settings screen does). */
     private static int testDemo(Config config, PrintWriter out, PrintWriter err) {
-        try (MockVerificationService demo = MockVerificationService.startDemo()) {
-            out.println(config.locale().getLanguage().equals("en")
-                    ? "No endpoint configured: testing the built-in demo service at " + demo.baseUrl()
-                    : "未配置服务地址：测试内置演示服务 " + demo.baseUrl());
-            return print(run(demo.serviceAccount(), TlsSettings.SYSTEM), new ConnectionTexts(config.locale()), out);
+        ConnectionTexts texts = new ConnectionTexts(config.locale());
+        try {
+            DemoConnection.Tested tested = DemoConnection.test(engine());
+            out.println(texts.demoLine(tested.baseUrl()));
+            return print(tested.report(), texts, out);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.ERROR, "demo service did not start", e);
             err.println("waiverdesk test-connection: the built-in demo service did not start: " + e.getMessage());
@@ -86,8 +87,11 @@ final class TestConnectionCommand implements Callable<Integer> {
     }
 
     private static ConnectionReport run(ServiceAccount account, TlsSettings tls) {
-        return new ConnectionTest(new ObjectMapper(), Clock.systemUTC(), ConnectionTest.DEFAULT_BUDGET)
-                .run(account, tls);
+        return engine().run(account, tls);
+    }
+
+    private static ConnectionTest engine() {
+        return new ConnectionTest(new ObjectMapper(), Clock.systemUTC(), ConnectionTest.DEFAULT_BUDGET);
     }
 
     private static int print(ConnectionReport report, ConnectionTexts texts, PrintWriter out) {

@@ -189,7 +189,7 @@ final class DeskWindow {
         }));
     }
 
-    /** IT's settings, in their own window behind the supervisor passphrase. */
+    /** IT's settings, in their own window behind IT's passphrase (not the supervisor's). */
     private void openSettings(Texts texts) {
         if (settingsWindow == null) {
             settingsWindow = new SettingsWindow(texts, runner, this::connectSettings, (recorder, secrets, work) -> {
@@ -232,7 +232,7 @@ final class DeskWindow {
             secrets.close();
             throw e;
         }
-        return new SettingsWindow.Access(SupervisorGate.of(supervision.credential()), supervision.accessLog(),
+        return new SettingsWindow.Access(SupervisorGate.of(supervision.itCredential()), supervision.accessLog(),
                 config.workstation(), secrets, supervision::close);
     }
 

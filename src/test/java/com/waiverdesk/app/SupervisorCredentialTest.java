@@ -54,6 +54,57 @@ class SupervisorCredentialTest {
         assertThat(real.file()).isEqualTo(dir.resolve("supervisor.json").toAbsolutePath());
     }
 
+    /** The two credentials where production puts them (beside the audit database), hashed fast for the test. */
+    private SupervisorCredential fast(SupervisorCredential placed) {
+        return new SupervisorCredential(placed.file(), clock, TEST_ITERATIONS);
+    }
+
+    @Test
+    void itsPassphraseIsAFileOfItsOwnBesideTheSupervisors() {
+        Path database = dir.resolve("audit.db");
+
+        assertThat(SupervisorCredential.itBeside(database, clock).file())
+                .isEqualTo(dir.resolve("it-settings.json").toAbsolutePath());
+        assertThat(SupervisorCredential.beside(database, clock).file())
+                .isEqualTo(dir.resolve("supervisor.json").toAbsolutePath());
+    }
+
+    @Test
+    void fiveWrongSupervisorPassphrasesDoNotLockIt() throws IOException {
+        Path database = dir.resolve("audit.db");
+        SupervisorCredential supervisor = fast(SupervisorCredential.beside(database, clock));
+        SupervisorCredential it = fast(SupervisorCredential.itBeside(database, clock));
+        supervisor.set(GOOD.toCharArray());
+        it.set("it passphrase 42".toCharArray());
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(supervisor.login("wrong one 1".toCharArray())).isEqualTo(Result.WRONG_PASSPHRASE);
+        }
+        assertThat(supervisor.login("wrong one 1".toCharArray())).isEqualTo(Result.LOCKED_OUT);
+
+        assertThat(it.lockedUntil()).isEmpty();
+        assertThat(it.attemptsLeft()).isEqualTo(5);
+        assertThat(it.login("it passphrase 42".toCharArray())).isEqualTo(Result.ACCEPTED);
+        assertThat(supervisor.login(GOOD.toCharArray())).isEqualTo(Result.STILL_LOCKED);
+    }
+
+    @Test
+    void fiveWrongItPassphrasesDoNotLockTheSupervisor() throws IOException {
+        Path database = dir.resolve("audit.db");
+        SupervisorCredential supervisor = fast(SupervisorCredential.beside(database, clock));
+        SupervisorCredential it = fast(SupervisorCredential.itBeside(database, clock));
+        supervisor.set(GOOD.toCharArray());
+        it.set("it passphrase 42".toCharArray());
+
+        for (int i = 0; i < 5; i++) {
+            it.login(GOOD.toCharArray()); // the supervisor's passphrase is not IT's
+        }
+
+        assertThat(it.lockedUntil()).contains(START.plus(SupervisorCredential.LOCK_OUT));
+        assertThat(supervisor.lockedUntil()).isEmpty();
+        assertThat(supervisor.login(GOOD.toCharArray())).isEqualTo(Result.ACCEPTED);
+    }
+
     @Test
     void storesOnlyASaltedHashNeverThePassphrase() throws IOException {
         credential().set(GOOD.toCharArray());

@@ -1,6 +1,10 @@
 package com.waiverdesk.ui.audit;
 
+import com.waiverdesk.app.SupervisorCredential;
 import com.waiverdesk.ui.common.Texts;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -20,7 +24,10 @@ public final class LoginPane extends VBox {
     /** Which screen the sign-in opens: the words of its title, hint and button. */
     public enum Purpose { AUDIT, SETTINGS }
 
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private final Purpose purpose;
+    private final ZoneId zone;
     private final LoginViewModel model;
     private final AuditWords words;
     private final Texts texts;
@@ -34,17 +41,19 @@ public final class LoginPane extends VBox {
     private final Button submit = new Button();
 
     LoginPane(LoginViewModel model, AuditWords words, Runnable close) {
-        this(model, words, close, Purpose.AUDIT);
+        this(model, words, close, Purpose.AUDIT, ZoneId.systemDefault());
     }
 
     /** The sign-in in front of another screen than the audit. */
-    public static LoginPane forScreen(LoginViewModel model, Texts texts, java.time.ZoneId zone, Runnable close,
+    public static LoginPane forScreen(LoginViewModel model, Texts texts, ZoneId zone, Runnable close,
                                       Purpose purpose) {
-        return new LoginPane(model, new AuditWords(texts, zone), close, purpose);
+        return new LoginPane(model, new AuditWords(texts, zone), close, purpose, zone);
     }
 
-    private LoginPane(LoginViewModel model, AuditWords words, Runnable close, Purpose purpose) {
+    /** @param zone of the lock-out's end in IT's own sentence (the audit's sentences come from {@code words}) */
+    private LoginPane(LoginViewModel model, AuditWords words, Runnable close, Purpose purpose, ZoneId zone) {
         this.purpose = purpose;
+        this.zone = zone;
         this.model = model;
         this.words = words;
         this.texts = words.texts();
@@ -121,12 +130,17 @@ public final class LoginPane extends VBox {
     private void refresh() {
         LoginViewModel.Mode mode = model.modeProperty().get();
         boolean firstUse = mode == LoginViewModel.Mode.FIRST_USE;
-        title.setText(firstUse ? texts.get("audit.login.title.firstUse") : texts.get("audit.login.title.signIn"));
         boolean settings = purpose == Purpose.SETTINGS;
-        if (firstUse) {
-            hint.setText(texts.get("audit.login.firstUse.hint", com.waiverdesk.app.SupervisorCredential.MIN_LENGTH));
+        // IT's passphrase is not the supervisor's: its own title and words, so no one types the wrong one
+        if (settings) {
+            title.setText(firstUse ? texts.get("settings.login.title.firstUse")
+                    : texts.get("settings.login.title.signIn"));
+            hint.setText(firstUse ? texts.get("settings.login.firstUse.hint", SupervisorCredential.MIN_LENGTH)
+                    : texts.get("settings.login.signIn.hint"));
         } else {
-            hint.setText(settings ? texts.get("settings.login.signIn.hint") : texts.get("audit.login.signIn.hint"));
+            title.setText(firstUse ? texts.get("audit.login.title.firstUse") : texts.get("audit.login.title.signIn"));
+            hint.setText(firstUse ? texts.get("audit.login.firstUse.hint", SupervisorCredential.MIN_LENGTH)
+                    : texts.get("audit.login.signIn.hint"));
         }
         if (settings) {
             submit.setText(firstUse ? texts.get("settings.login.submit.firstUse")
@@ -137,7 +151,7 @@ public final class LoginPane extends VBox {
         }
         AuditNotice news = model.noticeProperty().get();
         if (news != null) {
-            notice.setText(words.notice(news));
+            notice.setText(noticeText(news));
         } else {
             notice.setText(mode == LoginViewModel.Mode.LOADING || model.busyProperty().get()
                     ? texts.get("audit.login.loading") : "");
@@ -149,6 +163,17 @@ public final class LoginPane extends VBox {
         if (!model.busyProperty().get() && news != null && getScene() != null) {
             (name.getText().isBlank() ? name : passphrase).requestFocus();
         }
+    }
+
+    /** A lock-out and an unusable passphrase file say how to reset IT's passphrase, not the supervisor's. */
+    private String noticeText(AuditNotice news) {
+        if (purpose == Purpose.SETTINGS && news.kind() == AuditNotice.Kind.LOCKED) {
+            return texts.get("settings.login.notice.LOCKED", MINUTE.format(((Instant) news.arg(0)).atZone(zone)));
+        }
+        if (purpose == Purpose.SETTINGS && news.kind() == AuditNotice.Kind.CREDENTIAL_PROBLEM) {
+            return texts.get("settings.login.notice.CREDENTIAL_PROBLEM");
+        }
+        return words.notice(news);
     }
 
     public void focusFirstField() {

@@ -34,6 +34,8 @@ public final class LoginViewModel {
     private final BackgroundRunner runner;
     private final AccessEvent.Action opening;
     private final String openingDetail;
+    /** Says in the access log whose passphrase a failure or setting was about ("" for the supervisor's). */
+    private final String gateName;
 
     private final StringProperty supervisor = new SimpleStringProperty(this, "supervisor", "");
     private final StringProperty passphrase = new SimpleStringProperty(this, "passphrase", "");
@@ -50,25 +52,29 @@ public final class LoginViewModel {
     }
 
     LoginViewModel(SupervisorGate gate, AccessRecorder recorder, BackgroundRunner runner) {
-        this(gate, recorder, runner, AccessEvent.Action.OPEN_AUDIT, "supervisor's screen");
+        this(gate, recorder, runner, AccessEvent.Action.OPEN_AUDIT, "supervisor's screen", "");
     }
 
     private LoginViewModel(SupervisorGate gate, AccessRecorder recorder, BackgroundRunner runner,
-                           AccessEvent.Action opening, String openingDetail) {
+                           AccessEvent.Action opening, String openingDetail, String gateName) {
         this.gate = gate;
         this.recorder = recorder;
         this.runner = runner;
         this.opening = opening;
         this.openingDetail = openingDetail;
+        this.gateName = gateName;
     }
 
     /**
-     * The same gate in front of another screen (IT's settings): the same passphrase and lock-out, and the opening
-     * recorded in the access log as {@code opening}; if it cannot be recorded, the screen stays closed.
+     * The same sign-in in front of another screen (IT's settings) with that screen's own gate (IT's passphrase and
+     * lock-out), the opening recorded in the access log as {@code opening}; if it cannot be recorded, the screen stays
+     * closed. Failures and the setting of the passphrase are recorded with {@code detail} in front, so the access
+     * log tells them from the supervisor's.
      */
     public static LoginViewModel forScreen(SupervisorGate gate, AccessLog log, Clock clock, String workstation,
                                            BackgroundRunner runner, AccessEvent.Action opening, String detail) {
-        return new LoginViewModel(gate, new AccessRecorder(log, clock, workstation), runner, opening, detail);
+        return new LoginViewModel(gate, new AccessRecorder(log, clock, workstation), runner, opening, detail,
+                detail + ": ");
     }
 
     /**
@@ -159,7 +165,7 @@ public final class LoginViewModel {
             Instant until = gate.lockedUntil().orElse(null);
             Optional<AccessEvent.Action> action = result.accessAction();
             if (action.isPresent()) {
-                recorder.recordAfter(who, action.get(), describe(result, until));
+                recorder.recordAfter(who, action.get(), gateName + describe(result, until));
             }
             return new Outcome(result, gate.attemptsLeft(), until);
         }, outcome -> shown(outcome, who), this::failed);
@@ -176,7 +182,7 @@ public final class LoginViewModel {
         Instant until = gate.lockedUntil().orElse(null);
         Optional<AccessEvent.Action> action = result.accessAction();
         if (action.isPresent()) {
-            recorder.recordAfter(who, action.get(), describe(result, until));
+            recorder.recordAfter(who, action.get(), gateName + describe(result, until));
         }
         if (result == Result.SET || result == Result.ACCEPTED) {
             recorder.recordOrRefuse(who, opening, openingDetail);

@@ -84,12 +84,12 @@ public final class SettingsView extends BorderPane {
         Button test = new Button(texts.get("settings.button.test"));
         test.setId("testConnectionButton");
         test.disableProperty().bind(model.canActBinding().not());
-        test.setOnAction(e -> model.testConnection(takeSecret(false)));
+        test.setOnAction(e -> model.testConnection(takeSecret()));
         Button save = new Button(texts.get("settings.button.save"));
         save.setId("saveSettingsButton");
         save.setDefaultButton(true);
         save.disableProperty().bind(model.canActBinding().not());
-        save.setOnAction(e -> model.save(takeSecret(true)));
+        save.setOnAction(e -> model.save(takeSecret()));
         Button cancel = new Button(texts.get("settings.button.close"));
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> close.run());
@@ -108,6 +108,12 @@ public final class SettingsView extends BorderPane {
         setBottom(bottom);
 
         secret.textProperty().addListener((obs, old, now) -> model.newSecretEnteredProperty().set(!now.isEmpty()));
+        // emptied only once the model has stored it: emptied before, the save saw "secret required" and stored nothing
+        model.newSecretEnteredProperty().addListener((obs, was, now) -> {
+            if (!now && !secret.getText().isEmpty()) {
+                secret.clear();
+            }
+        });
         model.lockedProperty().addListener((obs, old, now) -> refresh());
         model.problemsProperty().addListener((obs, old, now) -> refresh());
         model.secretStoredProperty().addListener((obs, old, now) -> refresh());
@@ -120,13 +126,13 @@ public final class SettingsView extends BorderPane {
         refresh();
     }
 
-    /** The typed secret as bytes for one action; cleared from the field once saved. */
-    private byte[] takeSecret(boolean clearField) {
+    /**
+     * The typed secret as bytes for one action (the model clears them). The field keeps it until the model says it
+     * is stored (a failed save leaves it there to try again).
+     */
+    private byte[] takeSecret() {
         // surrounding spaces and line breaks are trimmed, as `waiverdesk secret set` and a secret file do
         String typed = secret.getText().strip();
-        if (clearField && !typed.isEmpty()) {
-            secret.clear();
-        }
         return typed.isEmpty() ? null : typed.getBytes(StandardCharsets.UTF_8);
     }
 

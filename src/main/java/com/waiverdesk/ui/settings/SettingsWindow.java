@@ -15,9 +15,9 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 /**
- * IT's settings in their own window, behind the supervisor passphrase (the audit's sign-in; at first use it sets the
- * passphrase): connects to the passphrase and access log on a worker, signs in, then shows the settings. One at a
- * time; asking again brings it to the front.
+ * IT's settings in their own window, behind IT's passphrase (the audit's sign-in with IT's own gate, title and
+ * lock-out, apart from the supervisor's; at first use it sets the passphrase): connects to the passphrase and access
+ * log on a worker, signs in, then shows the settings. One at a time; asking again brings it to the front.
  */
 public final class SettingsWindow {
     private static final System.Logger LOG = System.getLogger(SettingsWindow.class.getName());
@@ -35,7 +35,7 @@ public final class SettingsWindow {
     /** Makes the screen's view model once signed in. */
     public interface Models {
         /**
-         * @param recorder records a save as the signed-in supervisor
+         * @param recorder records a save as the signed-in IT person
          * @param secrets  this window's secret store
          */
         /** @param work runs the screen's blocking work; the window closes its services after the last task */
@@ -78,7 +78,7 @@ public final class SettingsWindow {
         stage = window;
         work = new WindowWork(runner);
         work.run(connect, ready -> attach(window, ready), error -> {
-            LOG.log(System.Logger.Level.ERROR, "could not open the supervisor passphrase for the settings", error);
+            LOG.log(System.Logger.Level.ERROR, "could not open the IT passphrase for the settings", error);
             opening.failed(texts.get("settings.openFailed"));
         });
     }

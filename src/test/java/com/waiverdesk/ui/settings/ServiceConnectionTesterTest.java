@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.waiverdesk.app.AppPaths;
 import com.waiverdesk.app.ConfigOptions;
 import com.waiverdesk.app.ConnectionTexts;
+import com.waiverdesk.cli.Cli;
 import com.waiverdesk.app.SettingsStore;
 import com.waiverdesk.app.secret.EncryptedFileStore;
 import com.waiverdesk.app.secret.SecretStore;
@@ -16,6 +17,8 @@ import com.waiverdesk.verification.ConnectionStep;
 import com.waiverdesk.verification.ConnectionTest;
 import com.waiverdesk.verification.Diagnosis;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,11 +166,44 @@ class ServiceConnectionTesterTest {
     }
 
     @Test
-    void theDemoNeedsNoTest() throws Exception {
+    void withNoServiceUrlTheBuiltInDemoIsTestedAndTheNoticeSaysFirstItIsTheDemo() throws Exception {
         ConnectionReport report = tester.test(new SettingsDraft(Map.of()), null);
 
-        assertThat(report).isEqualTo(ConnectionReport.sentence(ConnectionReport.Outcome.OK,
-                texts.get("settings.test.demo")));
-        assertThat(report.details()).isEqualTo(List.of());
+        assertThat(report.outcome()).as(allText(report)).isEqualTo(ConnectionReport.Outcome.WARNING);
+        List<String> notice = report.diagnosis().lines().toList();
+        assertThat(notice).hasSize(2);
+        assertThat(notice.get(0)).startsWith("No service URL configured: testing the built-in demo service at"
+                + " http://127.0.0.1:").endsWith("not the municipal service; demo answers are not valid for real"
+                + " admissions.");
+        assertThat(notice.get(1)).startsWith("Diagnosis (code 0): Connection works");
+        assertThat(report.details()).anyMatch(line -> line.startsWith(stepLine(ConnectionStep.ANSWER, "passed")))
+                .hasSize(ConnectionStep.values().length + 1);
+    }
+
+    /** One rule for the demo: the screen shows exactly the lines `test-connection` prints (ports and times aside). */
+    @Test
+    void theScreenAndTestConnectionSayTheSameAboutTheDemo() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Cli.run(new String[] {"test-connection", "--config",
+                Files.writeString(dir.resolve("empty.json"), "{}").toString(), "--lang", "en"},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        ConnectionReport screen = tester.test(new SettingsDraft(Map.of()), null);
+
+        assertThat(exit).as(err.toString()).isZero();
+        List<String> printed = out.toString().lines().map(ServiceConnectionTesterTest::withoutPortsAndTimes).toList();
+        List<String> shown = new java.util.ArrayList<>(screen.diagnosis().lines().toList());
+        shown.add(screen.action());
+        shown.addAll(screen.details());
+        assertThat(shown.stream().map(ServiceConnectionTesterTest::withoutPortsAndTimes).toList())
+                .containsExactlyInAnyOrderElementsOf(printed);
+        assertThat(withoutPortsAndTimes(shown.get(0))).isEqualTo(printed.get(0))
+                .startsWith("No service URL configured");
+    }
+
+    private static String withoutPortsAndTimes(String line) {
+        return line.replaceAll("127\\.0\\.0\\.1([: ]|port )\\d+", "127.0.0.1$1PORT")
+                .replaceAll("\\(\\d+ ms\\)", "(T ms)")
+                .replaceAll("about \\d+ s", "about N s");
     }
 }
