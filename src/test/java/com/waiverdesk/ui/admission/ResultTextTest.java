@@ -64,8 +64,8 @@ class ResultTextTest {
     @Test
     void detailsShowTheMaskedIdTheServiceTimeAndTheAuditEntry() throws Exception {
         List<String> lines = new ResultText(zh, code -> Optional.empty()).details(reduce(null));
-        assertThat(lines).containsExactly("身份证：110105********002X", "平台核验时间：2026-11-28 10:15:30",
-                "查询编号：6f1c0a8e-3d4b-4a8e-9d55-0a7f4c1b2e90", "审计记录：第 7 条");
+        assertThat(lines).containsExactly("身份证：110105********002X", "审计记录：第 7 条",
+                "平台核验时间：2026-11-28 10:15:30", "查询编号：6f1c0a8e-3d4b-4a8e-9d55-0a7f4c1b2e90");
         assertThat(String.join("", lines)).doesNotContain(TestDesks.WAIVE_ID);
     }
 
