@@ -18,6 +18,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -33,7 +34,8 @@ public final class AdmissionView extends BorderPane {
     private final Label idMessage = new Label();
     private final Label nameMessage = new Label();
     private final ResultCard card;
-    private final HBox buttons = new HBox();
+    /** Side by side; under each other when enlarged text leaves no room (never shortened to "核验（Ent…"). */
+    private final FlowPane buttons = new FlowPane();
     private final StatusBar statusBar;
     private final Hyperlink setUp = new Hyperlink();
     private final Label itNote = new Label();
@@ -63,6 +65,8 @@ public final class AdmissionView extends BorderPane {
         banner.setId("demoBanner");
         banner.getStyleClass().add("demo-banner");
         banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setWrapText(true); // the warning is read whole, at any text size
+        banner.setMinHeight(Region.USE_PREF_SIZE);
         setUp.setId("setUpLink");
         setUp.getStyleClass().add("demo-banner-link");
         setUp.setText(texts.get("banner.setUp"));
@@ -138,6 +142,8 @@ public final class AdmissionView extends BorderPane {
         form.add(idMessage, 1, 3);
         GridPane.setHgrow(nameField, Priority.ALWAYS);
         GridPane.setHgrow(idField, Priority.ALWAYS);
+        verify.setMinWidth(Region.USE_PREF_SIZE);
+        clear.setMinWidth(Region.USE_PREF_SIZE);
         buttons.getChildren().addAll(verify, clear);
         buttons.getStyleClass().add("buttons");
         buttons.setAlignment(Pos.CENTER_LEFT);
