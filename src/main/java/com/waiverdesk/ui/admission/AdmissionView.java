@@ -2,6 +2,7 @@ package com.waiverdesk.ui.admission;
 
 import com.waiverdesk.app.Desk;
 import com.waiverdesk.domain.InputProblem;
+import com.waiverdesk.ui.common.Readability;
 import com.waiverdesk.ui.common.Texts;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -12,10 +13,12 @@ import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -31,11 +34,13 @@ public final class AdmissionView extends BorderPane {
     private final Label idMessage = new Label();
     private final Label nameMessage = new Label();
     private final ResultCard card;
-    private final HBox buttons = new HBox();
+    /** Side by side; under each other when enlarged text leaves no room (never shortened to "核验（Ent…"). */
+    private final FlowPane buttons = new FlowPane();
     private final StatusBar statusBar;
     private final Hyperlink setUp = new Hyperlink();
     private final Label itNote = new Label();
     private ProgressIndicator spinner;
+    private final Readability readability = new Readability(this);
 
     public AdmissionView(AdmissionViewModel model, Texts texts) {
         this.model = model;
@@ -44,10 +49,12 @@ public final class AdmissionView extends BorderPane {
         card = new ResultCard(texts, new ResultText(texts, this::policyLabel));
         card.setId("resultCard");
         setTop(header());
-        setCenter(body());
+        setCenter(scrolling(body()));
         statusBar = new StatusBar(model, texts);
         setBottom(statusBar);
+        addEventFilter(KeyEvent.KEY_PRESSED, readability::onKey);
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        model.secondsToClearProperty().addListener((obs, old, seconds) -> card.showCountdown(seconds.intValue()));
         model.busyProperty().addListener((obs, was, busy) -> onBusy(busy));
         model.resultProperty().addListener((obs, old, result) -> refreshCard());
         model.problemProperty().addListener((obs, old, problem) -> refreshCard());
@@ -58,6 +65,8 @@ public final class AdmissionView extends BorderPane {
         banner.setId("demoBanner");
         banner.getStyleClass().add("demo-banner");
         banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setWrapText(true); // the warning is read whole, at any text size
+        banner.setMinHeight(Region.USE_PREF_SIZE);
         setUp.setId("setUpLink");
         setUp.getStyleClass().add("demo-banner-link");
         setUp.setText(texts.get("banner.setUp"));
@@ -88,6 +97,15 @@ public final class AdmissionView extends BorderPane {
         Label idLabel = new Label(texts.get("label.id"));
         nameLabel.setLabelFor(nameField);
         idLabel.setLabelFor(idField);
+        for (Label label : new Label[] {nameLabel, idLabel}) {
+            // the field gives way, never the label ("Resident ID nu…" at 720 px)
+            label.getStyleClass().add("form-label");
+            label.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        for (Label message : new Label[] {nameMessage, idMessage}) {
+            message.setWrapText(true);
+            message.setMaxWidth(Double.MAX_VALUE);
+        }
         nameField.setId("nameField");
         idField.setId("idField");
         nameField.setPromptText(texts.get("prompt.name"));
@@ -124,15 +142,30 @@ public final class AdmissionView extends BorderPane {
         form.add(idMessage, 1, 3);
         GridPane.setHgrow(nameField, Priority.ALWAYS);
         GridPane.setHgrow(idField, Priority.ALWAYS);
+        verify.setMinWidth(Region.USE_PREF_SIZE);
+        clear.setMinWidth(Region.USE_PREF_SIZE);
         buttons.getChildren().addAll(verify, clear);
         buttons.getStyleClass().add("buttons");
         buttons.setAlignment(Pos.CENTER_LEFT);
         form.add(buttons, 1, 4);
-        VBox.setVgrow(card, Priority.ALWAYS);
+        card.setMinHeight(Region.USE_PREF_SIZE);
         card.setMaxHeight(Region.USE_PREF_SIZE);
         VBox body = new VBox(form, card);
         body.getStyleClass().add("body");
         return body;
+    }
+
+    /**
+     * The form and the card at their whole height: at the smallest window and normal text they fit; enlarged text
+     * (Ctrl+plus) scrolls instead of squeezing a line into "…" or the card under the status bar.
+     */
+    private static ScrollPane scrolling(VBox body) {
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.getStyleClass().add("body-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setFocusTraversable(false);
+        return scroll;
     }
 
     /** Made at the first check, not at start: its skin and animation would delay the first frame. */
@@ -151,6 +184,8 @@ public final class AdmissionView extends BorderPane {
         if (problem != null) {
             label.getStyleClass().add("input-error");
         }
+        // a screen reader says the problem with the field it belongs to
+        (label == idMessage ? idField : nameField).setAccessibleHelp(problem == null ? null : label.getText());
     }
 
     private void onKey(KeyEvent event) {
@@ -191,13 +226,20 @@ public final class AdmissionView extends BorderPane {
         } else if (model.problemProperty().get() != null) {
             card.showProblem(model.problemProperty().get(), model.problemDetailProperty().get());
         } else if (model.resultProperty().get() != null) {
-            card.showResult(model.resultProperty().get());
-            // the field to correct, selected: after an ID error the next key replaces the ID, not the name
+            card.showResult(model.resultProperty().get(), model.legacyIdProperty().get());
+            card.showCountdown(model.secondsToClearProperty().get());
+            // the field to correct, selected: after an ID error the next key replaces the ID, not the name; the
+            // field also carries the decision, so a screen reader announces it with the focus
             TextField next = model.idNeedsCorrection() ? idField : nameField;
+            next.setAccessibleHelp(card.getAccessibleText());
             next.requestFocus();
             next.selectAll();
+            return;
         } else {
             card.showIdle();
+        }
+        if (model.nameProblemProperty().get() == null) {
+            nameField.setAccessibleHelp(null);
         }
     }
 
@@ -238,6 +280,11 @@ public final class AdmissionView extends BorderPane {
      */
     public void setDiagnostics(java.util.function.Function<Desk, String> text) {
         statusBar.setDiagnostics(text);
+    }
+
+    /** The text size (Ctrl+plus / Ctrl+minus / Ctrl+0) and high contrast (Ctrl+Shift+H) of this window. */
+    public Readability readability() {
+        return readability;
     }
 
     /** Puts the cursor where the clerk starts. */

@@ -18,6 +18,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -33,6 +35,8 @@ public final class AdmissionViewModel {
     private static final System.Logger LOG = System.getLogger(AdmissionViewModel.class.getName());
     private static final Duration HEALTH_INTERVAL = Duration.ofSeconds(30);
     private static final int ID_LENGTH = 18;
+    private static final int LEGACY_ID_LENGTH = 15;
+    private static final Duration COUNTDOWN_STEP = Duration.ofSeconds(1);
 
     private final BackgroundRunner runner;
     private final Scheduler scheduler;
@@ -51,6 +55,10 @@ public final class AdmissionViewModel {
             new ReadOnlyObjectWrapper<>(this, "serviceState", ServiceState.STARTING);
     private final ReadOnlyObjectWrapper<Desk> desk = new ReadOnlyObjectWrapper<>(this, "desk");
     private final BooleanBinding canVerify;
+    /** Whole seconds until the shown result clears itself; 0 when none is counting down. */
+    private final ReadOnlyIntegerWrapper secondsToClear = new ReadOnlyIntegerWrapper(this, "secondsToClear");
+    /** The shown result was checked from a 15-digit number (converted to the 18-character one). */
+    private final ReadOnlyBooleanWrapper legacyId = new ReadOnlyBooleanWrapper(this, "legacyId");
 
     /**
      * The running check whose decision may still be shown; {@code null} once the clerk moved on (Esc, new typing), so
@@ -58,6 +66,7 @@ public final class AdmissionViewModel {
      */
     private Object runningCheck;
     private Scheduler.Cancellable pendingClear;
+    private Scheduler.Cancellable countdownTick;
     private Scheduler.Cancellable nextHealthCheck;
     private boolean updatingInputs;
 
@@ -171,6 +180,8 @@ public final class AdmissionViewModel {
 
     private void showResult(CheckResult checked) {
         busy.set(false);
+        // the ID as typed, before it leaves the screen: a 15-digit one was converted, which the card says
+        legacyId.set(ResidentId.normalize(idText.get()).length() == LEGACY_ID_LENGTH);
         if (checked.decision().kind() != DecisionKind.INVALID_INPUT) {
             setInputsQuietly(name.get(), "");
         }
@@ -178,6 +189,16 @@ public final class AdmissionViewModel {
         noteServiceState(checked);
         Duration after = desk.get().autoClear();
         pendingClear = scheduler.schedule(after, this::clear);
+        secondsToClear.set((int) Math.max(1, (after.toMillis() + 999) / 1000));
+        countdownTick = scheduler.schedule(COUNTDOWN_STEP, this::countDown);
+    }
+
+    /** One second of the auto-clear's countdown, on the same scheduler as the clear itself. */
+    private void countDown() {
+        if (secondsToClear.get() > 1) {
+            secondsToClear.set(secondsToClear.get() - 1);
+            countdownTick = scheduler.schedule(COUNTDOWN_STEP, this::countDown);
+        }
     }
 
     /**
@@ -271,6 +292,11 @@ public final class AdmissionViewModel {
             pendingClear.cancel();
             pendingClear = null;
         }
+        if (countdownTick != null) {
+            countdownTick.cancel();
+            countdownTick = null;
+        }
+        secondsToClear.set(0);
     }
 
     /** Whether the shown result refused the ID (rather than the name): the field the clerk must correct next. */
@@ -319,6 +345,14 @@ public final class AdmissionViewModel {
 
     public ReadOnlyObjectProperty<Desk> deskProperty() {
         return desk.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty secondsToClearProperty() {
+        return secondsToClear.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty legacyIdProperty() {
+        return legacyId.getReadOnlyProperty();
     }
 
     public BooleanBinding canVerifyBinding() {

@@ -6,18 +6,22 @@ import com.waiverdesk.domain.DecisionKind;
 import com.waiverdesk.ui.common.Texts;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Locale;
+import java.util.Objects;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The large, unmistakable answer: colour, icon and headline per decision, then the amount, the categories, the one
- * thing to do next, and the masked ID with the service's time. Also shows a program problem in place of a decision.
+ * The large, unmistakable answer: colour, icon and headline per decision, then the amount, the reason, the
+ * categories, the one thing to do next, and the masked ID with the service's time and the auto-clear countdown.
+ * Also shows a program problem in place of a decision. Every line wraps and is given its whole height, so nothing
+ * the clerk must read ends in "…".
  */
 final class ResultCard extends VBox {
     private static final List<String> KIND_CLASSES = List.of("waive", "reduce", "charge", "cannot-verify",
@@ -31,7 +35,8 @@ final class ResultCard extends VBox {
     private final Label reason = new Label();
     private final Label followUp = new Label();
     private final Label categories = new Label();
-    private final VBox details = new VBox();
+    private final Label countdown = new Label();
+    private final FlowPane details = new FlowPane();
 
     ResultCard(Texts texts, ResultText words) {
         this.texts = texts;
@@ -44,11 +49,18 @@ final class ResultCard extends VBox {
         reason.getStyleClass().add("result-reason");
         followUp.getStyleClass().add("result-follow-up");
         categories.getStyleClass().add("result-categories");
+        countdown.getStyleClass().addAll("result-detail", "result-countdown");
+        countdown.setId("clearCountdown");
         details.getStyleClass().add("result-details");
         for (Label label : List.of(headline, amount, reason, followUp, categories)) {
             label.setWrapText(true);
+            label.setMinHeight(Region.USE_PREF_SIZE);
+            label.setMaxWidth(Double.MAX_VALUE);
             label.managedProperty().bind(label.visibleProperty());
         }
+        countdown.setMinWidth(Region.USE_PREF_SIZE);
+        countdown.setVisible(false);
+        HBox.setHgrow(headline, Priority.ALWAYS);
         HBox top = new HBox(icon, headline);
         top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().add("result-top");
@@ -66,11 +78,12 @@ final class ResultCard extends VBox {
         show(texts.get("card.busy"), null, null, null, null, List.of());
     }
 
-    void showResult(CheckResult result) {
+    /** @param legacyId the clerk typed a 15-digit number, which was converted to 18 characters */
+    void showResult(CheckResult result, boolean legacyId) {
         Decision decision = result.decision();
         setKind(kindClass(decision.kind()));
-        show(words.headline(decision), words.amount(result).orElse(null), words.reason(decision),
-                words.categories(decision).orElse(null), words.followUp(decision), words.details(result));
+        show(words.headline(decision), words.amount(result).orElse(null), words.reason(result),
+                words.categories(decision).orElse(null), words.followUp(decision), words.details(result, legacyId));
     }
 
     /** @param detail what IT must fix (a configuration error), shown under the clerk's sentence; or {@code null} */
@@ -79,6 +92,12 @@ final class ResultCard extends VBox {
         String title = problem.preventsStart() ? texts.get("problem.title.startup") : texts.get("problem.title");
         show(title, null, texts.get(problem.messageKey()), null, null,
                 detail == null ? List.of() : List.of(texts.get("problem.detailForIt", detail)));
+    }
+
+    /** Seconds until the result clears itself; 0 hides the countdown. */
+    void showCountdown(int seconds) {
+        countdown.setText(seconds > 0 ? texts.get("card.clearsIn", seconds) : "");
+        countdown.setVisible(seconds > 0);
     }
 
     private void show(String head, String amountText, String reasonText, String categoriesText, String next,
@@ -92,10 +111,16 @@ final class ResultCard extends VBox {
         for (String line : detailLines) {
             Label label = new Label(line);
             label.getStyleClass().add("result-detail");
-            label.setWrapText(true); // a configuration error names a whole file path
+            // a short fact stays whole and moves to the next row; a configuration error naming a path wraps
+            label.setWrapText(true);
+            label.setMinHeight(Region.USE_PREF_SIZE);
+            label.maxWidthProperty().bind(details.widthProperty());
             details.getChildren().add(label);
         }
-        setAccessibleText(String.join(". ", nonNull(head, amountText, reasonText, next)));
+        // after the ID and the audit entry, before the service's time and query number (the row the clerk reads)
+        details.getChildren().add(Math.min(2, details.getChildren().size()), countdown);
+        // what a screen reader says when the card changes: the decision, the amount, why, and what to do next
+        setAccessibleText(texts.get("card.accessible", head, String.join(" ", nonNull(amountText, reasonText, next))));
     }
 
     private static void set(Label label, String text) {

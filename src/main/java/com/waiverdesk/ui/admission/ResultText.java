@@ -2,20 +2,30 @@ package com.waiverdesk.ui.admission;
 
 import com.waiverdesk.app.CheckResult;
 import com.waiverdesk.domain.Decision;
+import com.waiverdesk.domain.AssistanceGrant;
 import com.waiverdesk.domain.DecisionKind;
+import com.waiverdesk.domain.DecisionReason;
+import com.waiverdesk.domain.VerificationAnswer;
 import com.waiverdesk.ui.common.Texts;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
 /** Turns a check result into the sentences of the result card, in one place so window and tests agree. */
 final class ResultText {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+    /** Grants are judged on Shanghai's calendar day, whatever offset the service wrote. */
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private final Texts texts;
     private final Function<String, Optional<String>> policyLabels;
@@ -39,9 +49,36 @@ final class ResultText {
     Optional<String> amount(CheckResult result) {
         Optional<BigDecimal> due = result.amountDue();
         if (due.isEmpty()) {
-            return Optional.empty();
+            // not verified: the clerk is told to collect the deposit (or accept paper), so say how much it is
+            boolean fallsBackToDeposit = result.decision().kind() == DecisionKind.CANNOT_VERIFY;
+            return fallsBackToDeposit && result.standardDeposit() != null
+                    ? Optional.of(texts.get("amount.standard", money(result.standardDeposit())))
+                    : Optional.empty();
         }
         return Optional.of(texts.get("amount.due", money(due.get()), money(result.standardDeposit())));
+    }
+
+    /**
+     * The reason, and for an expired grant the day it ended (or, for one not yet begun, the day it begins): the
+     * clerk can tell the patient which date to renew from.
+     */
+    String reason(CheckResult result) {
+        String reason = reason(result.decision());
+        if (result.decision().reason() != DecisionReason.ELIGIBILITY_EXPIRED || result.outcome() == null
+                || !result.outcome().isAnswered()) {
+            return reason;
+        }
+        VerificationAnswer answer = result.outcome().answer();
+        LocalDate day = answer.checkedAt().atZoneSameInstant(SHANGHAI).toLocalDate();
+        Optional<LocalDate> ended = answer.assistance().stream().map(AssistanceGrant::validUntil)
+                .filter(Objects::nonNull).filter(until -> until.isBefore(day)).max(Comparator.naturalOrder());
+        if (ended.isPresent()) {
+            return reason + " " + texts.get("reason.ELIGIBILITY_EXPIRED.ended", DATE.format(ended.get()));
+        }
+        return answer.assistance().stream().map(AssistanceGrant::validFrom).filter(from -> from.isAfter(day))
+                .min(Comparator.naturalOrder())
+                .map(from -> reason + " " + texts.get("reason.ELIGIBILITY_EXPIRED.notYet", DATE.format(from)))
+                .orElse(reason);
     }
 
     String reason(Decision decision) {
@@ -78,14 +115,20 @@ final class ResultText {
     }
 
     List<String> details(CheckResult result) {
+        return details(result, false);
+    }
+
+    /** @param legacyId the clerk typed a 15-digit number; the card says it was converted to the 18-character one */
+    List<String> details(CheckResult result, boolean legacyId) {
         List<String> lines = new ArrayList<>();
+        boolean converted = legacyId && result.decision().kind() != DecisionKind.INVALID_INPUT;
         if (!result.maskedId().isEmpty()) {
-            lines.add(texts.get("card.id", result.maskedId()));
+            lines.add(converted ? texts.get("card.id.converted", result.maskedId())
+                    : texts.get("card.id", result.maskedId()));
         }
-        result.checkedAt().ifPresent(at -> lines.add(texts.get("card.checkedAt",
-                TIME.format(at))));
-        result.requestId().ifPresent(id -> lines.add(texts.get("card.requestId", id)));
         lines.add(texts.get("card.audit", Long.toString(result.auditSeq())));
+        result.checkedAt().ifPresent(at -> lines.add(texts.get("card.checkedAt", TIME.format(at))));
+        result.requestId().ifPresent(id -> lines.add(texts.get("card.requestId", id)));
         return lines;
     }
 

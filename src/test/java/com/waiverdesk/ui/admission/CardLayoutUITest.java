@@ -1,0 +1,195 @@
+package com.waiverdesk.ui.admission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.waiverdesk.testing.FakeVerificationClient;
+import com.waiverdesk.testing.ManualScheduler;
+import com.waiverdesk.testing.MemoryAuditLog;
+import com.waiverdesk.testing.TestDesks;
+import com.waiverdesk.ui.common.FxBackgroundRunner;
+import com.waiverdesk.ui.common.Texts;
+import com.waiverdesk.ui.common.UiFont;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import javax.imageio.ImageIO;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * At the desk's narrowest (720 px wide, 700 high) every outcome's card is read whole in both languages: no label
+ * ends in "…", the card stays above the status bar, and the name and ID fields never move. (The timers are held, so
+ * the countdown does not change the text while it is measured.)
+ */
+@ExtendWith(ApplicationExtension.class)
+class CardLayoutUITest {
+    static final double WIDTH = 720;
+    static final double HEIGHT = 700;
+
+    private final FakeVerificationClient client = new FakeVerificationClient();
+    private final FxBackgroundRunner runner = new FxBackgroundRunner();
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void stopRunner() {
+        runner.close();
+    }
+
+    @Test
+    void everyChineseOutcomeReadsWholeAndTheFormStaysPut(FxRobot robot) throws Exception {
+        assertThat(problemsOfEveryOutcome(robot, Locale.SIMPLIFIED_CHINESE, 100)).isEmpty();
+    }
+
+    @Test
+    void everyEnglishOutcomeReadsWholeAndTheFormStaysPut(FxRobot robot) throws Exception {
+        assertThat(problemsOfEveryOutcome(robot, Locale.ENGLISH, 100)).isEmpty();
+    }
+
+    /** At 150 % the card no longer fits under the form at 720x700: it scrolls, and still nothing is cut off. */
+    @Test
+    void atOneHundredFiftyPercentEveryEnglishOutcomeStillReadsWhole(FxRobot robot) throws Exception {
+        assertThat(problemsOfEveryOutcome(robot, Locale.ENGLISH, 150)).isEmpty();
+    }
+
+    @Test
+    void atOneHundredFiftyPercentEveryChineseOutcomeStillReadsWhole(FxRobot robot) throws Exception {
+        assertThat(problemsOfEveryOutcome(robot, Locale.SIMPLIFIED_CHINESE, 150)).isEmpty();
+    }
+
+    private List<String> problemsOfEveryOutcome(FxRobot robot, Locale locale, int percent) throws Exception {
+        AdmissionViewModel model = new AdmissionViewModel(runner, new ManualScheduler(), TestDesks.CLOCK);
+        robot.interact(() -> {
+            AdmissionView view = new AdmissionView(model, new Texts(locale));
+            view.readability().setPercent(percent);
+            Scene scene = new Scene(view, WIDTH, HEIGHT);
+            scene.getStylesheets().add(
+                    AdmissionView.class.getResource("/com/waiverdesk/ui/desk.css").toExternalForm());
+            UiFont.apply(scene);
+            stage.setScene(scene);
+            stage.show();
+            model.attach(TestDesks.desk(client, new MemoryAuditLog(), Duration.ofMinutes(5), locale));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Node nameField = robot.lookup("#nameField").query();
+        Node idField = robot.lookup("#idField").query();
+        double nameY = sceneY(nameField);
+        double idY = sceneY(idField);
+        List<String> problems = new ArrayList<>();
+        for (DeskOutcomes.Outcome outcome : DeskOutcomes.all()) {
+            show(robot, model, client, outcome);
+            String where = locale + " " + percent + " % " + outcome.label() + ": ";
+            saveIfAsked(robot, locale + "-" + percent + "-" + outcome.label());
+            // enlarged, the status bar's operator and workstation may shorten (by design); nothing above it may
+            for (String cut : truncated(robot.lookup(percent == 100 ? ".admission" : ".body").queryParent())) {
+                problems.add(where + "cut off: " + cut);
+            }
+            if (sceneY(nameField) != nameY || sceneY(idField) != idY) {
+                problems.add(where + "fields moved from y " + nameY + "/" + idY + " to " + sceneY(nameField) + "/"
+                        + sceneY(idField));
+            }
+            Bounds card = robot.lookup("#resultCard").query().localToScene(
+                    robot.lookup("#resultCard").query().getLayoutBounds());
+            Bounds bar = robot.lookup(".status-bar").query().localToScene(
+                    robot.lookup(".status-bar").query().getLayoutBounds());
+            if (percent == 100 && card.getMaxY() > bar.getMinY() + 0.5) {
+                problems.add(where + "card runs under the status bar (" + card.getMaxY() + " > " + bar.getMinY()
+                        + ")");
+            }
+        }
+        return problems;
+    }
+
+    /** Types the outcome's input as the clerk would have and waits for its card. */
+    static void show(FxRobot robot, AdmissionViewModel model, FakeVerificationClient client,
+                     DeskOutcomes.Outcome outcome) throws Exception {
+        robot.interact(model::clear);
+        if (outcome.answer() != null) {
+            client.answering(outcome.answer());
+        }
+        robot.interact(() -> {
+            model.nameProperty().set(outcome.name());
+            model.idTextProperty().set(outcome.id());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(model::verify);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> model.resultProperty().get() != null || model.problemProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** With -Dwaiverdesk.screens=DIR, a PNG of the window per outcome, to look at. */
+    private void saveIfAsked(FxRobot robot, String name) throws Exception {
+        String dir = System.getProperty("waiverdesk.screens");
+        if (dir == null) {
+            return;
+        }
+        WritableImage[] image = new WritableImage[1];
+        robot.interact(() -> image[0] = stage.getScene().snapshot(null));
+        int w = (int) image[0].getWidth();
+        int h = (int) image[0].getHeight();
+        BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        PixelReader pixels = image[0].getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                png.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        Files.createDirectories(Path.of(dir));
+        ImageIO.write(png, "png", Path.of(dir, name + ".png").toFile());
+    }
+
+    private static double sceneY(Node node) {
+        return node.localToScene(node.getLayoutBounds()).getMinY();
+    }
+
+    /** Each visible label whose drawn text is not its whole text (the skin put in an ellipsis). */
+    static List<String> truncated(Parent root) {
+        List<String> cut = new ArrayList<>();
+        collect(root, cut);
+        return cut;
+    }
+
+    private static void collect(Node node, List<String> cut) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof Labeled) {
+            Labeled labeled = (Labeled) node;
+            String text = labeled.getText();
+            Node drawn = labeled.lookup(".text");
+            if (text != null && !text.isBlank() && drawn instanceof Text && !text.equals(((Text) drawn).getText())) {
+                cut.add((labeled.getId() != null ? "#" + labeled.getId() : labeled.getStyleClass()) + " \""
+                        + text + "\" drawn as \"" + ((Text) drawn).getText() + "\"");
+            }
+        }
+        if (node instanceof Parent) {
+            for (Node child : ((Parent) node).getChildrenUnmodifiable()) {
+                collect(child, cut);
+            }
+        }
+    }
+}
