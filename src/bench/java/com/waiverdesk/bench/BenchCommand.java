@@ -1,4 +1,4 @@
-package com.waiverdesk.cli;
+package com.waiverdesk.bench;
 
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,7 +13,10 @@ import picocli.CommandLine.Spec;
         description = "Measure: `client` (overhead per check against the bundled mock, next to bare OkHttp) or"
                 + " `startup` (cold start to the first shown frame, next to a bare JavaFX window; needs a display) or `audit`"
                 + " (a log of a million synthetic entries: append, first pages, CSV export, verify).")
-final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer> {
+    /** As the program's own commands: sysexits' EX_USAGE. */
+    private static final int EXIT_USAGE = 64;
+
     @Parameters(index = "0", paramLabel = "client|startup|audit")
     String what;
 
@@ -52,7 +55,7 @@ final class BenchCommand implements Callable<Integer> {
                 return 0;
             default:
                 spec.commandLine().getErr().println("bench: unknown benchmark " + what + " (client, startup or audit)");
-                return Cli.EXIT_USAGE;
+                return EXIT_USAGE;
         }
     }
 }
