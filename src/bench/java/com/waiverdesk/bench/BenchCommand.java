@@ -1,30 +1,38 @@
 package com.waiverdesk.bench;
 
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code bench}: prints the figures the issues set targets for; a benchmark, not a test. */
+/**
+ * {@code bench}: prints the figures the issues set targets for; a benchmark, not a test. Not part of the program a
+ * clerk runs: it is in the bench jar, started by scripts/bench.sh (docs/benchmarks.md).
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure: `client` (overhead per check against the bundled mock, next to bare OkHttp) or"
+        description = "Measure: `desk` (Enter to the decision painted in the real window against the bundled mock, next"
+                + " to a bare JavaFX label update; needs a display, e.g. Xvfb) or"
+                + " `client` (overhead per check against the bundled mock, next to bare OkHttp) or"
                 + " `startup` (cold start to the first shown frame, next to a bare JavaFX window; needs a display) or `audit`"
                 + " (a log of a million synthetic entries: append, first pages, CSV export, verify).")
 public final class BenchCommand implements Callable<Integer> {
     /** As the program's own commands: sysexits' EX_USAGE. */
     private static final int EXIT_USAGE = 64;
 
-    @Parameters(index = "0", paramLabel = "client|startup|audit")
+    @Parameters(index = "0", paramLabel = "desk|client|startup|audit")
     String what;
 
-    @Option(names = "--iterations", defaultValue = "2000", description = "Measured checks (client).")
-    int iterations;
+    @Option(names = "--iterations", description = "Measured checks (desk: 300, client: 2000).")
+    Integer iterations;
 
-    @Option(names = "--warmup", defaultValue = "500", description = "Unmeasured checks first (client).")
-    int warmup;
+    @Option(names = "--warmup", description = "Unmeasured checks first (desk: 50, client: 500).")
+    Integer warmup;
 
     @Option(names = "--entries", defaultValue = "1000000", description = "Size of the synthetic log (audit).")
     int entries;
@@ -44,8 +52,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         switch (what) {
+            case "desk":
+                new DeskBench(spec.commandLine().getOut()).run(or(iterations, 300), or(warmup, 50));
+                return 0;
             case "client":
-                new ClientBench(spec.commandLine().getOut()).run(iterations, warmup);
+                new ClientBench(spec.commandLine().getOut()).run(or(iterations, 2000), or(warmup, 500));
                 return 0;
             case "audit":
                 new AuditBench(spec.commandLine().getOut()).run(dir, entries);
@@ -54,8 +65,20 @@ public final class BenchCommand implements Callable<Integer> {
                 new StartupBench(spec.commandLine().getOut(), jvmOptions).run(runs);
                 return 0;
             default:
-                spec.commandLine().getErr().println("bench: unknown benchmark " + what + " (client, startup or audit)");
+                spec.commandLine().getErr().println("bench: unknown benchmark " + what + " (desk, client, startup or audit)");
                 return EXIT_USAGE;
         }
+    }
+
+    private static int or(Integer given, int otherwise) {
+        return given != null ? given : otherwise;
+    }
+
+    public static void main(String[] args) {
+        CommandLine line = new CommandLine(new BenchCommand());
+        line.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
+        line.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+        // the desk benchmark leaves the desk's window and threads running: the figures are printed, the JVM ends
+        System.exit(line.execute(args));
     }
 }
