@@ -2,7 +2,7 @@
 # Resident memory of the desk with a large audit log open in the supervisor's screen (issue 3's <= 300 MB).
 # Opens the packaged desk under Xvfb on DB, signs in to the supervisor's screen with xdotool, waits, scrolls the
 # table, and prints VmRSS/VmHWM of the desk's process. Needs xvfb xdotool; DB e.g. target/bench/bench-audit.db from
-# `java -jar target/waiverdesk.jar bench audit`. Usage: scripts/bench-supervisor-rss.sh DB [JVM_OPTION...]
+# `scripts/bench.sh audit`. Usage: scripts/bench-supervisor-rss.sh DB [JVM_OPTION...]
 # INSTALLED=1 measures the installed program instead (the .deb: /usr/bin/waiverdesk, with its launcher's JVM options
 # and the menu entry's environment); JVM_OPTIONs are then ignored. NMT=1 / HISTO=1 / PMAP=1 add breakdowns.
 set -euo pipefail
@@ -21,14 +21,15 @@ xvfb=$!
 trap 'kill $desk $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT
 export DISPLAY=$display
 if [ -n "${INSTALLED:-}" ]; then
-    XDG_CONFIG_HOME=$work/config JAVA_TOOL_OPTIONS="-Dprism.order=sw -Dwaiverdesk.reportShown=true" \
+    XDG_CONFIG_HOME=$work/config XDG_STATE_HOME=$work/state JAVA_TOOL_OPTIONS="-Dprism.order=sw" \
         /usr/bin/waiverdesk --audit-db "$db" >"$work/out" 2>"$work/err" &
 else
-    XDG_CONFIG_HOME=$work/config java -Dprism.order=sw -Dwaiverdesk.reportShown=true "$@" \
+    XDG_CONFIG_HOME=$work/config XDG_STATE_HOME=$work/state java -Dprism.order=sw "$@" \
         -jar target/waiverdesk.jar --audit-db "$db" >"$work/out" 2>"$work/err" &
 fi
 desk=$!
-for _ in $(seq 1 120); do grep -q DESK_READY "$work/out" && break; sleep 0.5; done
+# ready when the desk's own log says so (the program prints no markers)
+for _ in $(seq 1 120); do grep -qs "desk ready: " "$work/state/waiverdesk/logs/waiverdesk0.log" && break; sleep 0.5; done
 window=$(xdotool search --sync --onlyvisible --name WaiverDesk | head -1)
 xdotool windowfocus "$window"
 xdotool key ctrl+shift+a

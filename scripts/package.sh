@@ -5,7 +5,8 @@
 #   2. jdeps finds the modules; packaging/jlink-modules adjusts them; jlink makes a trimmed runtime, and the
 #      JavaFX native libraries are copied into it (nothing is extracted to ~/.openjfx/cache at first start)
 #   3. Linux: a training run of the desk under Xvfb makes the static AppCDS archive lib/app/waiverdesk.jsa; without
-#      Xvfb the build goes on without it and says so
+#      Xvfb the build goes on without it and says so. The run is driven from outside the desk by the bench jar's
+#      DeskProbe (target/waiverdesk-*-bench.jar, never installed): the installed jar has no training code
 #   4. jpackage makes the app image with packaging/common.args, app-image.args and packaging/jvm-options
 #   5. jpackage turns the app image into the installer with packaging/<os>/<os>.args
 # Needs a JDK 17 with jpackage, Maven; on Linux fakeroot and dpkg-deb (Xvfb, unshare and GTK 3 for the archive); on Windows the
@@ -108,6 +109,9 @@ if [ "$os" = linux ]; then
             option=${option//\$APPDIR//opt/waiverdesk/lib/app}
             case "$option" in -XX:SharedArchiveFile=*) ;; *) train_options+=("$option") ;; esac
         done
+        # the training driver: starts the desk, waits until it is ready, verifies a demo person, closes the window
+        bench_jar=$(ls "$root"/target/waiverdesk-*-bench.jar 2>/dev/null | head -1)
+        [ -n "$bench_jar" ] || { echo "package.sh: no target/waiverdesk-*-bench.jar (run without SKIP_MAVEN)" >&2; exit 1; }
         train_home=$work/train-home
         mkdir -p "$train_home"
         display=:$((150 + RANDOM % 50))
@@ -118,7 +122,7 @@ if [ "$os" = linux ]; then
         [ "$(id -u)" -eq 0 ] || ns=(unshare -rm)
         set +e
         HOME=$train_home XDG_CONFIG_HOME=$train_home/config XDG_DATA_HOME=$train_home/data \
-            XDG_STATE_HOME=$train_home/state DISPLAY=$display "${ns[@]}" bash -c '
+            XDG_STATE_HOME=$train_home/state DISPLAY=$display TRAINING_CLASSPATH=$bench_jar "${ns[@]}" bash -c '
             set -e
             runtime=$1 input=$2 appcds=$3; shift 3
             mount -t tmpfs waiverdesk-training /opt
@@ -126,7 +130,7 @@ if [ "$os" = linux ]; then
             mount --bind "$runtime" /opt/waiverdesk/lib/runtime
             mount --bind "$input" /opt/waiverdesk/lib/app
             exec "$appcds" /opt/waiverdesk/lib/runtime/bin/java /opt/waiverdesk/lib/app/waiverdesk.jsa \
-                /opt/waiverdesk/lib/app/waiverdesk.jar com.waiverdesk.Main DESK_READY "$@"' \
+                /opt/waiverdesk/lib/app/waiverdesk.jar com.waiverdesk.bench.DeskProbe DESK_READY "$@"' \
             training "$runtime" "$input" "$root/scripts/appcds.sh" "${train_options[@]}" \
             >"$work/train.out" 2>"$work/train.err"
         status=$?

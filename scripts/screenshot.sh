@@ -14,11 +14,13 @@ Xvfb "$display" -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $desk $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT
 export DISPLAY=$display
-XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config \
-    java -Dprism.order=sw -Dwaiverdesk.reportShown=true -jar target/waiverdesk.jar >"$work/out" 2>"$work/err" &
+XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config XDG_STATE_HOME=$work/state \
+    java -Dprism.order=sw -jar target/waiverdesk.jar >"$work/out" 2>"$work/err" &
 desk=$!
-for _ in $(seq 1 120); do grep -q DESK_READY "$work/out" && break; sleep 0.5; done
-grep -q DESK_READY "$work/out" || { echo "the desk did not start:" >&2; cat "$work/err" >&2; exit 1; }
+# ready when the desk's own log says so (the program prints no markers)
+ready() { grep -qs "desk ready: " "$work/state/waiverdesk/logs/waiverdesk0.log"; }
+for _ in $(seq 1 120); do ready && break; sleep 0.5; done
+ready || { echo "the desk did not start:" >&2; cat "$work/err" >&2; exit 1; }
 window=$(xdotool search --sync --name WaiverDesk | head -1)
 xdotool windowfocus "$window"
 # one character at a time: xdotool drops CJK characters typed in a burst

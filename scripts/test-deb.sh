@@ -21,10 +21,13 @@
 #      native library was loaded from the installation (not extracted to /tmp), the log names neither the person
 #      nor the secret and shows the machine-wide file's locked workstation; jpackage's own launcher
 #      (/opt/waiverdesk/bin/WaiverDesk) opens the desk too; with "operatorIdMode": "ask" a clerk types an id into
-#      the dialog and presses Enter, and the desk lives on to DESK_READY (JavaFX 21 on GTK once crashed there)
-#   5. the installed-start benchmark (BENCH_RUNS, default 10; 0 skips it): the installed launcher to the desk's
-#      first frame and to DESK_READY vs a bare JavaFX window on the same runtime with the same JVM options and its
-#      own AppCDS archive, alternating; prints medians and the ratio
+#      the dialog and presses Enter, and the desk lives on until ready (JavaFX 21 on GTK once crashed there); the
+#      desk counts as ready when its application log says "desk ready" (the program prints no markers)
+#   5. the installed-start benchmark (BENCH_RUNS, default 10; 0 skips it): the installed runtime with the
+#      launcher's own options and archive (lib/app/waiverdesk.args) to the desk's first frame and to DESK_READY vs a
+#      bare JavaFX window on the same runtime with the same JVM options and its own AppCDS archive, alternating;
+#      prints medians and the ratio. The markers come from the bench jar (target/waiverdesk-*-bench.jar, built
+#      with the package): DeskProbe starts the installed jar's desk in its JVM and watches its window from outside
 #   6. removes the package (dpkg -r): the program is gone, the user's data is still there
 # Needs: root, dpkg, apt-get, jpackage, fakeroot, Xvfb, xdotool, ImageMagick's import/convert, sqlite3,
 # dbus-run-session, gnome-keyring-daemon, GTK 3
@@ -86,20 +89,28 @@ as_user() {
 config_dir=$home/.config/waiverdesk
 data_dir=$home/.local/share/waiverdesk
 
-# start_desk OUT: the installed launcher, reporting its first frame and DESK_READY on stdout
+# ready_count: how many starts the current user's application log records as ready ("desk ready: ..." is the desk's
+# own INFO line, written when a check can be run; the program has no stdout markers, they are the bench jar's)
+ready_count() {
+    local n
+    n=$(grep -c "desk ready: " "$home/.local/state/waiverdesk/logs/waiverdesk0.log" 2>/dev/null)
+    echo "${n:-0}"
+}
+# start_desk OUT: the installed launcher, until its log says the desk is ready
 start_desk() {
     # /usr/bin/waiverdesk: what the menu entry runs (GDK_GL=disable MALLOC_ARENA_MAX=2, java @lib/app/waiverdesk.args);
     # a second argument starts another launcher
-    EXEC=1 EXTRA_JVM="-Dwaiverdesk.reportShown=true -Dprism.order=sw" as_user "${2:-/usr/bin/waiverdesk}" \
-        >"$1" 2>"$1.err" &
+    local before
+    before=$(ready_count)
+    EXEC=1 EXTRA_JVM="-Dprism.order=sw" as_user "${2:-/usr/bin/waiverdesk}" >"$1" 2>"$1.err" &
     desk_pid=$!
     pids+=("$desk_pid")
     for _ in $(seq 1 240); do
-        grep -q DESK_READY "$1" && return 0
-        kill -0 "$desk_pid" 2>/dev/null || { cat "$1.err" >&2; fail "the installed desk ended before DESK_READY"; }
+        [ "$(ready_count)" -gt "$before" ] && return 0
+        kill -0 "$desk_pid" 2>/dev/null || { cat "$1.err" >&2; fail "the installed desk ended before it was ready"; }
         sleep 0.25
     done
-    fail "the installed desk did not reach DESK_READY in 60 s"
+    fail "the installed desk was not ready (no \"desk ready\" in its log) in 60 s"
 }
 stop_desk() {
     kill "$desk_pid" 2>/dev/null || true
@@ -305,7 +316,8 @@ printf '{"operatorIdMode": "ask"}\n' >"$home/.config/waiverdesk/config.json"
 # three starts, with an option as a clerk's shortcut may carry (--lang en): the crash this guards against came in
 # most runs so, but not in every run
 for round in 1 2 3; do
-    EXEC=1 EXTRA_JVM="-Dwaiverdesk.reportShown=true -Dprism.order=sw -XX:ErrorFile=$work/hs_err_%p.log" \
+    before=$(ready_count)
+    EXEC=1 EXTRA_JVM="-Dprism.order=sw -XX:ErrorFile=$work/hs_err_%p.log" \
         as_user /usr/bin/waiverdesk --lang en >"$work/ask.out" 2>"$work/ask.err" &
     desk_pid=$!
     pids+=("$desk_pid")
@@ -316,7 +328,7 @@ for round in 1 2 3; do
     xdotool type --delay 40 "clerk-ask-$round"
     xdotool key Return
     for _ in $(seq 1 120); do
-        grep -q DESK_READY "$work/ask.out" && break
+        [ "$(ready_count)" -gt "$before" ] && break
         kill -0 "$desk_pid" 2>/dev/null || break
         sleep 0.25
     done
@@ -326,16 +338,16 @@ for round in 1 2 3; do
         for report in "$work"/hs_err_*.log; do [ -f "$report" ] && sed -n '1,40p' "$report" >&2; done
         fail "the desk ended after Enter in the operator-id dialog (start $round)"
     fi
-    grep -q DESK_READY "$work/ask.out" || fail "no DESK_READY after the operator id was given (start $round)"
+    [ "$(ready_count)" -gt "$before" ] || fail "the desk was not ready after the operator id was given (start $round)"
     stop_desk
 done
 home=$user_home
-echo "three starts: the id was taken with Enter; each desk reached DESK_READY and was still running"
+echo "three starts: the id was taken with Enter; each desk became ready and was still running"
 
 step "jpackage's launcher opens the desk too"
 start_desk "$work/launcher.out" /opt/waiverdesk/bin/WaiverDesk
 stop_desk
-echo "DESK_READY from /opt/waiverdesk/bin/WaiverDesk"
+echo "/opt/waiverdesk/bin/WaiverDesk: the desk became ready"
 
 runs=${BENCH_RUNS:-10}
 if [ "$runs" -gt 0 ]; then
@@ -346,27 +358,37 @@ if [ "$runs" -gt 0 ]; then
     mapfile -t options < <(cat packaging/jvm-options packaging/linux/jvm-options \
         | sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e 's,\$APPDIR,/opt/waiverdesk/lib/app,g' | grep -v '^$' \
         | grep -v SharedArchiveFile)
+    # the bench jar (DeskProbe, BareWindow): never installed, so copied here; after the installed jar on the class
+    # path, which keeps the installed archive usable (a JDK 17 archive accepts a class path that begins with its own)
+    bench_jar=$work/waiverdesk-bench.jar
+    cp "$(ls "$root"/target/waiverdesk-*-bench.jar | head -1)" "$bench_jar" \
+        || fail "no target/waiverdesk-*-bench.jar (built by scripts/package.sh's mvn package)"
+    bench_cp=/opt/waiverdesk/lib/app/waiverdesk.jar:$bench_jar
     bare_jsa=$work/bare.jsa
-    # the bare window's own archive, made the same way as the desk's (scripts/appcds.sh)
-    as_user scripts/appcds.sh "$runtime_java" "$bare_jsa" /opt/waiverdesk/lib/app/waiverdesk.jar \
-        com.waiverdesk.ui.bench.BareWindow WINDOW_SHOWN "${options[@]}" >/dev/null || fail "training the bare window's archive"
+    # the bare window's own archive, made the same way as the desk's (scripts/appcds.sh), its class included
+    as_user scripts/appcds.sh "$runtime_java" "$bare_jsa" "$bench_cp" \
+        com.waiverdesk.bench.BareWindow WINDOW_SHOWN "${options[@]}" >/dev/null || fail "training the bare window's archive"
+    # the launcher's own argument file (options and archive) without its class path and main class
+    grep -v '^-cp \|^com\.waiverdesk\.' /opt/waiverdesk/lib/app/waiverdesk.args >"$work/probe.args"
     # start_ms MARKER COMMAND...: milliseconds from starting COMMAND to the time stamp on its MARKER line
     start_ms() {
         local marker=$1 start end rc=0
         shift
         start=$(date +%s%3N)
         # a window that never closes would hold CI until its own limit: two minutes, then a clear failure
-        EXTRA_JVM="-Dwaiverdesk.reportShown=true -Dwaiverdesk.closeWhenReady=true -Dprism.order=sw" \
+        EXTRA_JVM="-Dwaiverdesk.closeWhenReady=true -Dprism.order=sw" \
             as_user timeout 120 "$@" >"$work/bench.out" 2>/dev/null || rc=$?
         [ "$rc" != 124 ] || fail "$* did not end within 120 s (it should close itself once ready)"
         end=$(sed -n "s/^$marker //p" "$work/bench.out" | head -1)
         [ -n "$end" ] || fail "no $marker from $*"
         echo $((end - start))
     }
-    # both as the menu entry starts a program: with GDK_GL=disable MALLOC_ARENA_MAX=2
-    desk_cmd=(/usr/bin/waiverdesk)
+    # both as the menu entry starts a program (/usr/bin/waiverdesk: GDK_GL=disable MALLOC_ARENA_MAX=2, the runtime's
+    # java with the launcher's argument file); the desk through DeskProbe, its only difference from the menu entry
+    desk_cmd=(env GDK_GL=disable MALLOC_ARENA_MAX=2 "$runtime_java" @"$work/probe.args" -cp "$bench_cp"
+        com.waiverdesk.bench.DeskProbe)
     bare_cmd=(env GDK_GL=disable MALLOC_ARENA_MAX=2 "$runtime_java" -XX:SharedArchiveFile="$bare_jsa" "${options[@]}"
-        -cp /opt/waiverdesk/lib/app/waiverdesk.jar com.waiverdesk.ui.bench.BareWindow)
+        -cp "$bench_cp" com.waiverdesk.bench.BareWindow)
     start_ms DESK_READY "${desk_cmd[@]}" >/dev/null   # warm-up: creates the bench user's audit database
     start_ms WINDOW_SHOWN "${bare_cmd[@]}" >/dev/null
     bare=() shown=() ready=()

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "waiverdesk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Hospital admission desk: verifies social-assistance status and decides the deposit.%n"
                 + "Without a command, opens the desk window (same as `gui`).",
-        subcommands = {CheckCommand.class, MockServerCommand.class, AuditCommand.class, BenchCommand.class,
+        subcommands = {CheckCommand.class, MockServerCommand.class, AuditCommand.class,
                 TestConnectionCommand.class, SecretCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:WAIVE, REDUCE or CHARGE decided (check); success", "1:failure of the program itself "
@@ -24,7 +24,7 @@ public final class Cli {
             return false;
         }
         String first = args[0];
-        return first.equals("check") || first.equals("mock-server") || first.equals("bench") || first.equals("audit")
+        return first.equals("check") || first.equals("mock-server") || first.equals("audit")
                 || first.equals("test-connection") || first.equals("secret") || first.equals("--help")
                 || first.equals("-h") || first.equals("--version") || first.equals("-V")
                 || first.equals("help");

@@ -50,8 +50,6 @@ import javafx.stage.Stage;
  */
 final class DeskWindow {
     private static final System.Logger LOG = System.getLogger(DeskWindow.class.getName());
-    /** Set by scripts/package.sh's training run of the app image (packaging/README.md). */
-    static final String CLOSE_WHEN_READY = "waiverdesk.closeWhenReady";
     private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256};
     static final double MIN_WIDTH = 720;
     static final double MIN_HEIGHT = 700;
@@ -129,12 +127,7 @@ final class DeskWindow {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
         stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
-        stage.setOnShown(e -> {
-            view.focusFirstField();
-            if (System.getProperty("waiverdesk.reportShown") != null) {
-                System.out.println("WINDOW_SHOWN " + System.currentTimeMillis());
-            }
-        });
+        stage.setOnShown(e -> view.focusFirstField());
         stage.setOnHidden(e -> shutdown());
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
             LOG.log(System.Logger.Level.ERROR, "uncaught in " + thread.getName(), error);
@@ -170,22 +163,15 @@ final class DeskWindow {
                 LOG.log(System.Logger.Level.ERROR, "could not start the desk", error);
                 model.startupFailed(error);
                 addIcons();
-                closeIfTraining(); // a training run that cannot start ends now, without DESK_READY
                 return;
             }
             desk = ready;
             model.attach(ready);
-            if (System.getProperty("waiverdesk.reportShown") != null) {
-                System.out.println("DESK_READY " + System.currentTimeMillis());
-            }
             addIcons();
             runner.run(() -> {
                 ready.warmUp();
                 return null;
-            }, done -> closeIfTraining(), warmUpError -> {
-                LOG.log(System.Logger.Level.WARNING, "warming up the desk", warmUpError);
-                closeIfTraining();
-            });
+            }, done -> { }, warmUpError -> LOG.log(System.Logger.Level.WARNING, "warming up the desk", warmUpError));
         }));
     }
 
@@ -258,16 +244,6 @@ final class DeskWindow {
                 SupervisionActions.forOperator(supervision, config.operatorId()),
                 SupervisorGate.of(supervision.credential()), supervision.idHasher()::hash, config.workstation(),
                 Supervision.MIN_RETENTION_DAYS, supervision::close);
-    }
-
-    /**
-     * The packaging's AppCDS training run (and the start benchmark) close the window once the desk is ready and
-     * warmed up: the classes of a real start, then a normal exit dumps them.
-     */
-    private void closeIfTraining() {
-        if (Boolean.getBoolean(CLOSE_WHEN_READY)) {
-            stage.close();
-        }
     }
 
     /** A desk still being wired will not be attached: it closes itself when ready. */

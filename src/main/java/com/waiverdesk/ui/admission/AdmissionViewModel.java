@@ -79,6 +79,11 @@ public final class AdmissionViewModel {
         idText.addListener((obs, old, now) -> inputChanged());
     }
 
+    /** The runner for this screen's blocking work (also the status bar's diagnostics, which read the log files). */
+    BackgroundRunner runner() {
+        return runner;
+    }
+
     /** The desk is wired (or re-wired with new settings): checks can run. Called on the FX thread. */
     public void attach(Desk ready) {
         if (nextHealthCheck != null) {

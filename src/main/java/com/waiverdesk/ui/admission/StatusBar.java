@@ -5,7 +5,6 @@ import com.waiverdesk.ui.common.Texts;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -19,6 +18,7 @@ import javafx.scene.layout.Region;
 
 /** Always-visible facts: is the service reachable (or the demo), who is working, at which workstation. */
 final class StatusBar extends HBox {
+    private static final System.Logger LOG = System.getLogger(StatusBar.class.getName());
     private static final List<String> STATE_CLASSES = List.of("starting", "reachable", "unreachable", "not-started");
 
     private final AdmissionViewModel model;
@@ -95,26 +95,26 @@ final class StatusBar extends HBox {
     }
 
     /**
-     * Shows the link that copies the support text for the running desk (or {@code null}); the text is built off the
-     * FX thread, as it reads the log files.
+     * Shows the link that copies the support text for the running desk (or {@code null}); the text is built on the
+     * view model's background runner, as it reads the log files.
      */
     void setDiagnostics(Function<Desk, String> text) {
         diagnostics.setOnAction(e -> {
             diagnostics.setVisited(false);
             diagnostics.setDisable(true);
             Desk desk = model.deskProperty().get();
-            Thread worker = new Thread(() -> {
-                String block = text.apply(desk);
-                Platform.runLater(() -> {
-                    ClipboardContent content = new ClipboardContent();
-                    content.putString(block);
-                    Clipboard.getSystemClipboard().setContent(content);
-                    diagnostics.setText(texts.get("status.diagnostics.copied"));
-                    diagnostics.setDisable(false);
-                });
-            }, "copy-diagnostics");
-            worker.setDaemon(true);
-            worker.start();
+            model.runner().run(() -> text.apply(desk), block -> {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(block);
+                Clipboard.getSystemClipboard().setContent(content);
+                diagnostics.setText(texts.get("status.diagnostics.copied"));
+                diagnostics.setDisable(false);
+            }, error -> {
+                // the link must not stay disabled: the clerk may try again, IT finds the reason in the log
+                LOG.log(System.Logger.Level.WARNING, "collecting the diagnostics", error);
+                diagnostics.setText(texts.get("status.diagnostics.failed"));
+                diagnostics.setDisable(false);
+            });
         });
         diagnostics.setVisible(text != null);
     }

@@ -1,4 +1,4 @@
-package com.waiverdesk.cli;
+package com.waiverdesk.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

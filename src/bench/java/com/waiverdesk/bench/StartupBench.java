@@ -1,4 +1,4 @@
-package com.waiverdesk.cli;
+package com.waiverdesk.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -29,10 +29,10 @@ final class StartupBench {
         String classPath = System.getProperty("java.class.path");
         List<Long> desk = new ArrayList<>();
         List<Long> bare = new ArrayList<>();
-        startMillis(classPath, "com.waiverdesk.ui.bench.BareWindow");
+        startMillis(classPath, BareWindow.class.getName());
         for (int i = 0; i < runs; i++) {
-            bare.add(startMillis(classPath, "com.waiverdesk.ui.bench.BareWindow"));
-            desk.add(startMillis(classPath, "com.waiverdesk.Main"));
+            bare.add(startMillis(classPath, BareWindow.class.getName()));
+            desk.add(startMillis(classPath, DeskProbe.class.getName()));
         }
         double deskMedian = Stats.percentile(desk, 50);
         double bareMedian = Stats.percentile(bare, 50);
@@ -49,7 +49,6 @@ final class StartupBench {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.add("-Dwaiverdesk.reportShown=true");
         command.add("-cp");
         command.add(classPath);
         command.add(mainClass);

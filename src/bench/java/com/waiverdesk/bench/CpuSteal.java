@@ -1,4 +1,4 @@
-package com.waiverdesk.cli;
+package com.waiverdesk.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;

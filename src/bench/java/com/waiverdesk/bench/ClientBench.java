@@ -1,4 +1,4 @@
-package com.waiverdesk.cli;
+package com.waiverdesk.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.waiverdesk.domain.InvalidInputException;

@@ -1,4 +1,4 @@
-package com.waiverdesk.ui.bench;
+package com.waiverdesk.bench;
 
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -6,7 +6,11 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
-/** The baseline of the start-up benchmark: an empty JavaFX window started the same way as the desk. */
+/**
+ * The baseline of the start benchmarks: an empty JavaFX window started the same way as the desk. Prints
+ * {@code WINDOW_SHOWN <epoch ms>} when shown; closes at once with {@code -Dwaiverdesk.closeWhenReady=true} (its own
+ * AppCDS training run in scripts/test-deb.sh).
+ */
 public final class BareWindow {
     private BareWindow() {
     }
@@ -17,8 +21,7 @@ public final class BareWindow {
             stage.setScene(new Scene(new StackPane(new Label("bare")), 900, 720));
             stage.setOnShown(e -> {
                 System.out.println("WINDOW_SHOWN " + System.currentTimeMillis());
-                if (Boolean.getBoolean("waiverdesk.closeWhenReady")) {
-                    // as the desk does for scripts/test-deb.sh's benchmark and its AppCDS training run
+                if (Boolean.getBoolean(DeskProbe.CLOSE_WHEN_READY)) {
                     Platform.runLater(Platform::exit);
                 }
             });

@@ -1,4 +1,4 @@
-package com.waiverdesk.cli;
+package com.waiverdesk.bench;
 
 import com.waiverdesk.app.AuditVocabulary;
 import com.waiverdesk.audit.AuditEntry;

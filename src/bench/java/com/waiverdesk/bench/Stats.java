@@ -1,4 +1,4 @@
-package com.waiverdesk.cli;
+package com.waiverdesk.bench;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,0 +1,84 @@
+package com.waiverdesk.bench;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench}: prints the figures the issues set targets for; a benchmark, not a test. Not part of the program a
+ * clerk runs: it is in the bench jar, started by scripts/bench.sh (docs/benchmarks.md).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure: `desk` (Enter to the decision painted in the real window against the bundled mock, next"
+                + " to a bare JavaFX label update; needs a display, e.g. Xvfb) or"
+                + " `client` (overhead per check against the bundled mock, next to bare OkHttp) or"
+                + " `startup` (cold start to the first shown frame, next to a bare JavaFX window; needs a display) or `audit`"
+                + " (a log of a million synthetic entries: append, first pages, CSV export, verify).")
+public final class BenchCommand implements Callable<Integer> {
+    /** As the program's own commands: sysexits' EX_USAGE. */
+    private static final int EXIT_USAGE = 64;
+
+    @Parameters(index = "0", paramLabel = "desk|client|startup|audit")
+    String what;
+
+    @Option(names = "--iterations", description = "Measured checks (desk: 300, client: 2000).")
+    Integer iterations;
+
+    @Option(names = "--warmup", description = "Unmeasured checks first (desk: 50, client: 500).")
+    Integer warmup;
+
+    @Option(names = "--entries", defaultValue = "1000000", description = "Size of the synthetic log (audit).")
+    int entries;
+
+    @Option(names = "--dir", defaultValue = "target/bench", description = "Where the synthetic log is made and kept (audit).")
+    java.nio.file.Path dir;
+
+    @Option(names = "--runs", defaultValue = "10", description = "Starts of each window (startup).")
+    int runs;
+
+    @Option(names = "--jvm-option", paramLabel = "OPT", description = "Option for the started JVMs (startup), e.g. -Dprism.order=sw.")
+    List<String> jvmOptions = List.of();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        switch (what) {
+            case "desk":
+                new DeskBench(spec.commandLine().getOut()).run(or(iterations, 300), or(warmup, 50));
+                return 0;
+            case "client":
+                new ClientBench(spec.commandLine().getOut()).run(or(iterations, 2000), or(warmup, 500));
+                return 0;
+            case "audit":
+                new AuditBench(spec.commandLine().getOut()).run(dir, entries);
+                return 0;
+            case "startup":
+                new StartupBench(spec.commandLine().getOut(), jvmOptions).run(runs);
+                return 0;
+            default:
+                spec.commandLine().getErr().println("bench: unknown benchmark " + what + " (desk, client, startup or audit)");
+                return EXIT_USAGE;
+        }
+    }
+
+    private static int or(Integer given, int otherwise) {
+        return given != null ? given : otherwise;
+    }
+
+    public static void main(String[] args) {
+        CommandLine line = new CommandLine(new BenchCommand());
+        line.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
+        line.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+        // the desk benchmark leaves the desk's window and threads running: the figures are printed, the JVM ends
+        System.exit(line.execute(args));
+    }
+}
