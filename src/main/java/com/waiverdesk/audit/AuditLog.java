@@ -1,5 +1,7 @@
 package com.waiverdesk.audit;
 
+import java.time.Instant;
+
 /** The append-only, hash-chained record of every check. */
 public interface AuditLog extends AutoCloseable {
     /**
@@ -17,7 +19,7 @@ public interface AuditLog extends AutoCloseable {
      *
      * @return the mark's sequence number in its chain
      */
-    long markNotShown(long seq, java.time.Instant time, String operator, String workstation)
+    long markNotShown(long seq, Instant time, String operator, String workstation)
             throws AuditWriteException;
 
     @Override

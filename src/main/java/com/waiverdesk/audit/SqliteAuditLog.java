@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,7 +133,7 @@ public final class SqliteAuditLog implements AuditLog, AccessLog {
     }
 
     @Override
-    public synchronized long markNotShown(long seq, java.time.Instant time, String operator, String workstation)
+    public synchronized long markNotShown(long seq, Instant time, String operator, String workstation)
             throws AuditWriteException {
         return record(AccessEvent.notShown(seq, time, operator, workstation));
     }

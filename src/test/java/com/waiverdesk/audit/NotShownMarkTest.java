@@ -3,6 +3,8 @@ package com.waiverdesk.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.waiverdesk.domain.DecisionKind;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -48,6 +50,17 @@ class NotShownMarkTest {
         Path db = dir.resolve("audit.db");
         try (SqliteAuditLog log = SqliteAuditLog.open(db)) {
             log.append(entry("王秀英"));
+        }
+        try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
+            assertThat(reader.notShown(1)).isFalse();
+        }
+    }
+
+    @Test
+    void aFirstReleaseLogReadBeforeItsUpgradeHasNoMarksAndNoError() throws Exception {
+        Path db = dir.resolve("v1.db");
+        try (InputStream in = NotShownMarkTest.class.getResourceAsStream("schema-v1.sql")) {
+            SqliteShell.run(db, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
         try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
             assertThat(reader.notShown(1)).isFalse();
