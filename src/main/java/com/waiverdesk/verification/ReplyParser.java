@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.waiverdesk.domain.AssistanceGrant;
 import com.waiverdesk.domain.MatchResult;
 import com.waiverdesk.domain.Rfc3339;
+import com.waiverdesk.domain.Unprintable;
 import com.waiverdesk.domain.VerificationAnswer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -142,10 +143,13 @@ public final class ReplyParser {
         if (!grant.isObject()) {
             throw new MalformedReplyException("assistance entry is not an object");
         }
-        String category = text(grant, "category");
-        if (category.chars().allMatch(c -> SCHEMA_WHITE_SPACE.indexOf(c) >= 0)) {
+        String raw = text(grant, "category");
+        if (raw.chars().allMatch(c -> SCHEMA_WHITE_SPACE.indexOf(c) >= 0)) {
             throw new MalformedReplyException("assistance category is blank");
         }
+        // shown on the card, printed by check and stored: a control or bidi character would reorder or hide what
+        // a reader sees; replaced, the code still names no policy category, so it still grants nothing
+        String category = Unprintable.replace(raw);
         LocalDate from = date(grant, "validFrom");
         JsonNode untilNode = grant.get("validUntil");
         if (untilNode == null) {

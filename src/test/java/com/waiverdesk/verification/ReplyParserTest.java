@@ -72,4 +72,18 @@ class ReplyParserTest {
     void readsHealthStatus(String body, boolean up) throws Exception {
         assertThat(parser.isUp("application/json", utf8(body))).isEqualTo(up);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u202ESUBSISTENCE_ALLOWANCE", "SUBSISTENCE_ALLOWANCE\u200B", "SUBSISTENCE\u0000ALLOWANCE",
+        "\u001B[31mSUBSISTENCE_ALLOWANCE", "SUBSISTENCE_ALLOWANCE\u2028"})
+    void aCategoryNeverCarriesAnInvisibleCharacterOnAndNeverNamesAPolicyCategory(String category) throws Exception {
+        String body = "{\"requestId\":\"r\",\"result\":\"MATCH\",\"assistance\":[{\"category\":"
+                + new ObjectMapper().writeValueAsString(category) + ",\"validFrom\":\"2026-01-01\",\"validUntil\":null}],"
+                + "\"checkedAt\":\"2026-11-28T12:00:00+08:00\"}";
+
+        String read = parser.parseAnswer("application/json", utf8(body), "r").assistance().get(0).category();
+
+        assertThat(read).doesNotContain("\u202E", "\u200B", "\u0000", "\u001B", "\u2028").contains("\uFFFD")
+                .isNotEqualTo("SUBSISTENCE_ALLOWANCE");
+    }
 }
