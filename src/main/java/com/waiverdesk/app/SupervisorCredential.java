@@ -83,7 +83,7 @@ public final class SupervisorCredential {
         return new SupervisorCredential(auditDatabase.toAbsolutePath().resolveSibling(FILE_NAME), clock);
     }
 
-    /** IT's credential for the settings of the desks sharing {@code auditDatabase}: {@value #IT_FILE_NAME} beside it. */
+    /** IT's credential for the settings of the desks sharing {@code auditDatabase}: {@value #IT_FILE_NAME}. */
     public static SupervisorCredential itBeside(Path auditDatabase, Clock clock) {
         return new SupervisorCredential(auditDatabase.toAbsolutePath().resolveSibling(IT_FILE_NAME), clock);
     }

@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "test-connection", mixinStandardHelpOptions = true,
         description = "Send one signed health check to the verification service and say which step fails and why"
                 + " (address, DNS, TCP, TLS, clock, secret, account). Without a service URL (--endpoint or the"
-                + " configuration), tests the built-in demo service the desk would run, and says so first. Only --config, --endpoint, --account, --secret-file and --lang matter"
-                + " here.",
+                + " configuration), tests the built-in demo service the desk would run, and says so first. Only"
+                + " --config, --endpoint, --account, --secret-file and --lang matter here.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the connection works", "10:works, but the workstation clock is near the 300 s limit",
                 "20-22:address or CA bundle unusable", "30:DNS", "31-33:TCP connection (refused, timed out, failed)",
@@ -72,7 +72,7 @@ final class TestConnectionCommand implements Callable<Integer> {
         return print(run(account, tls), new ConnectionTexts(config.locale()), out);
     }
 
-    /** No service URL: the desk would run the built-in demo, so that is what is tested (as the settings screen does). */
+    /** No service URL: the desk would run the built-in demo, so that is tested (as the settings screen does). */
     private static int testDemo(Config config, PrintWriter out, PrintWriter err) {
         ConnectionTexts texts = new ConnectionTexts(config.locale());
         try {

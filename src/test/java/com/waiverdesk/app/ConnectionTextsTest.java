@@ -34,8 +34,9 @@ class ConnectionTextsTest {
 
     /** The keys {@link ConnectionTexts} builds from the enums, plus its fixed ones. */
     private static Set<String> keysTheFormatterUses() {
-        Set<String> keys = new TreeSet<>(List.of("line.step", "line.stepNotRun", "line.diagnosis", "line.action", "line.demo", "clock.behind",
-                "clock.ahead", "clock.same", "clock.unknown", "diagnosis.CLOCK_SKEW.unknownOffset"));
+        Set<String> keys = new TreeSet<>(List.of("line.step", "line.stepNotRun", "line.diagnosis", "line.action",
+                "line.demo", "clock.behind", "clock.ahead", "clock.same", "clock.unknown",
+                "diagnosis.CLOCK_SKEW.unknownOffset"));
         for (Diagnosis diagnosis : Diagnosis.values()) {
             keys.add("diagnosis." + diagnosis);
             keys.add("action." + diagnosis);

@@ -148,7 +148,7 @@ class SettingsUITest {
         });
     }
 
-    /** Sets the supervisor passphrase at first use and waits until the settings can be edited. */
+    /** Sets IT's passphrase (the settings' own) at first use and waits until the settings can be edited. */
     private static void signInFirstTime(FxRobot robot) throws TimeoutException {
         await(() -> robot.lookup("#confirmationField").tryQuery().map(Node::isVisible).orElse(false));
         type(robot, "#supervisorField", "it-wang");
