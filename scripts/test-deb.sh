@@ -29,6 +29,8 @@
 #      prints medians and the ratio. The markers come from the bench jar (target/waiverdesk-*-bench.jar, built
 #      with the package): DeskProbe starts the installed jar's desk in its JVM and watches its window from outside
 #   6. removes the package (dpkg -r): the program is gone, the user's data is still there
+# Every dpkg and apt-get waits for the package manager's lock (up to LOCK_WAIT seconds, default 300) instead of failing
+# when another install runs on the same machine.
 # Needs: root, dpkg, apt-get, jpackage, fakeroot, Xvfb, xdotool, ImageMagick's import/convert, sqlite3,
 # dbus-run-session, gnome-keyring-daemon, GTK 3
 # (.ci/run installs them). Usage: scripts/test-deb.sh
@@ -38,6 +40,28 @@ root=$(pwd)
 out=$root/target/installer
 
 fail() { echo "test-deb: FAILED: $*" >&2; exit 1; }
+# when_unlocked LOG COMMAND...: runs a dpkg or apt-get COMMAND, its output appended to LOG. While it fails only because
+# another package manager on this machine holds the lock (an apt-get started by someone else made CI fail), waits and
+# tries again, for up to $lock_wait seconds in all, instead of failing. apt-get also gets -o DPkg::Lock::Timeout, but
+# dpkg itself never waits, and apt's archive lock is not covered by that option.
+lock_wait=${LOCK_WAIT:-300}
+when_unlocked() {
+    local log=$1 attempt deadline=$((SECONDS + lock_wait))
+    shift
+    attempt=$(mktemp)
+    while true; do
+        if "$@" >"$attempt" 2>&1; then
+            cat "$attempt" >>"$log"; rm -f "$attempt"; return 0
+        fi
+        cat "$attempt" >>"$log"
+        if ! grep -qE 'lock was locked by another process|Could not get lock|Unable to acquire the dpkg' "$attempt" \
+            || [ "$SECONDS" -ge "$deadline" ]; then
+            rm -f "$attempt"; return 1
+        fi
+        echo "test-deb: another package manager holds the lock; waiting (up to ${lock_wait}s) before: $*" >&2
+        sleep 5
+    done
+}
 step() { printf '\n== %s (%ss)\n' "$1" "$SECONDS"; }
 [ "$(id -u)" -eq 0 ] || fail "must run as root (it installs the package system-wide)"
 for tool in dpkg apt-get jpackage fakeroot Xvfb xdotool import convert sqlite3 dbus-run-session gnome-keyring-daemon; do
@@ -136,9 +160,10 @@ entries() { as_user /opt/waiverdesk/bin/WaiverDesk audit stats 2>/dev/null | sed
 install_deb() {
     local log
     log=$work/install-$(basename "$1").log
-    if ! dpkg -i "$1" >"$log" 2>&1; then
-        DEBIAN_FRONTEND=noninteractive apt-get -f install -y -qq >>"$log" 2>&1 \
-            || { cat "$log" >&2; fail "dpkg -i $(basename "$1"), then apt-get -f install"; }
+    : >"$log"
+    if ! when_unlocked "$log" dpkg -i "$1"; then
+        DEBIAN_FRONTEND=noninteractive when_unlocked "$log" apt-get -o DPkg::Lock::Timeout="$lock_wait" \
+            -f install -y -qq || { cat "$log" >&2; fail "dpkg -i $(basename "$1"), then apt-get -f install"; }
     fi
     [ "$(dpkg-query -W -f '${Status}' waiverdesk)" = "install ok installed" ] \
         || { cat "$log" >&2; fail "$(basename "$1") is not installed and configured"; }
@@ -153,7 +178,7 @@ service=(--endpoint https://verify.example.gov.cn/gw/ --account H310104-0001)
 
 if dpkg -s waiverdesk >/dev/null 2>&1; then
     echo "removing the waiverdesk package already installed on this machine"
-    dpkg -r waiverdesk >/dev/null
+    when_unlocked /dev/null dpkg -r waiverdesk || fail "dpkg -r of the waiverdesk package already installed"
 fi
 
 step "install $old_version"
@@ -420,7 +445,8 @@ fi
 step "uninstall"
 home=$work/home
 final=$(kept_files)
-dpkg -r waiverdesk >"$work/remove.log" 2>&1 || { cat "$work/remove.log" >&2; fail "dpkg -r"; }
+: >"$work/remove.log"
+when_unlocked "$work/remove.log" dpkg -r waiverdesk || { cat "$work/remove.log" >&2; fail "dpkg -r"; }
 [ ! -e /opt/waiverdesk/bin/WaiverDesk ] || fail "/opt/waiverdesk/bin/WaiverDesk is still there"
 [ ! -e /usr/bin/waiverdesk ] || fail "/usr/bin/waiverdesk is still there"
 [ ! -e /usr/share/applications/waiverdesk.desktop ] || fail "the menu entry is still there"

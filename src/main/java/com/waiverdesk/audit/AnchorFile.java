@@ -72,7 +72,7 @@ public final class AnchorFile {
     String append(Anchor anchor) throws IOException {
         String signed = format.format(anchor);
         String line = signed + "\n";
-        boolean created = !Files.exists(path);
+        boolean created = AuditFileModes.createIfAbsent(path, AuditFileModes.data(path.getParent()));
         try (FileChannel out = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
             // a line torn by a crash stays a line of its own (reported as incomplete), not glued to this one

@@ -17,6 +17,7 @@ final class AuditConnections {
 
     /** A connection to a database brought to the current schema; closed again if anything fails. */
     static Connection open(String url) throws SQLException, AuditWriteException {
+        SqliteNative.prepare();
         Connection c = DriverManager.getConnection(url);
         try {
             BusyHandler.setHandler(c, new DeadlineBusyHandler(SqliteAuditLog.BUSY_TIMEOUT));

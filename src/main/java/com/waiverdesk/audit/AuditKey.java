@@ -21,7 +21,7 @@ import java.util.Set;
  * log needs the same key file, or searches by ID will miss the other workstations' entries.
  *
  * <p>The file holds the 32 key bytes as 64 hex characters and a newline; it is readable by its owner only where the
- * file system has POSIX permissions.
+ * file system has POSIX permissions (and by the group of a shared folder, see {@link AuditFileModes}).
  */
 public final class AuditKey {
     public static final int LENGTH = 32;
@@ -63,6 +63,9 @@ public final class AuditKey {
                 ? Files.createTempFile(dir, ".audit-key", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
                 : Files.createTempFile(dir, ".audit-key", ".tmp");
         try {
+            if (posix) {
+                AuditFileModes.apply(tmp, AuditFileModes.key(dir)); // exactly, whatever the umask took away
+            }
             byte[] key = new byte[LENGTH];
             new SecureRandom().nextBytes(key);
             try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
@@ -93,7 +96,7 @@ public final class AuditKey {
     private static void warnIfOthersCanRead(Path keyFile) {
         try {
             if (Files.getFileStore(keyFile).supportsFileAttributeView("posix")
-                    && !OWNER_ONLY.containsAll(Files.getPosixFilePermissions(keyFile))) {
+                    && !AuditFileModes.GROUP_READS.containsAll(Files.getPosixFilePermissions(keyFile))) {
                 LOG.log(System.Logger.Level.WARNING, "The audit key file {0} is readable by other users", keyFile);
             }
         } catch (IOException | UnsupportedOperationException e) {

@@ -86,6 +86,14 @@ public final class SqliteAuditLog implements AuditLog, AccessLog {
                     + (kind == Kind.READ_ONLY ? " (the file system or a folder above is read-only)"
                     : kind == Kind.DISK_FULL ? " (the disk is full)" : ""), e);
         }
+        try {
+            // SQLite would make it 0644 less the umask; its -wal and -shm files then copy this file's mode
+            AuditFileModes.createIfAbsent(file.toAbsolutePath(), AuditFileModes.data(parent));
+        } catch (IOException e) {
+            Kind kind = StorageProblems.kindOf(e, file);
+            throw new AuditWriteException(kind, "Could not create the audit database " + file.toAbsolutePath()
+                    + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ").", e);
+        }
         return openUrl("jdbc:sqlite:" + file.toAbsolutePath(), anchors, Clock.systemDefaultZone());
     }
 

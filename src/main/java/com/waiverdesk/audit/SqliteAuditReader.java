@@ -50,6 +50,7 @@ public final class SqliteAuditReader implements AuditReader {
             throw new AuditReadException(Kind.UNAVAILABLE, "Could not open the audit database: there is no file at "
                     + file.toAbsolutePath() + ".", null);
         }
+        SqliteNative.prepare();
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);

@@ -75,6 +75,7 @@ public final class SyntheticAuditLog {
                 + ", ?".repeat(EntryColumns.NAMES.size() + 2) + ")";
         long day = 86_400_000L;
         long start = Instant.now().truncatedTo(ChronoUnit.DAYS).toEpochMilli() - (count / perDay + 1) * day;
+        SqliteNative.prepare();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
              PreparedStatement ps = c.prepareStatement(insert)) {
             s.execute("PRAGMA synchronous = OFF");
