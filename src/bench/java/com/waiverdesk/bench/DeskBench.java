@@ -22,6 +22,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.ToDoubleFunction;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 
 /**
  * {@code bench desk}: Enter to the decision painted, in the real window under X (Xvfb), against the bundled mock
@@ -64,6 +66,12 @@ final class DeskBench {
                 "--audit-db", dir.resolve("audit.db").toString(), "--operator", "bench", "--lang", "zh"}, () -> { });
             robot = new Robot();
             DeskTarget desk = DeskTarget.await(robot);
+            Rectangle2D screen = Fx.call(() -> Screen.getPrimary().getBounds());
+            if (screen.getWidth() < BareTarget.RIGHT_EDGE || screen.getHeight() < 720) {
+                throw new IOException(String.format("the screen is %.0fx%.0f: the desk and the bare window need"
+                        + " %.0fx720 side by side (e.g. Xvfb :N -screen 0 1600x1000x24)", screen.getWidth(),
+                        screen.getHeight(), BareTarget.RIGHT_EDGE));
+            }
             BareTarget bare = Fx.call(BareTarget::show);
             Optional<CpuSteal> steal = CpuSteal.now();
             String loadBefore = loadAverage();
