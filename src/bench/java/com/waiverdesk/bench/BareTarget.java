@@ -16,6 +16,9 @@ import javafx.stage.Stage;
 final class BareTarget {
     private static final int[] COLOURS = {0xE6F4EA, 0xFFF1DC};
     private static final double X = 940;
+    private static final double WIDTH = 320;
+    /** Where the bare window ends on the screen: the desk (900 wide) is left of it. */
+    static final double RIGHT_EDGE = X + WIDTH;
 
     private final Stage stage;
     private final int pixelX;
@@ -35,7 +38,7 @@ final class BareTarget {
         root.setStyle(background(COLOURS[0]));
         Stage stage = new Stage();
         stage.setTitle("bare");
-        stage.setScene(new Scene(root, 320, 240));
+        stage.setScene(new Scene(root, WIDTH, 240));
         stage.setX(X);
         stage.setY(0);
         int[] count = {0};

@@ -5,8 +5,6 @@ import com.waiverdesk.mock.MockAccount;
 import com.waiverdesk.mock.MockVerificationService;
 import com.waiverdesk.mock.SecretFile;
 import com.waiverdesk.ui.DeskLauncher;
-import com.waiverdesk.ui.admission.AdmissionView;
-import java.awt.AWTException;
 import java.awt.Robot;
 import java.awt.event.KeyEvent;
 import java.io.IOException;
@@ -23,11 +21,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import javafx.geometry.Bounds;
-import javafx.scene.Node;
-import javafx.scene.control.TextInputControl;
-import javafx.stage.Stage;
-import javafx.stage.Window;
+import java.util.function.ToDoubleFunction;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 
 /**
  * {@code bench desk}: Enter to the decision painted, in the real window under X (Xvfb), against the bundled mock
@@ -70,6 +66,12 @@ final class DeskBench {
                 "--audit-db", dir.resolve("audit.db").toString(), "--operator", "bench", "--lang", "zh"}, () -> { });
             robot = new Robot();
             DeskTarget desk = DeskTarget.await(robot);
+            Rectangle2D screen = Fx.call(() -> Screen.getPrimary().getBounds());
+            if (screen.getWidth() < BareTarget.RIGHT_EDGE || screen.getHeight() < 720) {
+                throw new IOException(String.format("the screen is %.0fx%.0f: the desk and the bare window need"
+                        + " %.0fx720 side by side (e.g. Xvfb :N -screen 0 1600x1000x24)", screen.getWidth(),
+                        screen.getHeight(), BareTarget.RIGHT_EDGE));
+            }
             BareTarget bare = Fx.call(BareTarget::show);
             Optional<CpuSteal> steal = CpuSteal.now();
             String loadBefore = loadAverage();
@@ -139,7 +141,7 @@ final class DeskBench {
         out.printf("  one pixel read takes %.2f ms (the clock's resolution)%n", pixelReadMillis());
     }
 
-    private static List<Double> of(List<Sample> samples, java.util.function.ToDoubleFunction<Sample> figure) {
+    private static List<Double> of(List<Sample> samples, ToDoubleFunction<Sample> figure) {
         List<Double> values = new ArrayList<>();
         samples.forEach(sample -> values.add(figure.applyAsDouble(sample)));
         return values;
@@ -173,148 +175,6 @@ final class DeskBench {
             return rows.getLong(1);
         } catch (SQLException e) {
             return -1;
-        }
-    }
-
-    /** The desk's window: where its card is, the colours of its idle and answered card, and the clerk's fields. */
-    private static final class DeskTarget {
-        private final Robot robot;
-        private final Stage stage;
-        private int pixelX;
-        private int pixelY;
-        private int idleRgb;
-        private int answerRgb;
-
-        private DeskTarget(Robot robot, Stage stage) {
-            this.robot = robot;
-            this.stage = stage;
-        }
-
-        /** Waits for the desk's window and for its desk (the verify button enabled), then learns the card's colours. */
-        static DeskTarget await(Robot robot) throws Exception {
-            long start = System.nanoTime();
-            Stage found = null;
-            while (found == null || !Fx.call(DeskTarget::deskReady)) {
-                if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(60)) {
-                    throw new IOException("the desk was not ready within 60 s");
-                }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-                found = Fx.call(DeskTarget::deskStage);
-            }
-            Stage stage = found;
-            Fx.call(() -> {
-                stage.setX(0);
-                stage.setY(0);
-                return null;
-            });
-            DeskTarget target = new DeskTarget(robot, stage);
-            target.learnColours();
-            return target;
-        }
-
-        private static Stage deskStage() {
-            for (Window window : Window.getWindows()) {
-                if (window instanceof Stage && window.isShowing() && window.getScene() != null
-                        && window.getScene().getRoot() instanceof AdmissionView) {
-                    return (Stage) window;
-                }
-            }
-            return null;
-        }
-
-        /** A check can be run: the verify button is enabled. */
-        private static boolean deskReady() {
-            Stage stage = deskStage();
-            return stage != null && !stage.getScene().lookup("#verifyButton").isDisabled();
-        }
-
-        /** Inside the card's 4 px border and rounded corner, in its padding: its background colour only. */
-        private static int[] cardPixel(Stage stage) {
-            Node card = stage.getScene().lookup("#resultCard");
-            Bounds screen = card.localToScreen(card.getBoundsInLocal());
-            return new int[] {(int) Math.round(screen.getMinX()) + 8, (int) Math.round(screen.getMinY()) + 14};
-        }
-
-        /**
-         * One check of the demo person, unmeasured: where the answered card is, the colour of its answer there, then
-         * of the same place once Esc has cleared the card.
-         */
-        private void learnColours() throws Exception {
-            fill();
-            focus();
-            Fx.call(() -> {
-                ((javafx.scene.control.Button) stage.getScene().lookup("#verifyButton")).fire();
-                return null;
-            });
-            long start = System.nanoTime();
-            while (!Fx.call(this::showsAnswer)) {
-                if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(30)) {
-                    throw new IOException("the first check of the demo person gave no WAIVE within 30 s");
-                }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
-            int[] pixel = Fx.call(() -> cardPixel(stage));
-            pixelX = pixel[0];
-            pixelY = pixel[1];
-            answerRgb = rgb();
-            robot.keyPress(KeyEvent.VK_ESCAPE);
-            robot.keyRelease(KeyEvent.VK_ESCAPE);
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
-            idleRgb = rgb();
-            if (idleRgb == answerRgb) {
-                throw new IOException(String.format("the card's pixel (%d, %d) is #%06x both idle and answered",
-                        pixelX, pixelY, idleRgb));
-            }
-        }
-
-        /** Before each press: the card cleared on screen (Esc, as a clerk), the demo person typed in (set). */
-        void prepare() throws Exception {
-            focus();
-            robot.keyPress(KeyEvent.VK_ESCAPE);
-            robot.keyRelease(KeyEvent.VK_ESCAPE);
-            long start = System.nanoTime();
-            while (rgb() != idleRgb) {
-                if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(10)) {
-                    throw new IOException("Esc did not clear the card within 10 s");
-                }
-            }
-            fill();
-        }
-
-        private void fill() throws Exception {
-            Fx.call(() -> {
-                ((TextInputControl) stage.getScene().lookup("#nameField")).setText(DeskProbe.DEMO_NAME);
-                ((TextInputControl) stage.getScene().lookup("#idField")).setText(DeskProbe.DEMO_ID);
-                stage.getScene().lookup("#nameField").requestFocus();
-                return null;
-            });
-        }
-
-        private void focus() throws Exception {
-            Bounds window = Fx.call(() -> new javafx.geometry.BoundingBox(stage.getX(), stage.getY(),
-                    stage.getWidth(), stage.getHeight()));
-            Fx.focus(robot, stage, (int) (window.getMinX() + window.getWidth() / 2), (int) window.getMinY() + 10);
-        }
-
-        boolean showsAnswer() {
-            return stage.getScene().lookup("#resultCard").getStyleClass().contains("waive");
-        }
-
-        private int rgb() {
-            return robot.getPixelColor(pixelX, pixelY).getRGB() & 0xFFFFFF;
-        }
-
-        int pixelX() {
-            return pixelX;
-        }
-
-        int pixelY() {
-            return pixelY;
-        }
-
-        int answerRgb() {
-            return answerRgb;
         }
     }
 }

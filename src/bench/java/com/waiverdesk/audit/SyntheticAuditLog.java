@@ -18,7 +18,8 @@ import java.util.Random;
 /**
  * Fills an audit database with many realistic, correctly chained entries in one transaction, fast enough to make a
  * million rows for {@code bench audit} and the reader's tests (synthetic people only: made-up names, IDs with a valid
- * check digit).
+ * check digit). Not part of the program: it lives in src/bench/java, compiled with the tests and packed into the bench
+ * jar (docs/benchmarks.md).
  */
 public final class SyntheticAuditLog {
     /** Checks per working day at a large hospital's admission windows. */
