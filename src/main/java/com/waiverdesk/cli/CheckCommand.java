@@ -17,6 +17,7 @@ import com.waiverdesk.domain.Decision;
 import com.waiverdesk.domain.DecisionKind;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -127,7 +128,7 @@ final class CheckCommand implements Callable<Integer> {
         node.put("maskedId", result.maskedId());
         result.amountDue().ifPresent(amount -> node.put("amountDue", amount));
         node.put("requestId", result.requestId().orElse(null));
-        node.put("checkedAt", result.checkedAt().map(Object::toString).orElse(null));
+        node.put("checkedAt", result.checkedAt().map(DateTimeFormatter.ISO_OFFSET_DATE_TIME::format).orElse(null));
         node.put("auditId", result.auditSeq());
         // a script must never take the demo's answer for the municipal service's
         node.put("demo", demoDesk && result.outcome() != null && result.outcome().isAnswered());

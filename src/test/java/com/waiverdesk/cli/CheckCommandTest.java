@@ -67,6 +67,8 @@ class CheckCommandTest {
         assertThat(json.get("depositPercent").asInt()).isZero();
         assertThat(json.get("categories").get(0).asText()).isEqualTo("SUBSISTENCE_ALLOWANCE");
         assertThat(json.get("requestId").asText()).matches("[0-9a-f-]{36}");
+        // printed in the contract's own form, seconds always present (toString drops ":00")
+        assertThat(json.get("checkedAt").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+08:00");
         assertThat(json.get("auditId").asLong()).isEqualTo(1);
         assertThat(run.out()).doesNotContain(WAIVE_ID).contains("310101********0028");
         try (SqliteAuditLog audit = SqliteAuditLog.open(dir.resolve("audit.db"))) {
