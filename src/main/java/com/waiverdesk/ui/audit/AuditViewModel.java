@@ -60,6 +60,7 @@ public final class AuditViewModel {
     private int generation;
     private long nextBeforeSeq;
     private boolean chartsStale = true;
+    private boolean errorKeysAsked;
 
     /**
      * @param fxThread where progress of a long job is handed back (the FX thread; the calling thread in tests)
@@ -77,7 +78,6 @@ public final class AuditViewModel {
         login.signedInAsProperty().addListener((obs, old, who) -> {
             if (who != null) {
                 load(AuditFilter.all(), false);
-                loadErrorKeys();
             }
         });
         chartsShown.addListener((obs, was, shown) -> {
@@ -134,6 +134,7 @@ public final class AuditViewModel {
 
     /** Shows the applied filter's entries again from the newest (after a purge), without a new search event. */
     void reload() {
+        errorKeysAsked = false;
         if (appliedFilter.get() != null) {
             load(appliedFilter.get(), false);
         }
@@ -196,6 +197,11 @@ public final class AuditViewModel {
         runner.run(() -> services.reader().count(filter), n -> {
             if (search == generation) {
                 matchCount.set(n);
+            }
+            if (!errorKeysAsked) {
+                // after the first page and its count, which the supervisor waits for: the list reads the whole log
+                errorKeysAsked = true;
+                loadErrorKeys();
             }
         }, error -> failed(search, error));
     }
