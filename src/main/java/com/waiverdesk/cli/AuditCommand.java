@@ -228,7 +228,8 @@ final class AuditCommand {
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Export the entries of a date range as CSV (Excel-ready) and/or a FHIR R4 AuditEvent Bundle.")
+            description = "Export the entries of a date range as CSV (Excel-ready; the codes also in words of"
+                    + " --lang, default the configured language) and/or a FHIR R4 AuditEvent Bundle.")
     static final class Export implements Callable<Integer> {
         @Mixin
         AuditOptions parent;

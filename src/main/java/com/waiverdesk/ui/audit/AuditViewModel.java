@@ -62,6 +62,7 @@ public final class AuditViewModel {
     private int generation;
     private long nextBeforeSeq;
     private boolean chartsStale = true;
+    private boolean errorKeysAsked;
 
     /**
      * @param fxThread where progress of a long job is handed back (the FX thread; the calling thread in tests)
@@ -80,7 +81,6 @@ public final class AuditViewModel {
         login.signedInAsProperty().addListener((obs, old, who) -> {
             if (who != null) {
                 load(AuditFilter.all(), false);
-                loadErrorKeys();
             }
         });
         chartsShown.addListener((obs, was, shown) -> {
@@ -137,6 +137,7 @@ public final class AuditViewModel {
 
     /** Shows the applied filter's entries again from the newest (after a purge), without a new search event. */
     void reload() {
+        errorKeysAsked = false;
         if (appliedFilter.get() != null) {
             load(appliedFilter.get(), false);
         }
@@ -212,6 +213,11 @@ public final class AuditViewModel {
         runner.run(() -> services.reader().count(filter), n -> {
             if (search == generation) {
                 matchCount.set(n);
+            }
+            if (!errorKeysAsked) {
+                // after the first page and its count, which the supervisor waits for: the list reads the whole log
+                errorKeysAsked = true;
+                loadErrorKeys();
             }
         }, error -> failed(search, error));
     }

@@ -44,6 +44,8 @@ final class CheckFilter {
         boolean[] syncing = {false};
         Runnable title = () -> box.setTitle(chosen.isEmpty() ? all : null);
         Runnable fromChosen = () -> {
+            // the title first: the skin redraws its text as the checks change, from the title it then finds
+            title.run();
             syncing[0] = true;
             for (T item : items) {
                 if (chosen.contains(item)) {
@@ -53,7 +55,6 @@ final class CheckFilter {
                 }
             }
             syncing[0] = false;
-            title.run();
         };
         Runnable refill = () -> {
             List<T> next = new ArrayList<>(offered);
@@ -70,6 +71,7 @@ final class CheckFilter {
                 chosen.retainAll(checked);
                 chosen.addAll(checked);
                 syncing[0] = false;
+                // before the skin's own listener (added later, when the skin is made) redraws the text
                 title.run();
             }
         });

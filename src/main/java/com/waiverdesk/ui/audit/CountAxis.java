@@ -8,14 +8,15 @@ import javafx.scene.chart.NumberAxis;
  * filled the chart and looked like a failure wave).
  */
 final class CountAxis {
-    private static final int MAX_TICKS = 10;
+    /** More labels than this on a chart about 150 px high overlap, and the toolkit then drops some (0, 20, 30…). */
+    private static final int MAX_TICKS = 6;
 
     private CountAxis() {
     }
 
-    /** An axis from 0 to 100 in steps of 10. */
+    /** An axis from 0 to 100 in steps of 20. */
     static NumberAxis percent() {
-        NumberAxis axis = new NumberAxis(0, 100, 10);
+        NumberAxis axis = new NumberAxis(0, 100, 20);
         axis.setAutoRanging(false);
         axis.setMinorTickVisible(false);
         return axis;
@@ -37,7 +38,7 @@ final class CountAxis {
         axis.setTickUnit(step);
     }
 
-    /** A whole tick step of 1, 2 or 5 times a power of ten, with at most ten steps up to {@code max}. */
+    /** A whole tick step of 1, 2 or 5 times a power of ten, with at most six steps up to {@code max}. */
     static long step(long max) {
         long step = 1;
         while (true) {

@@ -19,6 +19,8 @@ import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableRow;
@@ -191,6 +193,27 @@ class AuditUITest {
 
         assertThat(errors.getItems()).extracting(key -> errors.getConverter().toString(key))
                 .containsExactly("身份证号位数不对", "平台繁忙（限流）");
+    }
+
+    @Test
+    void chartsShowPercentagesOnAFixedScaleAndCountsInWholeSteps(FxRobot robot) throws TimeoutException {
+        signIn(robot);
+        robot.clickOn(texts.get("audit.tab.charts"));
+        await(() -> model.chartsProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        NumberAxis percent = (NumberAxis) robot.lookup("#failureRateChart").queryAs(XYChart.class).getYAxis();
+        assertThat(percent.isAutoRanging()).isFalse();
+        assertThat(percent.getLowerBound()).isZero();
+        assertThat(percent.getUpperBound()).isEqualTo(100);
+        for (String id : List.of("#perDayChart", "#perOperatorChart")) {
+            NumberAxis counts = (NumberAxis) robot.lookup(id).queryAs(XYChart.class).getYAxis();
+            assertThat(counts.getTickUnit()).as(id).isGreaterThanOrEqualTo(1);
+            assertThat(counts.getTickUnit() % 1).as(id).isZero();
+            assertThat(counts.getUpperBound()).as(id).isPositive();
+        }
+        // a day is a day of the workstation's zone, and the axis says which
+        assertThat(robot.lookup("#perDayChart").queryAs(XYChart.class).getXAxis().getLabel()).contains("UTC+08:00");
     }
 
     @Test
