@@ -85,6 +85,10 @@ class CardLayoutUITest {
         robot.interact(() -> {
             AdmissionView view = new AdmissionView(model, new Texts(locale));
             view.readability().setPercent(percent);
+            // the status bar as the real window has it: its three links shown
+            view.setOnOpenSupervisor(() -> { });
+            view.setOnOpenSettings(() -> { });
+            view.setDiagnostics(desk -> "");
             Scene scene = new Scene(view, WIDTH, HEIGHT);
             scene.getStylesheets().add(
                     AdmissionView.class.getResource("/com/waiverdesk/ui/desk.css").toExternalForm());
@@ -103,9 +107,15 @@ class CardLayoutUITest {
             show(robot, model, client, outcome);
             String where = locale + " " + percent + " % " + outcome.label() + ": ";
             saveIfAsked(robot, locale + "-" + percent + "-" + outcome.label());
-            // enlarged, the status bar's operator and workstation may shorten (by design); nothing above it may
-            for (String cut : truncated(robot.lookup(percent == 100 ? ".admission" : ".body").queryParent())) {
-                problems.add(where + "cut off: " + cut);
+            // the status bar's operator and workstation may shorten when the service state is long (by design, see
+            // StatusBar); nothing else may
+            for (String cut : truncated(robot.lookup(".admission").queryParent())) {
+                if (!cut.startsWith("#operatorStatus") && !cut.startsWith("#workstationStatus")) {
+                    problems.add(where + "cut off: " + cut);
+                }
+            }
+            if (view(robot).getWidth() > WIDTH || view(robot).minWidth(-1) > WIDTH) {
+                problems.add(where + "the window's content is wider than the window: " + view(robot).minWidth(-1));
             }
             if (sceneY(nameField) != nameY || sceneY(idField) != idY) {
                 problems.add(where + "fields moved from y " + nameY + "/" + idY + " to " + sceneY(nameField) + "/"
@@ -160,6 +170,10 @@ class CardLayoutUITest {
         }
         Files.createDirectories(Path.of(dir));
         ImageIO.write(png, "png", Path.of(dir, name + ".png").toFile());
+    }
+
+    private static javafx.scene.layout.Region view(FxRobot robot) {
+        return robot.lookup(".admission").queryAs(javafx.scene.layout.Region.class);
     }
 
     private static double sceneY(Node node) {
