@@ -37,7 +37,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * At the desk's narrowest (720 px wide, 700 high) every outcome's card is read whole in both languages: no label
- * ends in "…", the card stays above the status bar, and the name and ID fields never move. (The timers are held, so
+ * ends in "…", the card stays above the status bar, and the name and ID fields never move; at 150 % the form and
+ * card scroll, nothing is cut off, and each answer is scrolled into view. (The timers are held, so
  * the countdown does not change the text while it is measured.)
  */
 @ExtendWith(ApplicationExtension.class)
@@ -117,7 +118,7 @@ class CardLayoutUITest {
             if (view(robot).getWidth() > WIDTH || view(robot).minWidth(-1) > WIDTH) {
                 problems.add(where + "the window's content is wider than the window: " + view(robot).minWidth(-1));
             }
-            if (sceneY(nameField) != nameY || sceneY(idField) != idY) {
+            if (percent == 100 && (sceneY(nameField) != nameY || sceneY(idField) != idY)) {
                 problems.add(where + "fields moved from y " + nameY + "/" + idY + " to " + sceneY(nameField) + "/"
                         + sceneY(idField));
             }
@@ -128,6 +129,14 @@ class CardLayoutUITest {
             if (percent == 100 && card.getMaxY() > bar.getMinY() + 0.5) {
                 problems.add(where + "card runs under the status bar (" + card.getMaxY() + " > " + bar.getMinY()
                         + ")");
+            }
+            // enlarged, the form and card scroll: the answer is scrolled into view, its headline first
+            Bounds viewport = robot.lookup(".body-scroll").query().localToScene(
+                    robot.lookup(".body-scroll").query().getLayoutBounds());
+            double visibleBottom = Math.min(card.getMaxY(), viewport.getMaxY());
+            if (card.getMinY() < viewport.getMinY() - 0.5 || visibleBottom - card.getMinY() < 200) {
+                problems.add(where + "the card is not in view: card " + card.getMinY() + "-" + card.getMaxY()
+                        + ", viewport " + viewport.getMinY() + "-" + viewport.getMaxY());
             }
         }
         return problems;
