@@ -40,6 +40,7 @@ public final class AdmissionView extends BorderPane {
     private final Hyperlink setUp = new Hyperlink();
     private final Label itNote = new Label();
     private ProgressIndicator spinner;
+    private final ScrollPane scroll = scrolling();
     private final Readability readability = new Readability(this);
 
     public AdmissionView(AdmissionViewModel model, Texts texts) {
@@ -49,9 +50,17 @@ public final class AdmissionView extends BorderPane {
         card = new ResultCard(texts, new ResultText(texts, this::policyLabel));
         card.setId("resultCard");
         setTop(header());
-        setCenter(scrolling(body()));
+        setCenter(scroll);
+        scroll.setContent(body());
         statusBar = new StatusBar(model, texts);
         setBottom(statusBar);
+        // the status bar may grow a row after the answer (the service became unreachable): keep the answer in view
+        scroll.viewportBoundsProperty().addListener((obs, old, now) -> {
+            if (old.getHeight() != now.getHeight()
+                    && (model.resultProperty().get() != null || model.problemProperty().get() != null)) {
+                scrollToCard();
+            }
+        });
         addEventFilter(KeyEvent.KEY_PRESSED, readability::onKey);
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         model.secondsToClearProperty().addListener((obs, old, seconds) -> card.showCountdown(seconds.intValue()));
@@ -159,8 +168,8 @@ public final class AdmissionView extends BorderPane {
      * The form and the card at their whole height: at the smallest window and normal text they fit; enlarged text
      * (Ctrl+plus) scrolls instead of squeezing a line into "…" or the card under the status bar.
      */
-    private static ScrollPane scrolling(VBox body) {
-        ScrollPane scroll = new ScrollPane(body);
+    private static ScrollPane scrolling() {
+        ScrollPane scroll = new ScrollPane();
         scroll.getStyleClass().add("body-scroll");
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -225,6 +234,7 @@ public final class AdmissionView extends BorderPane {
             card.showBusy();
         } else if (model.problemProperty().get() != null) {
             card.showProblem(model.problemProperty().get(), model.problemDetailProperty().get());
+            revealCard();
         } else if (model.resultProperty().get() != null) {
             card.showResult(model.resultProperty().get(), model.legacyIdProperty().get());
             card.showCountdown(model.secondsToClearProperty().get());
@@ -234,13 +244,34 @@ public final class AdmissionView extends BorderPane {
             next.setAccessibleHelp(card.getAccessibleText());
             next.requestFocus();
             next.selectAll();
+            revealCard();
             return;
         } else {
             card.showIdle();
+            scroll.setVvalue(0);
         }
         if (model.nameProblemProperty().get() == null) {
             nameField.setAccessibleHelp(null);
         }
+    }
+
+    /**
+     * With enlarged text the form and card may not fit: the answer is scrolled into view, its headline at the top
+     * (at normal size everything fits and nothing moves).
+     */
+    private void revealCard() {
+        if (getScene() == null) {
+            return;
+        }
+        scroll.applyCss();
+        scroll.layout();
+        scrollToCard();
+    }
+
+    private void scrollToCard() {
+        Node content = scroll.getContent();
+        double hidden = content.getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+        scroll.setVvalue(hidden <= 0 ? 0 : Math.min(1, card.getBoundsInParent().getMinY() / hidden));
     }
 
     private Optional<String> policyLabel(String code) {

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -46,12 +48,19 @@ final class StatusBar extends HBox {
         link(supervisor, "supervisorLink", texts.get("status.supervisor"), texts.get("status.supervisor.hint"));
         link(diagnostics, "diagnosticsLink", texts.get("status.diagnostics"), texts.get("status.diagnostics.hint"));
         link(settings, "settingsLink", texts.get("status.settings"), texts.get("status.settings.hint"));
-        getChildren().addAll(dot, service, spacer, operator, workstation, diagnostics, settings, supervisor);
-        // when the bar is too narrow (English words, a long operator id) the operator and workstation shorten with
-        // an ellipsis; the service state and the links stay whole
+        // when the bar is too narrow (English words, a long operator id, enlarged text) the operator and workstation
+        // shorten with an ellipsis and the links go under each other; the service state and the links stay whole
+        FlowPane links = new LinkRow(diagnostics, settings, supervisor);
+        links.getStyleClass().add("status-links");
+        links.setAlignment(Pos.CENTER_RIGHT);
+        getChildren().addAll(dot, service, spacer, operator, workstation, links);
         for (Region whole : new Region[] {dot, service, diagnostics, settings, supervisor}) {
             whole.setMinWidth(Region.USE_PREF_SIZE);
         }
+        // an HBox that must shrink takes from the ALWAYS-growing children first: the spacer, then these two (a
+        // label never grows past its text); the links only then
+        HBox.setHgrow(operator, Priority.ALWAYS);
+        HBox.setHgrow(workstation, Priority.ALWAYS);
         model.serviceStateProperty().addListener((obs, old, state) -> refresh());
         model.deskProperty().addListener((obs, old, desk) -> refresh());
         refresh();
@@ -74,6 +83,22 @@ final class StatusBar extends HBox {
         link.setFocusTraversable(false);
         link.setVisible(false);
         link.managedProperty().bind(link.visibleProperty());
+    }
+
+    /** The links in one row when the bar has room for it (a FlowPane's own preferred width is its wrap length). */
+    private static final class LinkRow extends FlowPane {
+        LinkRow(Node... links) {
+            super(links);
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            double width = getInsets().getLeft() + getInsets().getRight();
+            for (Node link : getManagedChildren()) {
+                width += snapSizeX(link.prefWidth(-1));
+            }
+            return width + snapSpaceX(getHgap()) * Math.max(0, getManagedChildren().size() - 1);
+        }
     }
 
     /** Shows the link to the supervisor's screen, which runs the action. */
