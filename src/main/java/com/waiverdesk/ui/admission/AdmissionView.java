@@ -260,7 +260,9 @@ public final class AdmissionView extends BorderPane {
      * (at normal size everything fits and nothing moves).
      */
     private void revealCard() {
-        if (getScene() == null) {
+        // up to 100 % form and card fit the smallest window (CardLayoutUITest): no extra layout pass before the
+        // answer is painted
+        if (getScene() == null || readability.percentProperty().get() <= Readability.NORMAL) {
             return;
         }
         scroll.applyCss();

@@ -59,8 +59,8 @@ final class ResultText {
     }
 
     /**
-     * The reason, and for an expired grant the day it ended (or, for one not yet begun, the day it begins): the
-     * clerk can tell the patient which date to renew from.
+     * The reason; for an expired grant it names the day it ended (or, for one not yet begun, the day it begins), so
+     * the clerk can tell the patient which date to renew from.
      */
     String reason(CheckResult result) {
         String reason = reason(result.decision());
@@ -73,11 +73,11 @@ final class ResultText {
         Optional<LocalDate> ended = answer.assistance().stream().map(AssistanceGrant::validUntil)
                 .filter(Objects::nonNull).filter(until -> until.isBefore(day)).max(Comparator.naturalOrder());
         if (ended.isPresent()) {
-            return reason + " " + texts.get("reason.ELIGIBILITY_EXPIRED.ended", DATE.format(ended.get()));
+            return texts.get("reason.ELIGIBILITY_EXPIRED.ended", DATE.format(ended.get()));
         }
         return answer.assistance().stream().map(AssistanceGrant::validFrom).filter(from -> from.isAfter(day))
                 .min(Comparator.naturalOrder())
-                .map(from -> reason + " " + texts.get("reason.ELIGIBILITY_EXPIRED.notYet", DATE.format(from)))
+                .map(from -> texts.get("reason.ELIGIBILITY_EXPIRED.notYet", DATE.format(from)))
                 .orElse(reason);
     }
 

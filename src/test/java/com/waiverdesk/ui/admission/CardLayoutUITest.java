@@ -51,13 +51,15 @@ class CardLayoutUITest {
     private Stage stage;
 
     @Start
-    void start(Stage stage) {
-        this.stage = stage;
+    void start(Stage primary) {
+        // a window of its own: the toolkit's primary stage keeps the size an earlier test class gave it
+        stage = new Stage();
     }
 
     @AfterEach
-    void stopRunner() {
+    void stopRunnerAndCloseTheWindow(FxRobot robot) {
         runner.close();
+        robot.interact(stage::hide);
     }
 
     @Test
@@ -98,6 +100,9 @@ class CardLayoutUITest {
             stage.show();
             model.attach(TestDesks.desk(client, new MemoryAuditLog(), Duration.ofMinutes(5), locale));
         });
+        // the first health check's answer changes the status bar's text: measured only once it is in
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> model.serviceStateProperty().get() != ServiceState.STARTING);
         WaitForAsyncUtils.waitForFxEvents();
         Node nameField = robot.lookup("#nameField").query();
         Node idField = robot.lookup("#idField").query();

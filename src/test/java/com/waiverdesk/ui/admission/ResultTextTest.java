@@ -97,9 +97,9 @@ class ResultTextTest {
                 new AssistanceGrant("LOW_INCOME_FAMILY", LocalDate.of(2019, 1, 1), LocalDate.of(2023, 6, 30)));
         CheckResult result = answered(TestDesks.policy().decide(outcome), outcome, null);
         assertThat(new ResultText(zh, code -> Optional.empty()).reason(result))
-                .isEqualTo("该患者的救助资格不在有效期内。 救助资格已于 2024-12-31 到期。");
+                .isEqualTo("该患者的救助资格已于 2024-12-31 到期。");
         assertThat(new ResultText(en, code -> Optional.empty()).reason(result))
-                .isEqualTo("The patient's assistance is not valid today. It ended on 2024-12-31.");
+                .isEqualTo("The patient's assistance ended on 2024-12-31.");
     }
 
     @Test
@@ -110,7 +110,7 @@ class ResultTextTest {
         Decision expired = new Decision(DecisionKind.CHARGE, 100, DecisionReason.ELIGIBILITY_EXPIRED,
                 FollowUp.COLLECT_DEPOSIT, List.of("SUBSISTENCE_ALLOWANCE"), null, null, null);
         assertThat(new ResultText(en, code -> Optional.empty()).reason(answered(expired, outcome, null)))
-                .endsWith("It ended on 2026-11-27.");
+                .isEqualTo("The patient's assistance ended on 2026-11-27.");
     }
 
     @Test
@@ -118,7 +118,7 @@ class ResultTextTest {
         VerificationOutcome outcome = grants("2026-11-28T10:15:30+08:00",
                 new AssistanceGrant("SUBSISTENCE_ALLOWANCE", LocalDate.of(2027, 1, 1), null));
         CheckResult result = answered(TestDesks.policy().decide(outcome), outcome, null);
-        assertThat(new ResultText(en, code -> Optional.empty()).reason(result)).endsWith("It starts only on 2027-01-01.");
+        assertThat(new ResultText(en, code -> Optional.empty()).reason(result)).isEqualTo("The patient's assistance starts only on 2027-01-01.");
     }
 
     @Test
