@@ -31,8 +31,8 @@ if [ -z "${DISPLAY:-}" ] && { [ "${1:-}" = desk ] || [ "${1:-}" = startup ]; }; 
     sleep 1
 fi
 run() {
+    # shellcheck disable=SC2086  # BENCH_JVM is a list of options
     XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data XDG_STATE_HOME=$work/state \
-        # shellcheck disable=SC2086  # BENCH_JVM is a list of options
         nice -n "${BENCH_NICE:-0}" java "${options[@]}" -Dprism.order=sw ${BENCH_JVM:-} -cp "target/waiverdesk.jar:$bench_jar" com.waiverdesk.bench.BenchCommand "$@"
 }
 if [ "${1:-}" = desk ]; then
