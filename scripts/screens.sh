@@ -3,7 +3,7 @@
 # size (720x700) in Chinese and English, plus enlarged text (Ctrl+plus to 150 %) and high contrast (Ctrl+Shift+H):
 # typed into the real window under Xvfb with xdotool, as scripts/screenshot.sh does. docs/screens/ is made with it.
 # Needs: xvfb xdotool imagemagick libgtk-3-0 fonts-noto-cjk, and target/waiverdesk.jar (mvn -q package -DskipTests).
-# Usage: scripts/screens.sh OUTDIR [DISPLAY]     (DISPLAY defaults to :92; PARTS="demo wide faults" picks the parts)
+# Usage: scripts/screens.sh OUTDIR [DISPLAY]     (DISPLAY defaults to :92; PARTS="demo wide faults edges" picks the parts)
 set -euo pipefail
 out=$(realpath -m "${1:?usage: scripts/screens.sh OUTDIR [DISPLAY]}")
 display=${2:-:92}
@@ -31,10 +31,11 @@ start_desk() {
     mkdir -p "$dir/config/waiverdesk" "$dir/data" "$dir/state"
     printf '%s\n' "$2" >"$dir/config/waiverdesk/config.json"
     XDG_DATA_HOME=$dir/data XDG_CONFIG_HOME=$dir/config XDG_STATE_HOME=$dir/state \
-        java -Dprism.order=sw -Dwaiverdesk.reportShown=true -jar "$jar" >"$dir/out" 2>"$dir/err" &
+        java -Dprism.order=sw -jar "$jar" >"$dir/out" 2>"$dir/err" &
     desk=$!
-    for _ in $(seq 1 120); do grep -q DESK_READY "$dir/out" && break; sleep 0.5; done
-    grep -q DESK_READY "$dir/out" || { echo "the desk did not start:" >&2; cat "$dir/err" >&2; exit 1; }
+    # the desk's own log line (console and file) once its service, policy and audit log are up
+    for _ in $(seq 1 120); do grep -q "desk ready:" "$dir/err" && break; sleep 0.5; done
+    grep -q "desk ready:" "$dir/err" || { echo "the desk did not start:" >&2; cat "$dir/err" >&2; exit 1; }
     window=$(xdotool search --sync --name WaiverDesk | head -1)
     xdotool windowsize "$window" "${3:-720}" "${4:-700}"
     xdotool windowfocus "$window"
@@ -80,7 +81,7 @@ demo_people() {
     shoot "$lang-input-no-id" 王秀英 ""
 }
 
-parts=${PARTS:-demo wide faults}
+parts=${PARTS:-demo wide faults edges}
 for lang in zh en; do
     [[ $parts == *demo* ]] || continue
     start_desk "demo-$lang" "{\"language\": \"$lang\", \"standardDeposit\": 5000, \"autoClearSeconds\": 30}"
@@ -142,5 +143,18 @@ for lang in zh en; do
     stop_mock
     start_desk "down-$lang" "$(service "$lang" "$work/mock.secret" "http://127.0.0.1:9/")"
     SETTLE=4 shoot "$lang-cannot-verify-unreachable" 王秀英 310101195203140028
+    stop_desk
+done
+for lang in zh en; do
+    [[ $parts == *edges* ]] || continue
+    # a three-day-old waiver replayed by a caching gateway: never decides
+    start_mock "malformed=1:stale"
+    start_desk "stale-$lang" "$(service "$lang" "$work/mock.secret")"
+    shoot "$lang-cannot-verify-stale-answer" 王秀英 310101195203140028
+    stop_desk
+    stop_mock
+    # an emoji is no part of a name: refused before anything is sent
+    start_desk "emoji-$lang" "{\"language\": \"$lang\", \"standardDeposit\": 5000}"
+    shoot "$lang-input-name-emoji" 王秀英😀 310101195203140028
     stop_desk
 done
