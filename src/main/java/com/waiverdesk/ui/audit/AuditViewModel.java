@@ -115,7 +115,15 @@ public final class AuditViewModel {
      */
     private void reject(AuditNotice problem) {
         generation++;
-        appliedFilter.set(null);
+        showNothing(null);
+        loading.set(false);
+        rejected.set(problem);
+        notice.set(problem);
+    }
+
+    /** Empties the table and the charts under {@code filter} ({@code null}: no filter applies). */
+    private void showNothing(AuditFilter filter) {
+        appliedFilter.set(filter);
         entries.clear();
         selected.set(null);
         matchCount.set(null);
@@ -123,9 +131,6 @@ public final class AuditViewModel {
         chartsStale = true;
         nextBeforeSeq = 0;
         hasMore.set(false);
-        loading.set(false);
-        rejected.set(problem);
-        notice.set(problem);
     }
 
     /** The error keys that occur in the log, for the error filter; a failure leaves the list as it was. */
@@ -146,14 +151,7 @@ public final class AuditViewModel {
     private void load(AuditFilter filter, boolean recordSearch) {
         int search = ++generation;
         String who = supervisor();
-        appliedFilter.set(filter);
-        entries.clear();
-        selected.set(null);
-        matchCount.set(null);
-        charts.set(null);
-        chartsStale = true;
-        nextBeforeSeq = 0;
-        hasMore.set(false);
+        showNothing(filter);
         loading.set(true);
         rejected.set(null);
         notice.set(null);
