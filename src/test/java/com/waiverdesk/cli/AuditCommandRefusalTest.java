@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 class AuditCommandRefusalTest {
     @Test
     void setPassphraseSaysWhyAndWhatToDoInsteadOfACode() {
-        assertThat(AuditCommand.refusal(SupervisorCredential.Result.TOO_SHORT))
+        assertThat(PassphraseCommands.refusal(SupervisorCredential.Result.TOO_SHORT))
                 .contains(String.valueOf(SupervisorCredential.MIN_LENGTH), "characters");
-        assertThat(AuditCommand.refusal(SupervisorCredential.Result.ALL_DIGITS)).contains("only digits");
-        assertThat(AuditCommand.refusal(SupervisorCredential.Result.ALREADY_SET))
+        assertThat(PassphraseCommands.refusal(SupervisorCredential.Result.ALL_DIGITS)).contains("only digits");
+        assertThat(PassphraseCommands.refusal(SupervisorCredential.Result.ALREADY_SET))
                 .contains("already set", "reset-passphrase");
     }
 }

@@ -34,7 +34,7 @@ class ResetPassphraseCommandTest {
     }
 
     /** A terminal that answers as told, and remembers whether it was asked. */
-    private static final class FakeTerminal implements AuditCommand.ResetPassphrase.Terminal {
+    private static final class FakeTerminal implements PassphraseCommands.ResetPassphrase.Terminal {
         private final boolean present;
         private final String answer;
         final List<String> questions = new ArrayList<>();
@@ -146,7 +146,7 @@ class ResetPassphraseCommandTest {
             @Override
             public <K> K create(Class<K> type) throws Exception {
                 K made = CommandLine.defaultFactory().create(type);
-                if (made instanceof AuditCommand.ResetPassphrase reset) {
+                if (made instanceof PassphraseCommands.ResetPassphrase reset) {
                     reset.terminal = terminal;
                 }
                 return made;
