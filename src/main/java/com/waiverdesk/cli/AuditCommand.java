@@ -56,7 +56,7 @@ final class AuditCommand {
         @Option(names = "--supervisor", paramLabel = "NAME", description = "Who is acting, for the access log (default: the OS user).")
         String supervisor = System.getProperty("user.name", "unknown");
 
-        @Option(names = "--passphrase-file", paramLabel = "FILE", description = "Supervisor passphrase from a file (else asked on the console).")
+        @Option(names = "--passphrase-file", paramLabel = "FILE", description = "The passphrase from a file (else asked on the console).")
         Path passphraseFile;
 
         @Spec(Spec.Target.MIXEE)
@@ -142,13 +142,18 @@ final class AuditCommand {
         }
 
         char[] readPassphrase() throws IOException {
+            return readPassphrase("Supervisor passphrase: ");
+        }
+
+        /** The passphrase from {@code --passphrase-file}, or asked on the console with {@code prompt}. */
+        char[] readPassphrase(String prompt) throws IOException {
             if (passphraseFile != null) {
                 return Files.readString(passphraseFile, StandardCharsets.UTF_8).strip().toCharArray();
             }
             if (System.console() == null) {
                 throw new IOException("no console to ask for the passphrase: use --passphrase-file");
             }
-            char[] typed = System.console().readPassword("Supervisor passphrase: ");
+            char[] typed = System.console().readPassword("%s", prompt);
             return typed == null ? new char[0] : typed;
         }
     }

@@ -34,7 +34,8 @@ final class PassphraseCommands {
                 return Cli.EXIT_USAGE;
             }
             return parent.withLog((supervision, out) -> {
-                char[] passphrase = parent.readPassphrase();
+                char[] passphrase = parent.readPassphrase(it ? "New IT passphrase (settings screen): "
+                        : "New supervisor passphrase: ");
                 try {
                     SupervisorCredential.Result result = (it ? supervision.itCredential() : supervision.credential())
                             .set(passphrase);
