@@ -97,6 +97,11 @@ public final class AppPaths {
         return configDir.resolve("config.json");
     }
 
+    /** The clerk's text size and contrast ({@link DisplayPreferences}), beside the user's configuration. */
+    public Path displayPreferencesFile() {
+        return configDir.resolve("display.properties");
+    }
+
     /** The machine-wide file IT deploys (it may be absent), or {@code null} when this setup has none. */
     public Path machineConfigFile() {
         return machineConfigFile;

@@ -20,6 +20,7 @@ import com.waiverdesk.ui.audit.AuditServices;
 import com.waiverdesk.ui.audit.SupervisionActions;
 import com.waiverdesk.ui.audit.SupervisorGate;
 import com.waiverdesk.ui.audit.AuditWindow;
+import com.waiverdesk.ui.common.DisplayMemory;
 import com.waiverdesk.ui.common.FxBackgroundRunner;
 import com.waiverdesk.ui.common.FxScheduler;
 import com.waiverdesk.ui.common.Texts;
@@ -102,6 +103,7 @@ final class DeskWindow {
 
     void show() {
         AdmissionView view = new AdmissionView(model, texts);
+        DisplayMemory.attach(view.readability(), paths.displayPreferencesFile(), runner);
         view.setOnOpenSupervisor(() -> openSupervisor(texts));
         view.setDiagnostics(running -> Diagnostics.collect(running == null ? config : running.config(), sources,
                 running == null ? null : running.policyId(), paths.logDir()));
