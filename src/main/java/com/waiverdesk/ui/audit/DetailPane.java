@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.geometry.Pos;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -41,7 +42,9 @@ final class DetailPane extends ScrollPane {
         HBox heading = new HBox(title, chain);
         heading.getStyleClass().add("audit-detail-heading");
         heading.setAlignment(Pos.CENTER_LEFT);
-        HBox blocks = new HBox(who, what, proof);
+        // the blocks go under each other when the window is too narrow for them side by side (a long service URL
+        // or policy id widens the middle one), rather than running past the right edge
+        FlowPane blocks = new FlowPane(who, what, proof);
         blocks.getStyleClass().add("audit-detail-blocks");
         for (GridPane block : List.of(who, what, proof)) {
             block.getStyleClass().add("audit-detail-fields");
