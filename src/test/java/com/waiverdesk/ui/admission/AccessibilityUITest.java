@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -60,10 +59,7 @@ class AccessibilityUITest {
     private void show(Locale locale) {
         model = new AdmissionViewModel(runner, new ManualScheduler(), TestDesks.CLOCK);
         view = new AdmissionView(model, new Texts(locale));
-        Scene scene = new Scene(view, 900, 720);
-        scene.getStylesheets().add(AdmissionView.class.getResource("/com/waiverdesk/ui/desk.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        AdmissionStage.show(stage, view);
         model.attach(TestDesks.desk(client, new MemoryAuditLog(), Duration.ofSeconds(30), locale));
         view.focusFirstField();
     }

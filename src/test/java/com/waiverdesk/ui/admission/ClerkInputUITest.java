@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.event.Event;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -42,10 +41,7 @@ class ClerkInputUITest {
     void start(Stage stage) {
         model = new AdmissionViewModel(runner, new FxScheduler(), TestDesks.CLOCK);
         AdmissionView view = new AdmissionView(model, texts);
-        Scene scene = new Scene(view, 900, 720);
-        scene.getStylesheets().add(AdmissionView.class.getResource("/com/waiverdesk/ui/desk.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        AdmissionStage.show(stage, view);
         model.attach(TestDesks.desk(client, audit, Duration.ofMinutes(5), LOCALE));
         view.focusFirstField();
     }
