@@ -19,11 +19,13 @@ import java.util.Objects;
  * @param errorCode       the service's error code, or {@code null}
  * @param source          the policy, service and program the check ran with; {@code null} for entries written before
  *                        schema version 3 recorded it
+ * @param proof           how the patient proved status; {@code null} for entries written before schema version 4
+ *                        (all of them live queries)
  */
 public record AuditEntry(Instant workstationTime, OffsetDateTime serviceTime, String operator, String workstation,
                          String maskedId, String idHash, String name, DecisionKind decision, Integer depositPercent,
                          String reason, List<String> categories, String serviceResult, String requestId,
-                         String errorCode, long latencyMillis, CheckSource source) {
+                         String errorCode, long latencyMillis, CheckSource source, ProofDetail proof) {
     public AuditEntry {
         Objects.requireNonNull(workstationTime, "workstationTime");
         Objects.requireNonNull(operator, "operator");
@@ -35,13 +37,22 @@ public record AuditEntry(Instant workstationTime, OffsetDateTime serviceTime, St
         categories = List.copyOf(categories);
     }
 
+    /** An entry written before schema version 4: a live query, or one that does not say. */
+    public AuditEntry(Instant workstationTime, OffsetDateTime serviceTime, String operator, String workstation,
+                      String maskedId, String idHash, String name, DecisionKind decision, Integer depositPercent,
+                      String reason, List<String> categories, String serviceResult, String requestId,
+                      String errorCode, long latencyMillis, CheckSource source) {
+        this(workstationTime, serviceTime, operator, workstation, maskedId, idHash, name, decision, depositPercent,
+                reason, categories, serviceResult, requestId, errorCode, latencyMillis, source, null);
+    }
+
     /** An entry that does not say what it was decided with (as every entry before schema version 3). */
     public AuditEntry(Instant workstationTime, OffsetDateTime serviceTime, String operator, String workstation,
                       String maskedId, String idHash, String name, DecisionKind decision, Integer depositPercent,
                       String reason, List<String> categories, String serviceResult, String requestId,
                       String errorCode, long latencyMillis) {
         this(workstationTime, serviceTime, operator, workstation, maskedId, idHash, name, decision, depositPercent,
-                reason, categories, serviceResult, requestId, errorCode, latencyMillis, null);
+                reason, categories, serviceResult, requestId, errorCode, latencyMillis, null, null);
     }
 
     /** This entry with what it was decided with. */

@@ -51,8 +51,10 @@ public record Decision(DecisionKind kind, Integer depositPercent, DecisionReason
     private static DecisionKind kindFor(DecisionReason reason) {
         switch (reason) {
             case WAIVED_BY_CATEGORY:
+            case PAPER_PROVISIONAL_WAIVE:
                 return DecisionKind.WAIVE;
             case REDUCED_BY_CATEGORY:
+            case PAPER_PROVISIONAL_REDUCE:
                 return DecisionKind.REDUCE;
             case SERVICE_FAILED:
                 return DecisionKind.CANNOT_VERIFY;

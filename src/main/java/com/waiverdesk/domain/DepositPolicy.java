@@ -77,7 +77,41 @@ public final class DepositPolicy {
         if (best.isEmpty()) {
             return Decision.charge(DecisionReason.CATEGORY_NOT_IN_POLICY, FollowUp.COLLECT_DEPOSIT, reported);
         }
-        PolicyRule rule = best.get();
+        return byRule(best.get(), reported);
+    }
+
+    /**
+     * Rule 5 of e-certificate.md: an accepted certificate earns what a live query with the same category earns on
+     * the same day; a refused one is a charge with its reason; one that could not be checked is "could not verify".
+     */
+    public Decision decideEcert(EcertFinding finding) {
+        List<String> reported = finding.category() == null ? List.of() : List.of(finding.category());
+        switch (finding.verdict()) {
+            case CANNOT_VERIFY:
+                return Decision.cannotVerify(finding.failure(), followUpFor(finding.failure(), finding.errorCode()));
+            case REFUSED:
+                return Decision.charge(finding.refusal(), finding.refusal() == DecisionReason.ECERT_NOT_THIS_PATIENT
+                        ? FollowUp.CHECK_HOLDER_WITH_ID_CARD : FollowUp.COLLECT_DEPOSIT, reported);
+            case ACCEPTED:
+                return decideCategory(finding.category(), finding.today(), reported);
+            default:
+                throw new IllegalStateException("unhandled verdict " + finding.verdict());
+        }
+    }
+
+    /** What a valid, current grant of {@code category} earns on {@code day} under this policy. */
+    private Decision decideCategory(String category, LocalDate day, List<String> reported) {
+        if (day.isBefore(effectiveFrom)) {
+            return Decision.charge(DecisionReason.POLICY_NOT_IN_FORCE, FollowUp.CALL_IT, reported);
+        }
+        PolicyRule rule = rules.get(category);
+        if (rule == null) {
+            return Decision.charge(DecisionReason.CATEGORY_NOT_IN_POLICY, FollowUp.COLLECT_DEPOSIT, reported);
+        }
+        return byRule(rule, reported);
+    }
+
+    private static Decision byRule(PolicyRule rule, List<String> reported) {
         if (rule.depositPercent() == 0) {
             return new Decision(DecisionKind.WAIVE, 0, DecisionReason.WAIVED_BY_CATEGORY,
                     FollowUp.ADMIT_WITHOUT_DEPOSIT, reported, rule.category(), null, null);
@@ -98,6 +132,7 @@ public final class DepositPolicy {
                 return FollowUp.CHECK_CLOCKS_CALL_IT;
             case AUTHENTICATION_FAILED:
             case FORBIDDEN:
+            case ECERT_LISTS_UNTRUSTED:
                 return FollowUp.CALL_IT;
             case REQUEST_REJECTED:
                 return "INVALID_ID_NUMBER".equals(errorCode) ? FollowUp.CORRECT_INPUT : FollowUp.CALL_IT;

@@ -19,5 +19,11 @@ public enum FollowUp {
     /** The workstation clock is wrong: call hospital IT. */
     FIX_CLOCK_CALL_IT,
     /** The service's clock and the workstation's disagree, one of them is wrong: call hospital IT. */
-    CHECK_CLOCKS_CALL_IT
+    CHECK_CLOCKS_CALL_IT,
+    /** The certificate names someone else: compare it with the patient's ID card; collect the deposit. */
+    CHECK_HOLDER_WITH_ID_CARD,
+    /** Admit on the paper certificate's provisional terms; a supervisor reviews the entry. */
+    ADMIT_PROVISIONALLY_PENDING_REVIEW,
+    /** Collect the deposit; it is refunded if a supervisor approves the paper certificate. */
+    COLLECT_DEPOSIT_REFUND_AFTER_REVIEW
 }

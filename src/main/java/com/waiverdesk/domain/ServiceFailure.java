@@ -28,5 +28,15 @@ public enum ServiceFailure {
      * A well-formed answer whose {@code checkedAt} lies more than 300 s plus the time budget away from the
      * workstation's clock: not an answer about the person today, and one of the two clocks is wrong.
      */
-    STALE_ANSWER
+    STALE_ANSWER,
+    /**
+     * E-certificate without the service: the cached trust list (7 days) or revocation list (24 h) is older than the
+     * spec or IT allows, so the certificate cannot be checked offline.
+     */
+    ECERT_LISTS_TOO_OLD,
+    /**
+     * E-certificate: no trust or revocation list signed by the pinned root is held (never fetched, refused as altered,
+     * or signed by another root): hospital IT must look at the root key or the service.
+     */
+    ECERT_LISTS_UNTRUSTED
 }
