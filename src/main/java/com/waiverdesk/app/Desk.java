@@ -1,7 +1,9 @@
 package com.waiverdesk.app;
 
 import com.waiverdesk.audit.AuditWriteException;
+import com.waiverdesk.domain.DecisionKind;
 import com.waiverdesk.domain.DepositPolicy;
+import com.waiverdesk.domain.PaperPolicy;
 import com.waiverdesk.domain.PolicyRule;
 import com.waiverdesk.verification.HealthStatus;
 import com.waiverdesk.verification.VerificationClient;
@@ -25,6 +27,8 @@ public final class Desk implements AutoCloseable {
     private final DepositPolicy policy;
     private final List<AutoCloseable> resources;
     private final Runnable warmUp;
+    private final EcertJudge ecert;
+    private final PaperCentres centres;
 
     public Desk(Config config, CheckService checks, VerificationClient client, DepositPolicy policy,
          List<AutoCloseable> resources) {
@@ -34,8 +38,19 @@ public final class Desk implements AutoCloseable {
     /** @param warmUp what {@link #warmUp()} does */
     public Desk(Config config, CheckService checks, VerificationClient client, DepositPolicy policy,
                 List<AutoCloseable> resources, Runnable warmUp) {
+        this(config, checks, client, policy, resources, warmUp, null, null);
+    }
+
+    /**
+     * @param ecert   reads e-certificates for {@link #peekEcert}; {@code null} when none can be checked
+     * @param centres the paper certificates' centres remembered for suggestions; {@code null} for none
+     */
+    public Desk(Config config, CheckService checks, VerificationClient client, DepositPolicy policy,
+                List<AutoCloseable> resources, Runnable warmUp, EcertJudge ecert, PaperCentres centres) {
+        this.ecert = ecert;
+        this.centres = centres;
         this.config = config;
-        this.checks = checks;
+        this.checks = ecert == null ? checks : checks.withEcert(ecert);
         this.client = client;
         this.policy = policy;
         this.resources = new ArrayList<>(resources);
@@ -53,6 +68,52 @@ public final class Desk implements AutoCloseable {
     /** Runs one check for this desk's operator. Blocking. */
     public CheckResult check(String rawName, String rawId, String businessRef) throws AuditWriteException {
         return checks.check(new CheckRequest(rawName, rawId, config.operatorId(), businessRef));
+    }
+
+    /**
+     * Checks an e-certificate for this desk's operator (e-certificate.md). Blocking: crypto, network, disk.
+     *
+     * @param holderFromCertificate name and ID were filled from the certificate and the clerk confirmed them
+     */
+    public CheckResult checkEcert(String text, String rawName, String rawId, boolean holderFromCertificate,
+                                  String businessRef) throws AuditWriteException {
+        return checks.checkEcert(new EcertCheckRequest(text, rawName, rawId, config.operatorId(), businessRef,
+                holderFromCertificate));
+    }
+
+    /** The holder a certificate names, read without verifying (to fill empty fields). Blocking: decoding. */
+    public Optional<EcertHolder> peekEcert(String text) {
+        return ecert == null || text == null || !text.strip().startsWith(CheckService.ECERT_PREFIX) ? Optional.empty()
+                : ecert.peek(text.strip());
+    }
+
+    /** Whether the card offers the paper form after {@code result}: paper is accepted and has something to add. */
+    public boolean offersPaper(CheckResult result) {
+        return policy.paper().accepted() && PaperPolicy.situationAfter(result.decision()).isPresent();
+    }
+
+    /**
+     * Records a paper certificate for the patient of {@code earlier} (see {@link CheckService#recordPaper}) and
+     * remembers its centre for the next suggestions. Blocking: disk.
+     */
+    public CheckResult recordPaper(CheckResult earlier, PaperEntry paper) throws AuditWriteException {
+        CheckResult result = checks.recordPaper(earlier, paper, config.operatorId());
+        if (centres != null && result.decision().kind() != DecisionKind.INVALID_INPUT) {
+            centres.remember(paper.centre());
+        }
+        return result;
+    }
+
+    /** The policy's paper terms and the categories the form offers. */
+    public PaperTerms paperTerms() {
+        PaperPolicy paper = policy.paper();
+        return new PaperTerms(paper.accepted(), paper.maxAgeDays(),
+                policy.rules().stream().map(PolicyRule::category).toList());
+    }
+
+    /** Centres named by earlier paper certificates at this desk, most recent first. Blocking: disk. */
+    public List<String> paperCentres() {
+        return centres == null ? List.of() : centres.list();
     }
 
     /** Records that this desk never showed the decision of {@code result} (see {@link CheckService#recordNotShown}). */

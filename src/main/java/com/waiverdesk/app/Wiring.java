@@ -86,7 +86,8 @@ public final class Wiring {
             LOG.log(System.Logger.Level.INFO, "desk ready: {0}, policy {1}, workstation {2}",
                     config.isDemo() ? "built-in demo service" : "service " + config.endpoint(), policy.id(),
                     config.workstation());
-            return new Desk(config, checks, client, policy, resources, demo == null ? () -> { } : demo::preload);
+            return new Desk(config, checks, client, policy, resources, demo == null ? () -> { } : demo::preload, null,
+                    new PaperCentres(config.auditDatabase().toAbsolutePath().resolveSibling("paper-centres.txt")));
         } catch (ConfigException | AuditWriteException | IOException | RuntimeException e) {
             Desk.closeAll(resources);
             throw e;

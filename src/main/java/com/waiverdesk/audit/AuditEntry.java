@@ -1,5 +1,6 @@
 package com.waiverdesk.audit;
 
+import com.waiverdesk.domain.Channel;
 import com.waiverdesk.domain.DecisionKind;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -58,6 +59,19 @@ public record AuditEntry(Instant workstationTime, OffsetDateTime serviceTime, St
     /** This entry with what it was decided with. */
     public AuditEntry withSource(CheckSource checkSource) {
         return new AuditEntry(workstationTime, serviceTime, operator, workstation, maskedId, idHash, name, decision,
-                depositPercent, reason, categories, serviceResult, requestId, errorCode, latencyMillis, checkSource);
+                depositPercent, reason, categories, serviceResult, requestId, errorCode, latencyMillis, checkSource,
+                proof);
+    }
+
+    /** This entry with how the patient proved status. */
+    public AuditEntry withProof(ProofDetail proofDetail) {
+        return new AuditEntry(workstationTime, serviceTime, operator, workstation, maskedId, idHash, name, decision,
+                depositPercent, reason, categories, serviceResult, requestId, errorCode, latencyMillis, source,
+                proofDetail);
+    }
+
+    /** The channel; entries that do not say are live queries (the only channel before schema version 4). */
+    public Channel channel() {
+        return proof == null ? Channel.LIVE_QUERY : proof.channel();
     }
 }
