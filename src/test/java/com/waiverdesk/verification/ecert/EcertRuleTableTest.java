@@ -355,7 +355,8 @@ class EcertRuleTableTest {
                         .clock("2026-12-06T15:58:00Z").valid("2026-12-06T23:59:30+08:00").accepted(on),
                 row("online, the service's checkedAt is still yesterday in Shanghai").text(cert("T-2026A", ACTIVE,
                         payload("SHMZ-D-7", "2026-11-02T09:30:00+08:00", "2026-12-06", "2027-01-01")))
-                        .clock("2026-12-05T16:00:10Z").trust("2026-12-05T12:00:00Z").valid("2026-12-05T15:59:59Z")
+                        .clock("2026-12-05T16:00:10Z").trust("2026-12-05T12:00:00Z")
+                        .revocationsIssued("2026-12-05T12:00:00Z").valid("2026-12-05T15:59:59Z")
                         .refused(DecisionReason.ECERT_NOT_YET_VALID, on),
                 // rule 4
                 row("another name").patient("李秀英", ID).refused(DecisionReason.ECERT_NOT_THIS_PATIENT, off),
