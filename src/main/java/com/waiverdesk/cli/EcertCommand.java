@@ -58,7 +58,8 @@ final class EcertCommand {
                     QrImages.encodePng(sample.text(), out.resolve(name + ".png"));
                     index.append(name).append('\t').append(sample.patientName()).append('\t')
                             .append(sample.patientId()).append('\t').append(sample.kind().outcome()).append('\n');
-                    stdout.printf("%-16s %-20s %s%n", name + ".png", sample.patientName(), sample.kind().outcome());
+                    // tabs, not padding: a Chinese name is two columns wide per character in a terminal
+                    stdout.println(name + ".png\t" + sample.patientName() + "\t" + sample.kind().outcome());
                 }
                 Files.writeString(out.resolve("index.txt"), index, StandardCharsets.UTF_8);
             } catch (IOException e) {
