@@ -21,7 +21,7 @@ public final class DemoEcertKeys {
     public static final String ROGUE_KID = "DEMO-ROGUE";
     public static final String ISSUER = "上海市民政局";
     /** The demo root's public key (SPKI, base64): what demo mode pins; a test derives it again from its seed. */
-    public static final String ROOT_SPKI_BASE64 = 
+    public static final String ROOT_SPKI_BASE64 =
             "MFkwEwYHKoZIzj0CAQYIKoEcz1UBgi0DQgAEYUbspXdNIfaRyKfdTWW9DBg+TgKO4x+7qwRp8I9SRGzBVNDbWlLJwTY9m3/BgdBmDvQSlaWWcCl4pRkTW9HAuA==";
 
     private static final String SEED_PREFIX = "waiverdesk-demo-ecert-";
