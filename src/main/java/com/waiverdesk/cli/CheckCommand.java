@@ -19,7 +19,9 @@ import com.waiverdesk.domain.Decision;
 import com.waiverdesk.domain.Rfc3339;
 import com.waiverdesk.domain.DecisionKind;
 import java.io.IOException;
+import com.waiverdesk.verification.ecert.QrImages;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
@@ -49,6 +51,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--ecert", paramLabel = "TEXT", description = "Decide from an e-certificate: the QR text as a"
             + " scanner types it, or - to read it from standard input (one line).")
     String ecert;
+
+    @Option(names = "--ecert-image", paramLabel = "FILE", description = "Decide from an e-certificate read from a"
+            + " photo or screenshot of its QR code (PNG or JPEG).")
+    Path ecertImage;
 
     @Option(names = "--paper-cert", paramLabel = "NUMBER", description = "Record a paper certificate (its number) when"
             + " the live check does not waive: could not verify, no record or expired. Needs the three --paper-*"
@@ -111,6 +117,18 @@ final class CheckCommand implements Callable<Integer> {
             err.println("waiverdesk check: " + ("-".equals(id) ? "--id -: " : "--ecert -: ") + e.getMessage());
             return Cli.EXIT_USAGE;
         }
+        if (ecertImage != null) {
+            QrImages.Decoded decoded = QrImages.decode(ecertImage);
+            if (!decoded.found()) {
+                err.println("waiverdesk check: --ecert-image " + ecertImage + ": " + switch (decoded.problem()) {
+                    case NOT_AN_IMAGE -> "not a PNG or JPEG image that can be read";
+                    case IMAGE_TOO_LARGE -> "the image is too large";
+                    default -> "no QR code found in the image";
+                } + "; nothing was checked");
+                return Cli.EXIT_USAGE;
+            }
+            text = decoded.text();
+        }
         try (Desk desk = Wiring.start(config)) {
             CheckResult result;
             if (text != null) {
@@ -153,7 +171,10 @@ final class CheckCommand implements Callable<Integer> {
         if (anyPaper && !allPaper) {
             return "a paper certificate needs all of --paper-cert, --paper-centre, --paper-issued and --paper-category";
         }
-        if (anyPaper && ecert != null) {
+        if (ecert != null && ecertImage != null) {
+            return "give the e-certificate either as text (--ecert) or as an image (--ecert-image), not both";
+        }
+        if (anyPaper && (ecert != null || ecertImage != null)) {
             return "give either an e-certificate (--ecert) or a paper certificate (--paper-*), not both";
         }
         return null;
