@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class AuditSchema {
     /** The schema version this code writes ({@code PRAGMA user_version}). */
-    static final int CURRENT_VERSION = 3;
+    static final int CURRENT_VERSION = 4;
     /** {@code PRAGMA application_id}: "WDAU", marks the file as a WaiverDesk audit database. */
     static final int APPLICATION_ID = 0x57444155;
 
@@ -29,7 +29,7 @@ final class AuditSchema {
     }
 
     private static final List<Step> STEPS = List.of(AuditSchema::createVersion1, AuditSchema::upgradeToVersion2,
-            AuditSchema::upgradeToVersion3);
+            AuditSchema::upgradeToVersion3, AuditSchema::upgradeToVersion4);
 
     private AuditSchema() {
     }
@@ -168,6 +168,30 @@ final class AuditSchema {
                 "demo_service INTEGER CHECK (demo_service IN (0, 1))", "program_version TEXT")) {
             s.execute("ALTER TABLE audit_entry ADD COLUMN " + column);
         }
+    }
+
+    /**
+     * Version 4 (issue 12): each check records how the patient proved status ({@link ProofDetail}); older entries keep
+     * these columns null and hash as before ({@link HashChain}). {@code channel_key} is derived, not hashed: the
+     * channel with an older entry's null read as the live query it was, so one index serves the channel filter.
+     * {@code audit_review} points each reviewed paper entry at its review, an event of the access chain: at most one
+     * per entry (the first), found without reading the access chain.
+     */
+    private static void upgradeToVersion4(Statement s) throws SQLException {
+        for (String column : List.of("channel TEXT CHECK (channel IN ('LIVE_QUERY', 'ECERT_ONLINE', 'ECERT_OFFLINE',"
+                        + " 'PAPER'))", "cert_id TEXT", "cert_kid TEXT", "trust_list_age_s INTEGER",
+                "revocation_list_age_s INTEGER", "paper_number TEXT", "paper_centre TEXT", "paper_issued TEXT",
+                "paper_category TEXT", "follows_seq INTEGER",
+                "holder_from_certificate INTEGER CHECK (holder_from_certificate IN (0, 1))",
+                "channel_key TEXT GENERATED ALWAYS AS (coalesce(channel, 'LIVE_QUERY')) VIRTUAL")) {
+            s.execute("ALTER TABLE audit_entry ADD COLUMN " + column);
+        }
+        s.execute("CREATE INDEX audit_entry_channel ON audit_entry (channel_key, ws_time_ms)");
+        s.execute("CREATE TABLE audit_review (entry_seq INTEGER PRIMARY KEY, access_seq INTEGER NOT NULL UNIQUE)");
+        s.execute("CREATE TRIGGER audit_review_no_update BEFORE UPDATE ON audit_review"
+                + " BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END");
+        s.execute("CREATE TRIGGER audit_review_no_delete BEFORE DELETE ON audit_review"
+                + " BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END");
     }
 
     private static int intPragma(Statement s, String name) throws SQLException {

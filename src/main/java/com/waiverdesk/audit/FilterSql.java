@@ -14,7 +14,7 @@ import java.util.Set;
 final class FilterSql {
     /** The columns that an equality index could drive (the time range is a separate driver). */
     static final List<String> EQUALITY_COLUMNS = List.of("id_hash", "operator", "workstation", "decision",
-            "error_code", "service_result");
+            "error_code", "service_result", "channel_key");
 
     private final List<Condition> conditions = new ArrayList<>();
     private final AuditFilter filter;
@@ -58,6 +58,14 @@ final class FilterSql {
         }
         errors(filter.errorCodes());
         equality("service_result", filter.serviceResult());
+        // channel_key is the channel, an entry from before schema version 4 counting as the live query it was
+        List<String> channels = filter.channels().stream().map(Enum::name).toList();
+        if (channels.size() == 1) {
+            equality("channel_key", channels.get(0));
+        } else if (!channels.isEmpty()) {
+            conditions.add(new Condition("channel_key", "channel_key IN (" + marks(channels.size()) + ")",
+                    List.copyOf(channels)));
+        }
         fragment = PersonName.normalize(filter.nameFragment());
         hasName = !fragment.isEmpty();
         if (hasName && fragment.chars().noneMatch(FilterSql::isAsciiLetter)) {

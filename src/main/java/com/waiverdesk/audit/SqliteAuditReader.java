@@ -222,6 +222,57 @@ public final class SqliteAuditReader implements AuditReader {
         }
     }
 
+    @Override
+    public synchronized List<StoredEntry> reviewQueue() throws AuditReadException {
+        try {
+            String index = planner.indexOn("channel_key");
+            if (index == null) {
+                return List.of(); // a log before schema version 4 (opened read-only) holds no paper entries
+            }
+            try (PreparedStatement ps = prepare("SELECT " + StoredRows.COLUMNS + " FROM audit_entry INDEXED BY "
+                    + index + " WHERE channel_key = 'PAPER' AND NOT EXISTS (SELECT 1 FROM audit_review r"
+                    + " WHERE r.entry_seq = audit_entry.seq) ORDER BY seq")) {
+                return StoredRows.read(ps);
+            }
+        } catch (SQLException e) {
+            throw StoredRows.failure(e, "read the review queue");
+        }
+    }
+
+    @Override
+    public synchronized Optional<Review> review(long seq) throws AuditReadException {
+        try {
+            if (!exists("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'audit_review'")) {
+                return Optional.empty();
+            }
+            try (PreparedStatement ps = prepare("SELECT a.time_ms, a.supervisor, a.workstation, a.action, a.detail"
+                    + " FROM audit_review r JOIN access_entry a ON a.seq = r.access_seq WHERE r.entry_seq = ?")) {
+                ps.setLong(1, seq);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(review(seq, rs)) : Optional.empty();
+                }
+            }
+        } catch (SQLException e) {
+            throw StoredRows.failure(e, "read the review of the audit entry");
+        }
+    }
+
+    /** The review event the index row points at; one that is not a review of this entry was edited outside. */
+    private static Review review(long seq, ResultSet rs) throws SQLException, AuditReadException {
+        String action = rs.getString(4);
+        String detail = rs.getString(5);
+        String prefix = AccessEvent.reviewPrefix(seq);
+        boolean approved = AccessEvent.Action.REVIEW_APPROVED.name().equals(action);
+        if (!approved && !AccessEvent.Action.REVIEW_REJECTED.name().equals(action) || detail == null
+                || !detail.startsWith(prefix)) {
+            throw new AuditReadException(Kind.CORRUPT, "Could not read the review of audit entry " + seq
+                    + ": its index points at an access event that is not its review (edited outside WaiverDesk?);"
+                    + " verify the audit log.", null);
+        }
+        return new Review(approved, detail.substring(prefix.length()), rs.getString(2),
+                java.time.Instant.ofEpochMilli(rs.getLong(1)), rs.getString(3));
+    }
+
     private boolean exists(String sql, String... values) throws SQLException {
         try (PreparedStatement ps = prepare(sql)) {
             for (int i = 0; i < values.length; i++) {
