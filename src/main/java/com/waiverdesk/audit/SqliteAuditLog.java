@@ -168,14 +168,7 @@ public final class SqliteAuditLog implements AuditLog, AccessLog {
         try {
             accessSeq = ChainWriter.immediate(connection, s -> {
                 refuseUnlessPending(seq);
-                long recorded = ChainWriter.appendLink(connection, AuditChain.ACCESS, values);
-                try (PreparedStatement ps = connection.prepareStatement(
-                        "INSERT INTO audit_review (entry_seq, access_seq) VALUES (?, ?)")) {
-                    ps.setLong(1, seq);
-                    ps.setLong(2, recorded);
-                    ps.executeUpdate();
-                }
-                return recorded;
+                return ChainWriter.appendLink(connection, AuditChain.ACCESS, values);
             });
         } catch (SQLException e) {
             throw SqliteErrors.write(e, action);
@@ -185,10 +178,8 @@ public final class SqliteAuditLog implements AuditLog, AccessLog {
     }
 
     private void refuseUnlessPending(long seq) throws SQLException, ReviewRefusedException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT channel_key, EXISTS (SELECT 1 FROM audit_review"
-                + " WHERE entry_seq = ?) FROM audit_entry WHERE seq = ?")) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT channel_key FROM audit_entry WHERE seq = ?")) {
             ps.setLong(1, seq);
-            ps.setLong(2, seq);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw new ReviewRefusedException(ReviewRefusedException.Why.NO_SUCH_ENTRY, seq);
@@ -196,10 +187,10 @@ public final class SqliteAuditLog implements AuditLog, AccessLog {
                 if (!"PAPER".equals(rs.getString(1))) {
                     throw new ReviewRefusedException(ReviewRefusedException.Why.NOT_PAPER, seq);
                 }
-                if (rs.getInt(2) != 0) {
-                    throw new ReviewRefusedException(ReviewRefusedException.Why.ALREADY_REVIEWED, seq);
-                }
             }
+        }
+        if (Reviews.first(connection, seq).isPresent()) {
+            throw new ReviewRefusedException(ReviewRefusedException.Why.ALREADY_REVIEWED, seq);
         }
     }
 

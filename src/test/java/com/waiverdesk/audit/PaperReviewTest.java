@@ -153,16 +153,36 @@ class PaperReviewTest {
     }
 
     @Test
-    void aReviewIndexPointingAtAnotherEventIsReportedNotBelieved() throws Exception {
-        log.record(AuditFixtures.accessEvent(1));
-        log.recordReview(2, false, "forged stamp", T, "supervisor-01", "WIN-SUP-01");
-        SqliteShell.run(db, "DROP TRIGGER audit_review_no_update; UPDATE audit_review SET access_seq = 1;");
+    void aReviewOfEntry21IsNotOneOfEntry2() throws Exception {
+        for (int i = 6; i <= 21; i++) {
+            log.append(AuditFixtures.paperEntry(i));
+        }
+        log.recordReview(21, false, "no such centre", T, "supervisor-01", "WIN-SUP-01");
 
         try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
-            AuditReadException e = catchThrowableOfType(AuditReadException.class, () -> reader.review(2));
-            assertThat(e.kind()).isEqualTo(AuditWriteException.Kind.CORRUPT);
-            assertThat(e).hasMessageContaining("review of audit entry 2");
+            assertThat(reader.review(2)).isEmpty();
+            assertThat(reader.review(21).orElseThrow().reason()).isEqualTo("no such centre");
+            assertThat(reader.reviewQueue()).extracting(StoredEntry::seq).contains(2L).doesNotContain(21L);
         }
+        log.recordReview(2, true, "fine", T, "supervisor-01", "WIN-SUP-01");
+        try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
+            assertThat(reader.review(21).orElseThrow().approved()).isFalse();
+            assertThat(reader.review(2).orElseThrow().approved()).isTrue();
+        }
+    }
+
+    /** The chain is the only record of a review: removing one to review the entry again is caught by verify. */
+    @Test
+    void aReviewRemovedFromTheAccessChainIsCaught() throws Exception {
+        log.recordReview(2, false, "forged stamp", T, "supervisor-01", "WIN-SUP-01");
+        log.record(AuditFixtures.accessEvent(1));
+        SqliteShell.run(db, "DROP TRIGGER access_entry_no_delete; DELETE FROM access_entry WHERE seq = 1;");
+
+        assertThat(queue()).contains(2L);
+        IntegrityReport report = log.verify(ProgressListener.NONE);
+        assertThat(report.intact()).isFalse();
+        assertThat(report.firstProblem().orElseThrow().place()).isEqualTo(IntegrityReport.Place.ACCESS_EVENTS);
+        assertThat(report.firstProblem().orElseThrow().found().seq()).isEqualTo(1);
     }
 
     private List<Long> queue() throws Exception {

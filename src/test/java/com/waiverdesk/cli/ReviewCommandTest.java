@@ -176,8 +176,8 @@ class ReviewCommandTest {
     @Test
     void aReviewThatCannotBeRecordedIsNotReported() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
-            s.execute("CREATE TRIGGER refuse BEFORE INSERT ON audit_review BEGIN SELECT RAISE(ABORT, 'disk says no');"
-                    + " END");
+            s.execute("CREATE TRIGGER refuse BEFORE INSERT ON access_entry WHEN NEW.action LIKE 'REVIEW%'"
+                    + " BEGIN SELECT RAISE(ABORT, 'disk says no'); END");
         }
 
         Run run = run("review", "approve", "2");
