@@ -178,7 +178,7 @@ public final class SqliteAuditLog implements AuditLog, AccessLog {
     }
 
     private void refuseUnlessPending(long seq) throws SQLException, ReviewRefusedException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT channel_key FROM audit_entry WHERE seq = ?")) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT channel FROM audit_entry WHERE seq = ?")) {
             ps.setLong(1, seq);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {

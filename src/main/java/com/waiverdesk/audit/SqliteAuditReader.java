@@ -227,12 +227,12 @@ public final class SqliteAuditReader implements AuditReader {
     @Override
     public synchronized List<StoredEntry> reviewQueue() throws AuditReadException {
         try {
-            String index = planner.indexOn("channel_key");
+            String index = planner.indexOn("channel");
             if (index == null) {
                 return List.of(); // a log before schema version 4 (opened read-only) holds no paper entries
             }
             try (PreparedStatement ps = prepare("SELECT " + StoredRows.COLUMNS + " FROM audit_entry INDEXED BY "
-                    + index + " WHERE channel_key = 'PAPER' AND " + Reviews.PENDING + " ORDER BY seq")) {
+                    + index + " WHERE channel = 'PAPER' AND " + Reviews.PENDING + " ORDER BY seq")) {
                 return StoredRows.read(ps);
             }
         } catch (SQLException e) {

@@ -89,10 +89,10 @@ class ProofSchemaMigrationTest {
         // as someone with the sqlite3 client reads the file: the proof's fields, and no QR text or ID anywhere
         assertThat(SqliteShell.run(db, "SELECT channel, cert_id, cert_kid, trust_list_age_s, revocation_list_age_s,"
                 + " paper_number, paper_centre, paper_issued, paper_category, follows_seq, holder_from_certificate,"
-                + " channel_key FROM audit_entry WHERE seq >= 3 ORDER BY seq;").strip()).isEqualTo(String.join("\n",
-                "|||||||||||LIVE_QUERY",
-                "PAPER|||||沪民证字20260417|徐汇区凌云街道社区事务受理服务中心|2026-02-20|SUBSISTENCE_ALLOWANCE|3|0|PAPER",
-                "ECERT_OFFLINE|SHC-2026-000042|issuer-2026-01|3600|1800||||||1|ECERT_OFFLINE"));
+                + " seq FROM audit_entry WHERE seq >= 3 ORDER BY seq;").strip()).isEqualTo(String.join("\n",
+                "|||||||||||3",
+                "PAPER|||||沪民证字20260417|徐汇区凌云街道社区事务受理服务中心|2026-02-20|SUBSISTENCE_ALLOWANCE|3|0|4",
+                "ECERT_OFFLINE|SHC-2026-000042|issuer-2026-01|3600|1800||||||1|5"));
         assertThat(SqliteShell.run(db, ".dump audit_entry")).doesNotContain(AuditFixtures.FULL_ID)
                 .doesNotContain("SHEC1.");
     }
@@ -114,9 +114,9 @@ class ProofSchemaMigrationTest {
         SqliteAuditLog.open(db, AuditFixtures.KEY).close();
 
         String plan = SqliteShell.run(db, "EXPLAIN QUERY PLAN SELECT seq FROM audit_entry INDEXED BY"
-                + " audit_entry_channel WHERE channel_key = 'PAPER' AND " + Reviews.PENDING + " ORDER BY seq;");
+                + " audit_entry_channel WHERE channel = 'PAPER' AND " + Reviews.PENDING + " ORDER BY seq;");
 
-        assertThat(plan).contains("SEARCH audit_entry USING INDEX audit_entry_channel (channel_key=?)")
+        assertThat(plan).contains("SEARCH audit_entry USING COVERING INDEX audit_entry_channel (channel=?)")
                 .contains("SEARCH access_entry USING INDEX access_entry_review (detail>? AND detail<?)")
                 .doesNotContain("SCAN");
     }
