@@ -271,7 +271,8 @@ public final class EcertVerifier {
         }
 
         EcertFinding accept() {
-            LOG.log(System.Logger.Level.INFO, "e-certificate {0} (kid {1}) accepted {2}", certId(), kid, channel);
+            // the acceptance is in the audit log; the log keeps INFO for what someone may have to look into
+            LOG.log(System.Logger.Level.DEBUG, "e-certificate {0} (kid {1}) accepted {2}", certId(), kid, channel);
             return finding(channel, EcertFinding.Verdict.ACCEPTED, null, null, null);
         }
 

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
  * Mutated certificate texts and lists, {@value #DEFAULT_CASES} by default ({@code -Dfuzz.ecert.cases=N},
  * {@code -Dfuzz.seed=S}), each judged by {@link EcertOracle} (written from the spec, not from the reader) and by
  * {@link EcertVerifier}. Asserted: no ACCEPTED the oracle rejects; every verdict, reason, failure and channel as the
- * oracle's; no exception; lists read exactly when the oracle reads them; p99.9 of one verification under 50 ms (the
- * maximum is printed, not asserted: one GC pause on a shared machine would make it a coin toss). Seeded, so a failure
+ * oracle's; no exception; lists read exactly when the oracle reads them; p99.9 of one verification's thread CPU time
+ * under 50 ms after a warm-up (wall-time p99.9 and the maxima are printed, not asserted: on a shared machine one
+ * preemption or GC pause would make them a coin toss). Seeded, so a failure
  * names a case that can be replayed.
  */
 class EcertFuzzTest {
@@ -79,6 +80,8 @@ class EcertFuzzTest {
         double poolSeconds = (System.nanoTime() - started) / 1e9;
         TreeMap<String, Integer> outcomes = new TreeMap<>();
         long[] nanos = new long[cases];
+        long[] cpuNanos = new long[cases];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         int falseAccepts = 0;
         int sampledSignatures = 0;
         int listCases = 0;
@@ -111,6 +114,7 @@ class EcertFuzzTest {
             StatusLookup lookup = !online ? null : (certId, idNumber) -> toStatusReply(reply);
             EcertVerifier verifier = new EcertVerifier(Clock.fixed(Instant.ofEpochSecond(now), ZoneOffset.UTC));
             EcertFinding finding;
+            long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             try {
                 finding = verifier.verify(text, patientName, patientId, new ListSnapshot(trust, revs), lookup);
@@ -120,6 +124,7 @@ class EcertFuzzTest {
             }
             if (n >= WARM_UP) {
                 nanos[n] = System.nanoTime() - start;
+                cpuNanos[n] = Math.max(1, threads.getCurrentThreadCpuTime() - cpuStart);
             }
             if (finding.verdict() == EcertFinding.Verdict.ACCEPTED && expect.verdict() != EcertFinding.Verdict.ACCEPTED) {
                 falseAccepts++;
@@ -141,15 +146,20 @@ class EcertFuzzTest {
         }
         double p999 = measured[(int) Math.min(measured.length - 1, Math.ceil(measured.length * 0.999) - 1)] / 1e6;
         double p50 = measured[measured.length / 2] / 1e6;
+        long[] cpu = Arrays.stream(cpuNanos).filter(v -> v > 0).sorted().toArray();
+        double cpuP999 = cpu.length == 0 ? 0 : cpu[(int) Math.min(cpu.length - 1, Math.ceil(cpu.length * 0.999) - 1)] / 1e6;
+        double cpuMax = cpu.length == 0 ? 0 : cpu[cpu.length - 1] / 1e6;
         double max = measured[measured.length - 1] / 1e6;
         System.out.printf("ecert fuzz: %d cases (%d list cases) in %.1f s (%.1f s making the signed pools), %d signatures checked with BouncyCastle "
-                + "directly; verify after %d warm-up cases p50 %.3f ms, p99.9 %.3f ms, max %.3f ms; oracle outcomes %s%n", cases, listCases,
-                (System.nanoTime() - started) / 1e9, poolSeconds, sampledSignatures, WARM_UP, p50, p999, max, outcomes);
+                + "directly; verify after %d warm-up cases: wall p50 %.3f ms, p99.9 %.3f ms, max %.3f ms; thread CPU p99.9 %.3f ms, max %.3f ms; oracle outcomes %s%n", cases, listCases,
+                (System.nanoTime() - started) / 1e9, poolSeconds, sampledSignatures, WARM_UP, p50, p999, max, cpuP999, cpuMax, outcomes);
 
         assertThat(problems).isEmpty();
         assertThat(falseAccepts).isZero();
         assertThat(outcomes.getOrDefault("ACCEPTED null", 0)).as("the fuzzer reaches acceptance").isGreaterThan(cases / 50);
-        assertThat(p999).as("p99.9 of one verification, ms").isLessThan(50);
+        // thread CPU time, not wall time: on a shared 2-core machine the wall time of a 1 ms verification includes
+        // whole time slices given to other processes; the CPU time is the verifier's own work
+        assertThat(cpuP999).as("p99.9 of one verification's thread CPU time, ms").isLessThan(50);
     }
 
     /** The oracle says a signature is genuine only when the fuzzer made it; BouncyCastle confirms a sample. */
