@@ -2,9 +2,11 @@ package com.waiverdesk.app;
 
 import com.waiverdesk.verification.EcertListSource;
 import com.waiverdesk.verification.FetchedList;
+import com.waiverdesk.verification.ecert.DemoEcertKeys;
 import com.waiverdesk.verification.ecert.ListRefusedException;
 import com.waiverdesk.verification.ecert.ListSnapshot;
 import com.waiverdesk.verification.ecert.RevocationList;
+import com.waiverdesk.verification.ecert.Sm2KeyException;
 import com.waiverdesk.verification.ecert.Sm2PublicKey;
 import com.waiverdesk.verification.ecert.TrustList;
 import java.io.IOException;
@@ -49,6 +51,32 @@ public final class EcertListStore {
         this.root = root;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * The store a desk with this configuration uses: the lists' folder beside the audit database, the configured root
+     * key, or the demo root when the built-in demo runs and none is configured. Not yet loaded.
+     */
+    public static EcertListStore forConfig(Config config, Clock clock) {
+        return new EcertListStore(folderFor(config), pinnedRoot(config), config.ecert(), clock);
+    }
+
+    /**
+     * The root the lists must be signed by: {@code ecertRootKey} when set; else the demo root, in demo mode only
+     * (anyone can sign with it: its private key derives from a public label); else none.
+     *
+     * @throws IllegalArgumentException when the configured key is not an SM2 key (ConfigOptions checks it first)
+     */
+    public static Sm2PublicKey pinnedRoot(Config config) {
+        String key = config.ecert().rootKey();
+        if (key != null) {
+            try {
+                return Sm2PublicKey.fromSpkiBase64(key);
+            } catch (Sm2KeyException e) {
+                throw new IllegalArgumentException("ecertRootKey: " + e.getMessage(), e);
+            }
+        }
+        return config.isDemo() ? DemoEcertKeys.rootPublicKey() : null;
     }
 
     /** Beside the audit database, which is where the desk keeps its data. */

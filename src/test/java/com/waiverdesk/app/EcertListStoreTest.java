@@ -265,4 +265,23 @@ class EcertListStoreTest {
         assertThat(week.freshness().trustListTooOld()).isFalse();
         assertThat(weekAndASecond.freshness().trustListTooOld()).isTrue();
     }
+
+    private static Config config(String endpoint, String rootKey) {
+        return new Config(endpoint, endpoint == null ? null : "H310104-0001", null, "w03-li", "ADM-W03",
+                Path.of("/srv/waiverdesk/audit.db"), null, Duration.ofSeconds(5), null, null, Duration.ofSeconds(30),
+                java.util.Locale.ENGLISH, null, List.of(), false, new EcertSettings(rootKey, Duration.ofDays(7),
+                Duration.ofHours(24)));
+    }
+
+    @Test
+    void theDemoRootIsPinnedOnlyInDemoModeAndAConfiguredKeyAlwaysWins() {
+        String hospital = Sm2KeyPair.fromSeed("hospital-root").publicKey().spkiBase64();
+
+        assertThat(EcertListStore.pinnedRoot(config(null, null))).isEqualTo(DemoEcertKeys.rootPublicKey());
+        assertThat(EcertListStore.pinnedRoot(config("https://verify.example.gov.cn/", null))).isNull();
+        assertThat(EcertListStore.pinnedRoot(config("https://verify.example.gov.cn/", hospital)).spkiBase64())
+                .isEqualTo(hospital);
+        assertThat(EcertListStore.pinnedRoot(config(null, hospital)).spkiBase64()).isEqualTo(hospital);
+        assertThat(EcertListStore.folderFor(config(null, null))).isEqualTo(Path.of("/srv/waiverdesk/ecert-lists"));
+    }
 }

@@ -7,7 +7,6 @@ import com.google.zxing.DecodeHintType;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.LuminanceSource;
 import com.google.zxing.ReaderException;
-import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.WriterException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
@@ -17,6 +16,8 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,8 +39,14 @@ public final class QrImages {
     static final int DEFAULT_SIZE = 400;
     /** The QR specification's quiet zone: four modules of white around the code. */
     static final int QUIET_ZONE_MODULES = 4;
+    /** Below this many pixels a side, a halved image would be too coarse to read. */
+    static final int MIN_SIDE = 100;
     private static final Map<DecodeHintType, Object> HINTS = Map.of(
             DecodeHintType.TRY_HARDER, Boolean.TRUE,
+            DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
+    /** A code alone on a white ground, as a screenshot of the app shows it: no finder-pattern search. */
+    private static final Map<DecodeHintType, Object> PURE_HINTS = Map.of(
+            DecodeHintType.PURE_BARCODE, Boolean.TRUE,
             DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
     /**
      * The tries in order: the hybrid binarizer copes with the uneven light of a photo; the global one with a small,
@@ -91,7 +98,16 @@ public final class QrImages {
         if ((long) image.getWidth() * image.getHeight() > MAX_PIXELS) {
             return Decoded.failed(Problem.IMAGE_TOO_LARGE);
         }
-        return decode(new BufferedImageLuminanceSource(image));
+        Decoded found = decode(new BufferedImageLuminanceSource(image), HINTS);
+        if (found.found()) {
+            return found;
+        }
+        // ZXing's detector misjudges the module size of about 2 % of clean, sharp codes (FormatException or
+        // NotFoundException on our own 400 px PNGs, read by zbarimg): a screenshot is read as a bare code, and the
+        // image at half size reads all of those seen, and large photos too
+        found = decode(new BufferedImageLuminanceSource(image), PURE_HINTS);
+        return found.found() || image.getWidth() < 2 * MIN_SIDE || image.getHeight() < 2 * MIN_SIDE ? found
+                : decode(new BufferedImageLuminanceSource(halved(image)), HINTS);
     }
 
     /** Reads packed ARGB pixels, row by row (JavaFX's {@code PixelReader.getPixels} with an INT_ARGB format). */
@@ -99,14 +115,16 @@ public final class QrImages {
         if (width <= 0 || height <= 0 || (long) width * height > MAX_PIXELS || argb.length < width * height) {
             return Decoded.failed(Problem.IMAGE_TOO_LARGE);
         }
-        return decode(new RGBLuminanceSource(width, height, argb));
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        image.setRGB(0, 0, width, height, argb, 0, width);
+        return decode(image);
     }
 
-    private static Decoded decode(LuminanceSource source) {
+    private static Decoded decode(LuminanceSource source, Map<DecodeHintType, Object> hints) {
         QRCodeReader reader = new QRCodeReader();
         for (Function<LuminanceSource, Binarizer> binarizer : TRIES) {
             try {
-                return Decoded.text(reader.decode(new BinaryBitmap(binarizer.apply(source)), HINTS).getText());
+                return Decoded.text(reader.decode(new BinaryBitmap(binarizer.apply(source)), hints).getText());
             } catch (ReaderException | RuntimeException e) {
                 // not found, checksum or format error with this binarizer: the next may see it
             } finally {
@@ -114,6 +132,16 @@ public final class QrImages {
             }
         }
         return Decoded.failed(Problem.NO_QR_CODE);
+    }
+
+    private static BufferedImage halved(BufferedImage image) {
+        BufferedImage half = new BufferedImage(image.getWidth() / 2, image.getHeight() / 2,
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = half.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(image, 0, 0, half.getWidth(), half.getHeight(), null);
+        g.dispose();
+        return half;
     }
 
     /** Why an image gave no text. */
