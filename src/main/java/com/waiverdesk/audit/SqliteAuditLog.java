@@ -134,9 +134,17 @@ public final class SqliteAuditLog implements AuditLog, AccessLog {
         return appendLink(AuditChain.CHECKS, EntryColumns.toColumns(entry), "write the audit entry");
     }
 
-    /** Appends the event as the next link of the access chain and returns its seq once committed. */
+    /**
+     * Appends the event as the next link of the access chain and returns its seq once committed.
+     *
+     * @throws IllegalArgumentException for a review: only {@link #recordReview} writes one, after its checks
+     */
     @Override
     public synchronized long record(AccessEvent event) throws AuditWriteException {
+        if (event.action() == AccessEvent.Action.REVIEW_APPROVED
+                || event.action() == AccessEvent.Action.REVIEW_REJECTED) {
+            throw new IllegalArgumentException("a review is recorded with recordReview, which checks the entry");
+        }
         return appendLink(AuditChain.ACCESS, AccessColumns.toColumns(event), "record the access to the audit log");
     }
 

@@ -111,6 +111,13 @@ class PaperReviewTest {
     }
 
     @Test
+    void aReviewCannotBeSlippedInAsAPlainAccessEvent() throws Exception {
+        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> log.record(AccessEvent.review(1, true,
+                "ok", T, "supervisor-01", "WIN-SUP-01")))).hasMessageContaining("recordReview");
+        assertThat(accessEvents()).isZero();
+    }
+
+    @Test
     void onlyPaperEntriesThatExistAreReviewed() throws Exception {
         assertThat(catchThrowableOfType(ReviewRefusedException.class, () -> log.recordReview(1, true, "ok", T,
                 "supervisor-01", "WIN-SUP-01")).why()).isEqualTo(Why.NOT_PAPER);
