@@ -157,7 +157,8 @@ public final class SqliteAuditLog implements AuditLog, AccessLog {
     /**
      * Records a supervisor's review of the paper entry {@code seq} as the next link of the access chain, in the same
      * transaction that checks it may be reviewed: it exists, it is a paper entry, and it has no review yet (the first
-     * counts, even when two supervisors press at once). The reason is stored stripped.
+     * counts, even when two supervisors press at once). The reason is stored stripped; a rejection needs one, and
+     * none may be longer than {@link ReviewRefusedException#MAX_REASON_LENGTH} characters.
      *
      * @return the review's sequence number in the access chain
      * @throws ReviewRefusedException when it may not be reviewed (nothing is written)
@@ -167,6 +168,9 @@ public final class SqliteAuditLog implements AuditLog, AccessLog {
         String why = reason == null ? "" : reason.strip();
         if (!approved && why.isEmpty()) {
             throw new ReviewRefusedException(ReviewRefusedException.Why.REASON_REQUIRED, seq);
+        }
+        if (why.codePointCount(0, why.length()) > ReviewRefusedException.MAX_REASON_LENGTH) {
+            throw new ReviewRefusedException(ReviewRefusedException.Why.REASON_TOO_LONG, seq);
         }
         String action = "record the review of audit entry " + seq;
         requireOpen(action);
