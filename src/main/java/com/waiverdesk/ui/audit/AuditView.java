@@ -51,7 +51,7 @@ final class AuditView extends BorderPane {
         header.setAlignment(Pos.CENTER_LEFT);
         setTop(new VBox(header, filters));
 
-        SplitPane split = new SplitPane(table, new DetailPane(model, words));
+        SplitPane split = new SplitPane(table, new DetailPane(model, model.focus(), words, "detailPane"));
         // the detail under the table: the table keeps the full width its nine columns need
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.62);
