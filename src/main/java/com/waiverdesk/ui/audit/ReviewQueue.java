@@ -84,7 +84,9 @@ public final class ReviewQueue {
         }, error -> {
             if (read == generation) {
                 loading.set(false);
-                LOG.log(System.Logger.Level.WARNING, "could not read the review queue", error);
+                if (!(error instanceof AccessRecorder.NotRecorded)) {
+                    LOG.log(System.Logger.Level.WARNING, "could not read the review queue", error);
+                }
                 notices.accept(error instanceof AuditReadException || error instanceof AccessRecorder.NotRecorded
                         ? AuditViewModel.noticeFor(error) : AuditNotice.of(AuditNotice.Kind.READ_FAILED, "UNAVAILABLE"));
             }
