@@ -54,6 +54,7 @@ final class ReviewDialog extends Dialog<String> {
         setResultConverter(button -> button == confirm ? reason.getText().strip() : null);
         // closed after the key press that chose, not during it (a GTK crash: DialogButtons)
         DialogButtons.closeAfterTheEvent(this, confirm, cancel);
-        setOnShown(ev -> reason.requestFocus());
+        // after the dialog gave the focus to its default button
+        setOnShown(ev -> javafx.application.Platform.runLater(reason::requestFocus));
     }
 }

@@ -6,6 +6,7 @@ import com.waiverdesk.audit.StoredEntry;
 import com.waiverdesk.ui.common.FocusReturn;
 import com.waiverdesk.ui.common.Texts;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -67,13 +68,24 @@ final class ReviewPane extends SplitPane {
                 table.getSelectionModel().select(entry);
             }
         });
+        // A and R act on KEY_TYPED, the last event of their key press (on KEY_PRESSED the letter that follows went
+        // into the dialog's reason field), and only after a plain A or R went down here: not the 'r' of Ctrl+R, which
+        // brought the focus to this table
+        KeyCode[] armed = {null};
         table.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.A) {
+            boolean plain = !(e.isControlDown() || e.isAltDown() || e.isMetaDown() || e.isShortcutDown());
+            armed[0] = plain && (e.getCode() == KeyCode.A || e.getCode() == KeyCode.R) ? e.getCode() : null;
+            if (e.getCode() == KeyCode.ENTER && plain) {
                 e.consume();
                 ask(true);
-            } else if (e.getCode() == KeyCode.R) {
+            }
+        });
+        table.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            KeyCode key = armed[0];
+            armed[0] = null;
+            if (key != null) {
                 e.consume();
-                ask(false);
+                ask(key == KeyCode.A);
             }
         });
 
@@ -97,15 +109,20 @@ final class ReviewPane extends SplitPane {
         setDividerPositions(0.5);
     }
 
-    /** Asks the reason, then records the review; the dialog closes on Esc with nothing recorded. */
+    /**
+     * Asks the reason, then records the review; the dialog closes on Esc with nothing recorded. It opens after the key
+     * event that asked for it, not inside it (no nested event loop in a key handler: see DialogButtons' GTK crash).
+     */
     private void ask(boolean approve) {
-        StoredEntry entry = queue.focus().selectedProperty().get();
-        if (entry == null || queue.busyProperty().get()) {
-            return;
-        }
-        new ReviewDialog(entry, approve, words, getScene().getWindow()).showAndWait()
-                .ifPresent(reason -> queue.review(approve, reason));
-        table.requestFocus();
+        Platform.runLater(() -> {
+            StoredEntry entry = queue.focus().selectedProperty().get();
+            if (entry == null || queue.busyProperty().get() || getScene() == null) {
+                return;
+            }
+            new ReviewDialog(entry, approve, words, getScene().getWindow()).showAndWait()
+                    .ifPresent(reason -> queue.review(approve, reason));
+            table.requestFocus();
+        });
     }
 
     void focusTable() {
