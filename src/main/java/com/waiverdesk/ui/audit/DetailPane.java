@@ -44,7 +44,8 @@ final class DetailPane extends ScrollPane {
         getStyleClass().add("audit-detail");
         setFitToWidth(true);
         title.getStyleClass().add("audit-detail-title");
-        chain.setId("chainStatus");
+        // ids unique in the window: the entries' pane has the plain one, the review queue's its own
+        chain.setId("detailPane".equals(id) ? "chainStatus" : id + "ChainStatus");
         chain.getStyleClass().add("audit-chain");
         chain.setWrapText(true);
         HBox heading = new HBox(title, chain);
