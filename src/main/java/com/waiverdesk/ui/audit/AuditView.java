@@ -57,7 +57,7 @@ final class AuditView extends BorderPane {
         SplitPane split = new SplitPane(table, new DetailPane(model, model.focus(), words, "detailPane"));
         // the detail under the table: the table keeps the full width its nine columns need
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.55);
         Tab entries = new Tab(texts.get("audit.tab.entries"), split);
         entries.setId("entriesTab");
         Tab charts = new Tab(texts.get("audit.tab.charts"), new ChartsPane(model, words));

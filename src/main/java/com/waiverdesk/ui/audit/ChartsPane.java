@@ -46,7 +46,8 @@ final class ChartsPane extends StackPane {
     private final BarChart<String, Number> perOperator = new BarChart<>(new CategoryAxis(), operatorCounts);
     private final NumberAxis channelCounts = CountAxis.counts();
     private final CategoryAxis channelAxis = new CategoryAxis();
-    private final BarChart<String, Number> perChannel = new BarChart<>(channelAxis, channelCounts);
+    /** Bars across: the channels' names are long ("E-certificate (offline)") and side by side every other one hid. */
+    private final BarChart<Number, String> perChannel = new BarChart<>(channelCounts, channelAxis);
     private final Label loading = new Label();
 
     ChartsPane(AuditViewModel model, AuditWords words) {
@@ -62,7 +63,11 @@ final class ChartsPane extends StackPane {
         setUp(perDay, texts.get("audit.chart.perDay"), texts.get("audit.chart.checks"));
         setUp(failureRate, texts.get("audit.chart.failureRate"), texts.get("audit.chart.percent"));
         setUp(perOperator, texts.get("audit.chart.perOperator"), texts.get("audit.chart.checks"));
-        setUp(perChannel, texts.get("audit.chart.perChannel"), texts.get("audit.chart.checks"));
+        perChannel.setTitle(texts.get("audit.chart.perChannel"));
+        perChannel.setAnimated(false);
+        perChannel.getXAxis().setLabel(texts.get("audit.chart.checks"));
+        perChannel.setAccessibleText(perChannel.getTitle());
+        perChannel.setMinHeight(220);
         perOperator.setLegendVisible(false);
         perChannel.setLegendVisible(false);
         // every channel on the axis, in the enum's order, even without checks: the bars do not move between filters
@@ -176,12 +181,12 @@ final class ChartsPane extends StackPane {
                 .max().orElse(0));
         perOperator.getData().add(operators);
 
-        XYChart.Series<String, Number> channels = new XYChart.Series<>();
+        XYChart.Series<Number, String> channels = new XYChart.Series<>();
         channels.setName(texts.get("audit.chart.checks"));
         Map<Channel, Long> byChannel = new EnumMap<>(Channel.class);
         charts.perChannel().forEach(c -> byChannel.merge(c.channel(), c.count(), Long::sum));
         for (Channel channel : Channel.values()) {
-            channels.getData().add(new XYChart.Data<>(words.channel(channel), byChannel.getOrDefault(channel, 0L)));
+            channels.getData().add(new XYChart.Data<>(byChannel.getOrDefault(channel, 0L), words.channel(channel)));
         }
         CountAxis.fit(channelCounts, byChannel.values().stream().mapToLong(Long::longValue).max().orElse(0));
         perChannel.getData().add(channels);

@@ -156,7 +156,8 @@ final class DetailPane extends ScrollPane {
         Label text = new Label(value);
         text.getStyleClass().add("audit-detail-value");
         text.setWrapText(true);
-        if (!"hash".equals(styleClass)) {
+        // a hash or a sentence (a reviewer's reason) wraps at the width audit.css gives it; other values keep theirs
+        if (styleClass == null || !(styleClass.startsWith("hash") || styleClass.startsWith("prose"))) {
             text.setMinWidth(Region.USE_PREF_SIZE);
         }
         if (styleClass != null) {

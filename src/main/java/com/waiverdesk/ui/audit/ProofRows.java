@@ -33,11 +33,11 @@ final class ProofRows {
             DetailPane.row(block, texts.get("audit.detail.revocationListAge"),
                     words.listAge(proof.revocationListAgeSeconds()), null);
             DetailPane.row(block, texts.get("audit.detail.holder"), proof.holderFromCertificate()
-                    ? texts.get("audit.detail.holder.fromCertificate") : texts.get("audit.detail.holder.typed"), null);
+                    ? texts.get("audit.detail.holder.fromCertificate") : texts.get("audit.detail.holder.typed"), "prose");
         }
         if (channel == Channel.PAPER) {
             DetailPane.row(block, texts.get("audit.detail.paperNumber"), orNone(proof.paperNumber()), "code");
-            DetailPane.row(block, texts.get("audit.detail.paperCentre"), orNone(proof.paperCentre()), null);
+            DetailPane.row(block, texts.get("audit.detail.paperCentre"), orNone(proof.paperCentre()), "prose");
             DetailPane.row(block, texts.get("audit.detail.paperIssued"), proof.paperIssued() == null ? words.none()
                     : proof.paperIssued().toString(), null);
             DetailPane.row(block, texts.get("audit.detail.paperCategory"), proof.paperCategory() == null
@@ -56,10 +56,10 @@ final class ProofRows {
                 "review-" + words.reviewClass(state));
         if (state.status() == ReviewState.Status.REVIEWED) {
             DetailPane.row(block, texts.get("audit.detail.reviewedBy"),
-                    texts.get("audit.detail.reviewedBy.value", state.supervisor(), state.workstation()), null);
+                    texts.get("audit.detail.reviewedBy.value", state.supervisor(), state.workstation()), "prose");
             DetailPane.row(block, texts.get("audit.detail.reviewedAt"), words.time(state.time()), null);
             DetailPane.row(block, texts.get("audit.detail.reviewReason"), state.reason() == null
-                    || state.reason().isBlank() ? texts.get("audit.detail.reviewReason.none") : state.reason(), null);
+                    || state.reason().isBlank() ? texts.get("audit.detail.reviewReason.none") : state.reason(), "prose");
         }
     }
 
