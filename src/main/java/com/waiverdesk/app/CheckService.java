@@ -5,6 +5,14 @@ import com.waiverdesk.audit.AuditLog;
 import com.waiverdesk.audit.AuditWriteException;
 import com.waiverdesk.audit.CheckSource;
 import com.waiverdesk.audit.IdHasher;
+import com.waiverdesk.audit.ProofDetail;
+import com.waiverdesk.domain.Channel;
+import com.waiverdesk.domain.EcertFinding;
+import com.waiverdesk.domain.InputProblem;
+import com.waiverdesk.domain.PaperCertificate;
+import com.waiverdesk.domain.PaperPolicy;
+import com.waiverdesk.domain.ServiceFailure;
+import com.waiverdesk.domain.ShanghaiCalendar;
 import com.waiverdesk.domain.Decision;
 import com.waiverdesk.domain.DepositPolicy;
 import com.waiverdesk.domain.InvalidInputException;
@@ -18,6 +26,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -28,6 +38,9 @@ import java.util.function.Supplier;
 public final class CheckService {
     private static final System.Logger LOG = System.getLogger(CheckService.class.getName());
     private static final int MAX_STORED_NAME = 128;
+    private static final int MAX_PAPER_FIELD = 64;
+    /** What every e-certificate text of this version starts with (e-certificate.md). */
+    public static final String ECERT_PREFIX = "SHEC1.";
 
     private final VerificationClient client;
     private final DepositPolicy policy;
@@ -38,6 +51,7 @@ public final class CheckService {
     private final BigDecimal standardDeposit;
     private final Supplier<String> requestIds;
     private final CheckSource source;
+    private final EcertJudge ecert;
 
     public CheckService(VerificationClient client, DepositPolicy policy, AuditLog audit, IdHasher idHasher,
                         Clock clock, String workstation, BigDecimal standardDeposit) {
@@ -67,6 +81,25 @@ public final class CheckService {
         this.standardDeposit = standardDeposit;
         this.requestIds = requestIds;
         this.source = source;
+        this.ecert = null;
+    }
+
+    private CheckService(CheckService base, EcertJudge ecert) {
+        this.client = base.client;
+        this.policy = base.policy;
+        this.audit = base.audit;
+        this.idHasher = base.idHasher;
+        this.clock = base.clock;
+        this.workstation = base.workstation;
+        this.standardDeposit = base.standardDeposit;
+        this.requestIds = base.requestIds;
+        this.source = base.source;
+        this.ecert = ecert;
+    }
+
+    /** This service, checking e-certificates with {@code judge}; without one an e-certificate cannot be verified. */
+    public CheckService withEcert(EcertJudge judge) {
+        return new CheckService(this, Objects.requireNonNull(judge, "judge"));
     }
 
     /**
@@ -86,8 +119,7 @@ public final class CheckService {
         } catch (InvalidInputException e) {
             Decision decision = Decision.invalidInput(e.problem());
             // kept for the supervisor as typed, but never with a character that could hide or reorder what is read
-            String storedName = truncate(Unprintable.replace(PersonName.normalize(request.rawName())));
-            return record(request, decision, maskedId, normalizedId, storedName, null, start);
+            return record(request, decision, maskedId, normalizedId, storedName(request.rawName()), null, start);
         }
         VerificationOutcome outcome = client.verify(
                 new VerificationRequest(requestIds.get(), name, id, request.operatorId(), request.businessRef()));
@@ -106,11 +138,138 @@ public final class CheckService {
                 outcome != null && outcome.isAnswered() ? outcome.answer().result().name() : null,
                 outcome == null ? null : outcome.requestId(),
                 outcome == null ? null : outcome.errorCode(),
-                latencyMillis, source);
+                latencyMillis, source, ProofDetail.liveQuery());
         long seq = audit.append(entry);
         LOG.log(System.Logger.Level.INFO, "check {0} -> {1} ({2}), audit #{3}, {4} ms",
                 outcome == null ? "-" : outcome.requestId(), decision.kind(), reasonCode(decision), seq, latencyMillis);
         return new CheckResult(decision, maskedId, outcome, standardDeposit, seq, now);
+    }
+
+    /**
+     * Checks an e-certificate (e-certificate.md): rules 1–4 by the {@link EcertJudge}, rule 5 by the policy, then
+     * commits the audit entry. A text that is not an e-certificate, or a wrong name or ID, is invalid input and
+     * nothing is sent. Blocking: crypto, network, disk.
+     *
+     * @throws AuditWriteException if the audit entry could not be committed; then no decision may be shown
+     */
+    public CheckResult checkEcert(EcertCheckRequest request) throws AuditWriteException {
+        long start = System.nanoTime();
+        String text = request.text().strip();
+        Patient patient;
+        try {
+            if (!text.startsWith(ECERT_PREFIX)) {
+                throw new InvalidInputException(InputProblem.ECERT_NOT_A_CERTIFICATE);
+            }
+            patient = Patient.parse(request.rawName(), request.rawId(), LocalDate.now(clock));
+        } catch (InvalidInputException e) {
+            ProofDetail proof = ProofDetail.ecert(Channel.ECERT_OFFLINE, null, null, null, null,
+                    request.holderFromCertificate());
+            return commit(request.operatorId(), Decision.invalidInput(e.problem()), ResidentId.mask(request.rawId()),
+                    ResidentId.normalize(request.rawId()), storedName(request.rawName()), null, null, null, proof,
+                    null, start);
+        }
+        EcertJudgement judgement = ecert == null ? untrusted() : ecert.judge(text, patient.name, patient.id.value());
+        EcertFinding finding = judgement.finding();
+        Decision decision = policy.decideEcert(finding);
+        ProofDetail proof = ProofDetail.ecert(finding.channel(), finding.certId(), finding.kid(),
+                finding.trustListAgeSeconds(), finding.revocationListAgeSeconds(), request.holderFromCertificate());
+        return commit(request.operatorId(), decision, patient.id.masked(), patient.id.value(), patient.name,
+                judgement.checkedAt(), judgement.requestId(), null, proof, finding, start);
+    }
+
+    /** No judge was wired (no root key to trust lists with): nothing can be checked. */
+    private EcertJudgement untrusted() {
+        LocalDate today = ShanghaiCalendar.dateOf(clock.instant().atOffset(ZoneOffset.UTC));
+        return new EcertJudgement(new EcertFinding(Channel.ECERT_OFFLINE, EcertFinding.Verdict.CANNOT_VERIFY, null,
+                ServiceFailure.ECERT_LISTS_UNTRUSTED, null, null, null, null, null, null, null, null, today), null,
+                null);
+    }
+
+    /**
+     * Records a paper certificate the clerk has seen, for the patient of {@code earlier}, a check that did not lower
+     * the deposit (see {@link PaperPolicy#situationAfter}). The entry follows the earlier one and is pending review.
+     * Blocking: disk.
+     *
+     * @throws IllegalArgumentException if {@code earlier} leaves nothing for paper to do
+     * @throws AuditWriteException      if the audit entry could not be committed; then no decision may be shown
+     */
+    public CheckResult recordPaper(CheckResult earlier, PaperEntry paper, String operatorId)
+            throws AuditWriteException {
+        long start = System.nanoTime();
+        PaperPolicy.Situation situation = PaperPolicy.situationAfter(earlier.decision()).orElseThrow(
+                () -> new IllegalArgumentException("paper has nothing to add to " + earlier.decision().reason()));
+        String number = storedField(paper.number());
+        String centre = storedField(paper.centre());
+        String category = storedField(paper.category());
+        ProofDetail proof = new ProofDetail(Channel.PAPER, null, null, null, null, number, centre, paper.issued(),
+                category, earlier.auditSeq(), false);
+        Patient patient;
+        try {
+            patient = Patient.parse(paper.rawName(), paper.rawId(), LocalDate.now(clock));
+            requirePaperFields(paper, number, centre, category);
+        } catch (InvalidInputException e) {
+            return commit(operatorId, Decision.invalidInput(e.problem()), ResidentId.mask(paper.rawId()),
+                    ResidentId.normalize(paper.rawId()), storedName(paper.rawName()), null, null, null, proof, null,
+                    start);
+        }
+        LocalDate today = ShanghaiCalendar.dateOf(clock.instant().atOffset(ZoneOffset.UTC));
+        Decision decision = policy.paper().decide(new PaperCertificate(number, centre, paper.issued(), category),
+                situation, today);
+        return commit(operatorId, decision, patient.id.masked(), patient.id.value(), patient.name, null, null, null,
+                proof, null, start);
+    }
+
+    private static void requirePaperFields(PaperEntry paper, String number, String centre, String category)
+            throws InvalidInputException {
+        if (number.isBlank()) {
+            throw new InvalidInputException(InputProblem.PAPER_NUMBER_EMPTY);
+        }
+        if (centre.isBlank()) {
+            throw new InvalidInputException(InputProblem.PAPER_CENTRE_EMPTY);
+        }
+        if (paper.issued() == null) {
+            throw new InvalidInputException(InputProblem.PAPER_ISSUED_EMPTY);
+        }
+        if (category.isBlank()) {
+            throw new InvalidInputException(InputProblem.PAPER_CATEGORY_EMPTY);
+        }
+        if (!paper.originalSeen()) {
+            throw new InvalidInputException(InputProblem.PAPER_ORIGINAL_NOT_SEEN);
+        }
+    }
+
+    /** A name and ID that passed validation. */
+    private record Patient(String name, ResidentId id) {
+        static Patient parse(String rawName, String rawId, LocalDate today) throws InvalidInputException {
+            ResidentId id = ResidentId.parse(rawId, today);
+            return new Patient(PersonName.parse(rawName).value(), id);
+        }
+    }
+
+    private CheckResult commit(String operatorId, Decision decision, String maskedId, String normalizedId,
+                               String name, java.time.OffsetDateTime serviceTime, String requestId, String errorCode,
+                               ProofDetail proof, EcertFinding finding, long startNanos) throws AuditWriteException {
+        Instant now = clock.instant();
+        long latencyMillis = (System.nanoTime() - startNanos) / 1_000_000;
+        AuditEntry entry = new AuditEntry(now, serviceTime, operatorId, workstation, maskedId,
+                idHasher.hash(normalizedId), name, decision.kind(), decision.depositPercent(), reasonCode(decision),
+                decision.reportedCategories(), null, requestId, errorCode, latencyMillis, source, proof);
+        long seq = audit.append(entry);
+        LOG.log(System.Logger.Level.INFO, "{0} check {1} -> {2} ({3}), audit #{4}, {5} ms", proof.channel(),
+                proof.certId() != null ? proof.certId() : requestId == null ? "-" : requestId, decision.kind(),
+                reasonCode(decision), seq, latencyMillis);
+        return new CheckResult(decision, maskedId, null, standardDeposit, seq, now, proof.channel(), finding);
+    }
+
+    /** Kept as typed, without characters that could hide or reorder what is read, and cut to a sane length. */
+    private static String storedName(String rawName) {
+        return truncate(Unprintable.replace(PersonName.normalize(rawName)));
+    }
+
+    private static String storedField(String raw) {
+        String field = Unprintable.replace(raw.strip());
+        return field.codePointCount(0, field.length()) <= MAX_PAPER_FIELD ? field
+                : field.substring(0, field.offsetByCodePoints(0, MAX_PAPER_FIELD));
     }
 
     /**

@@ -1,11 +1,16 @@
 package com.waiverdesk.app;
 
 import com.waiverdesk.audit.AuditWriteException;
+import com.waiverdesk.domain.DecisionKind;
 import com.waiverdesk.domain.DepositPolicy;
+import com.waiverdesk.domain.PaperPolicy;
 import com.waiverdesk.domain.PolicyRule;
 import com.waiverdesk.verification.HealthStatus;
 import com.waiverdesk.verification.VerificationClient;
+import com.waiverdesk.verification.ecert.QrImages;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +30,10 @@ public final class Desk implements AutoCloseable {
     private final DepositPolicy policy;
     private final List<AutoCloseable> resources;
     private final Runnable warmUp;
+    private final EcertJudge ecert;
+    private final PaperCentres centres;
+    private final EcertLists lists;
+    private EcertListRefresher refresher;
 
     public Desk(Config config, CheckService checks, VerificationClient client, DepositPolicy policy,
          List<AutoCloseable> resources) {
@@ -34,8 +43,25 @@ public final class Desk implements AutoCloseable {
     /** @param warmUp what {@link #warmUp()} does */
     public Desk(Config config, CheckService checks, VerificationClient client, DepositPolicy policy,
                 List<AutoCloseable> resources, Runnable warmUp) {
+        this(config, checks, client, policy, resources, warmUp, null, null, null);
+    }
+
+    /**
+     * @param ecert   reads e-certificates for {@link #peekEcert}; {@code null} when none can be checked
+     * @param centres the paper certificates' centres remembered for suggestions; {@code null} for none
+     */
+    public Desk(Config config, CheckService checks, VerificationClient client, DepositPolicy policy,
+                List<AutoCloseable> resources, Runnable warmUp, EcertJudge ecert, PaperCentres centres) {
+        this(config, checks, client, policy, resources, warmUp, ecert, null, centres);
+    }
+
+    Desk(Config config, CheckService checks, VerificationClient client, DepositPolicy policy,
+         List<AutoCloseable> resources, Runnable warmUp, EcertJudge ecert, EcertLists lists, PaperCentres centres) {
+        this.lists = lists;
+        this.ecert = ecert;
+        this.centres = centres;
         this.config = config;
-        this.checks = checks;
+        this.checks = ecert == null ? checks : checks.withEcert(ecert);
         this.client = client;
         this.policy = policy;
         this.resources = new ArrayList<>(resources);
@@ -53,6 +79,90 @@ public final class Desk implements AutoCloseable {
     /** Runs one check for this desk's operator. Blocking. */
     public CheckResult check(String rawName, String rawId, String businessRef) throws AuditWriteException {
         return checks.check(new CheckRequest(rawName, rawId, config.operatorId(), businessRef));
+    }
+
+    /**
+     * Checks an e-certificate for this desk's operator (e-certificate.md). Blocking: crypto, network, disk.
+     *
+     * @param holderFromCertificate name and ID were filled from the certificate and the clerk confirmed them
+     */
+    public CheckResult checkEcert(String text, String rawName, String rawId, boolean holderFromCertificate,
+                                  String businessRef) throws AuditWriteException {
+        return checks.checkEcert(new EcertCheckRequest(text, rawName, rawId, config.operatorId(), businessRef,
+                holderFromCertificate));
+    }
+
+    /** The holder a certificate names, read without verifying (to fill empty fields). Blocking: decoding. */
+    public Optional<EcertHolder> peekEcert(String text) {
+        return ecert == null || text == null || !text.strip().startsWith(CheckService.ECERT_PREFIX) ? Optional.empty()
+                : ecert.peek(text.strip());
+    }
+
+    /**
+     * The text of the QR code in an image file (photo or screenshot, PNG or JPEG), if one is found. Blocking:
+     * decoding.
+     */
+    public Optional<String> decodeQr(Path image) {
+        return found(QrImages.decode(image));
+    }
+
+    /** The text of the QR code in ARGB pixels (an image pasted from the clipboard), if one is found. Blocking. */
+    public Optional<String> decodeQr(int[] argb, int width, int height) {
+        return found(QrImages.decode(argb, width, height));
+    }
+
+    private static Optional<String> found(QrImages.Decoded decoded) {
+        if (!decoded.found()) {
+            LOG.log(System.Logger.Level.INFO, "no QR code read from the image: {0}", decoded.problem());
+            return Optional.empty();
+        }
+        return Optional.of(decoded.text());
+    }
+
+    /** How old the e-certificate lists held are, against the ages allowed; empty when this desk has none. */
+    public Optional<EcertListStore.Freshness> ecertFreshness() {
+        return lists == null ? Optional.empty() : Optional.of(lists.freshness());
+    }
+
+    /**
+     * Refreshes the e-certificate lists now and then hourly on a timer thread of their own until the desk closes,
+     * telling {@code listener} (on that thread) their freshness after each try. The window calls it once it is
+     * drawn; {@code check} does not (it fetches the lists when it first needs them). A second call does nothing.
+     */
+    public synchronized void watchEcertLists(Consumer<EcertListStore.Freshness> listener) {
+        if (lists != null && refresher == null) {
+            refresher = lists.refresher(listener);
+            refresher.start();
+        }
+    }
+
+    /** Whether the card offers the paper form after {@code result}: paper is accepted and has something to add. */
+    public boolean offersPaper(CheckResult result) {
+        return policy.paper().accepted() && PaperPolicy.situationAfter(result.decision()).isPresent();
+    }
+
+    /**
+     * Records a paper certificate for the patient of {@code earlier} (see {@link CheckService#recordPaper}) and
+     * remembers its centre for the next suggestions. Blocking: disk.
+     */
+    public CheckResult recordPaper(CheckResult earlier, PaperEntry paper) throws AuditWriteException {
+        CheckResult result = checks.recordPaper(earlier, paper, config.operatorId());
+        if (centres != null && result.decision().kind() != DecisionKind.INVALID_INPUT) {
+            centres.remember(paper.centre());
+        }
+        return result;
+    }
+
+    /** The policy's paper terms and the categories the form offers. */
+    public PaperTerms paperTerms() {
+        PaperPolicy paper = policy.paper();
+        return new PaperTerms(paper.accepted(), paper.maxAgeDays(),
+                policy.rules().stream().map(PolicyRule::category).toList());
+    }
+
+    /** Centres named by earlier paper certificates at this desk, most recent first. Blocking: disk. */
+    public List<String> paperCentres() {
+        return centres == null ? List.of() : centres.list();
     }
 
     /** Records that this desk never showed the decision of {@code result} (see {@link CheckService#recordNotShown}). */
@@ -101,6 +211,11 @@ public final class Desk implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (refresher != null) {
+                refresher.close();
+            }
+        }
         closeAll(resources);
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.waiverdesk.domain.DepositPolicy;
+import com.waiverdesk.domain.PaperPolicy;
 import com.waiverdesk.domain.PolicyRule;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +41,13 @@ public final class PolicyLoader {
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Set<String> POLICY_FIELDS = Set.of("schemaVersion", "id", "effectiveFrom", "source",
-            "categories");
+            "categories", "paperCertificates");
+    private static final Set<String> PAPER_FIELDS = Set.of("accepted", "maxAgeDays", "whenServiceCannotVerify",
+            "whenServiceSaysNo");
+    private static final Set<String> PROVISIONAL_FIELDS = Set.of("category", "depositPercent");
+    /** The only thing paper may do when the service said no: charge, and refund after an approved review. */
+    static final String REFUND_AFTER_REVIEW = "CHARGE_REFUND_AFTER_REVIEW";
+    private static final int MAX_PAPER_AGE_DAYS = 3650;
     private static final Set<String> CATEGORY_FIELDS = Set.of("code", "depositPercent", "labels");
     private static final System.Logger LOG = System.getLogger(PolicyLoader.class.getName());
 
@@ -159,7 +166,75 @@ public final class PolicyLoader {
                 }
                 rules.add(rule);
             }
-            return new DepositPolicy(id, effectiveFrom, source, rules);
+            return new DepositPolicy(id, effectiveFrom, source, rules, paper(root.get("paperCertificates"), rules));
+        }
+
+        /** The paper-certificate section; absent means paper certificates are not accepted. */
+        private PaperPolicy paper(JsonNode node, List<PolicyRule> rules) throws PolicyException {
+            String path = "paperCertificates";
+            if (node == null) {
+                return PaperPolicy.notAccepted();
+            }
+            if (!node.isObject()) {
+                throw fail(path, "must be an object with accepted, maxAgeDays and whenServiceCannotVerify, found "
+                        + found(node));
+            }
+            onlyKnownFields(node, path + ".", PAPER_FIELDS);
+            JsonNode accepted = node.get("accepted");
+            if (accepted == null || !accepted.isBoolean()) {
+                throw fail(path + ".accepted", "must be true or false, found " + found(accepted));
+            }
+            int maxAge = PaperPolicy.DEFAULT_MAX_AGE_DAYS;
+            JsonNode age = node.get("maxAgeDays");
+            if (age != null) {
+                if (!age.isIntegralNumber() || !age.canConvertToInt() || age.intValue() < 0
+                        || age.intValue() > MAX_PAPER_AGE_DAYS) {
+                    throw fail(path + ".maxAgeDays", "must be a whole number of days 0.." + MAX_PAPER_AGE_DAYS
+                            + ", found " + found(age));
+                }
+                maxAge = age.intValue();
+            }
+            JsonNode no = node.get("whenServiceSaysNo");
+            if (no != null && !(no.isTextual() && REFUND_AFTER_REVIEW.equals(no.textValue()))) {
+                throw fail(path + ".whenServiceSaysNo", "can only be \"" + REFUND_AFTER_REVIEW
+                        + "\" (paper never lowers the deposit when the service said no), found " + found(no));
+            }
+            Map<String, Integer> provisional = new LinkedHashMap<>();
+            JsonNode list = node.get("whenServiceCannotVerify");
+            if (list != null) {
+                if (!list.isArray()) {
+                    throw fail(path + ".whenServiceCannotVerify", "must be an array of {category, depositPercent}, "
+                            + "found " + found(list));
+                }
+                for (int i = 0; i < list.size(); i++) {
+                    String at = path + ".whenServiceCannotVerify[" + i + "]";
+                    JsonNode entry = list.get(i);
+                    if (!entry.isObject()) {
+                        throw fail(at, "must be an object with category and depositPercent, found " + found(entry));
+                    }
+                    onlyKnownFields(entry, at + ".", PROVISIONAL_FIELDS);
+                    JsonNode category = entry.get("category");
+                    PolicyRule rule = category == null || !category.isTextual() ? null : rules.stream()
+                            .filter(r -> r.category().equals(category.textValue())).findFirst().orElse(null);
+                    if (rule == null) {
+                        throw fail(at + ".category", "must be one of the categories listed above, found "
+                                + found(category));
+                    }
+                    JsonNode percent = entry.get("depositPercent");
+                    if (percent == null || !percent.isIntegralNumber() || !percent.canConvertToInt()
+                            || percent.intValue() < 0 || percent.intValue() > 100) {
+                        throw fail(at + ".depositPercent", "must be an integer 0..100, found " + found(percent));
+                    }
+                    if (percent.intValue() < rule.depositPercent()) {
+                        throw fail(at + ".depositPercent", "grants more than a verified " + rule.category()
+                                + " does (" + rule.depositPercent() + " %); a paper certificate never grants more");
+                    }
+                    if (provisional.putIfAbsent(rule.category(), percent.intValue()) != null) {
+                        throw fail(at + ".category", rule.category() + " is listed twice");
+                    }
+                }
+            }
+            return new PaperPolicy(accepted.booleanValue(), maxAge, provisional);
         }
 
         private PolicyRule rule(JsonNode node, String path) throws PolicyException {

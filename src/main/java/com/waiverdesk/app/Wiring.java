@@ -13,7 +13,9 @@ import com.waiverdesk.audit.StorageProblems;
 import com.waiverdesk.domain.DepositPolicy;
 import com.waiverdesk.mock.MockVerificationService;
 import com.waiverdesk.verification.HealthStatus;
+import com.waiverdesk.verification.EcertServiceClient;
 import com.waiverdesk.verification.HttpVerificationClient;
+import com.waiverdesk.verification.ecert.EcertVerifier;
 import com.waiverdesk.verification.ServiceAccount;
 import com.waiverdesk.verification.Sleeper;
 import com.waiverdesk.verification.TlsSettings;
@@ -86,12 +88,23 @@ public final class Wiring {
             LOG.log(System.Logger.Level.INFO, "desk ready: {0}, policy {1}, workstation {2}",
                     config.isDemo() ? "built-in demo service" : "service " + config.endpoint(), policy.id(),
                     config.workstation());
-            return new Desk(config, checks, client, policy, resources, demo == null ? () -> { } : demo::preload);
+            EcertServiceClient status = new EcertServiceClient(http, json, account, config::operatorId,
+                    config.timeout(), Clock.systemUTC(), Sleeper.SYSTEM);
+            // the pinned root (the demo's only on the demo desk; ConfigOptions has checked a configured one)
+            EcertListStore ecertStore = EcertListStore.forConfig(config, Clock.systemUTC());
+            ecertStore.load();
+            EcertLists lists = new EcertLists(ecertStore, status, Clock.systemUTC());
+            EcertVerifier verifier = new EcertVerifier(Clock.systemUTC(), config.ecert().maxTrustListAge(),
+                    config.ecert().maxRevocationAge());
+            return new Desk(config, checks, client, policy, resources, demo == null ? () -> { } : demo::preload,
+                    new CityEcertJudge(verifier, lists::current, status), lists,
+                    new PaperCentres(config.auditDatabase().toAbsolutePath().resolveSibling("paper-centres.txt")));
         } catch (ConfigException | AuditWriteException | IOException | RuntimeException e) {
             Desk.closeAll(resources);
             throw e;
         }
     }
+
 
     /**
      * One signed health check of a service that is not (yet) the desk's: the settings screen's "test connection",

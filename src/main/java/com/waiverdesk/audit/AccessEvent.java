@@ -57,6 +57,16 @@ public record AccessEvent(Instant time, String supervisor, String workstation, A
         return "entry " + seq + "; reason: ";
     }
 
+    /**
+     * The first text after every detail starting with {@link #reviewPrefix}: the prefix with its last character (a
+     * space) raised by one. A range {@code [prefix, this)} in an index holds exactly the reviews of the entry; the
+     * prefix of entry 1 is not one of entry 12's ({@code ';'} follows the number).
+     */
+    static String reviewPrefixEnd(long seq) {
+        String prefix = reviewPrefix(seq);
+        return prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1);
+    }
+
     /** The detail of {@link #notShown}: how a reader finds the event of an entry. */
     public static String notShownDetail(long seq) {
         return "entry " + seq;

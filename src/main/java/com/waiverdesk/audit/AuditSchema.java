@@ -21,6 +21,9 @@ final class AuditSchema {
     static final String DELETE_GUARD = "CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry"
             + " BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END";
 
+    /** The condition of the review index; a query uses the index only when it repeats this condition exactly. */
+    static final String REVIEW_ACTIONS = "action IN ('REVIEW_APPROVED', 'REVIEW_REJECTED')";
+
     private static final System.Logger LOG = System.getLogger(AuditSchema.class.getName());
 
     /** One upgrade step; {@code STEPS.get(v)} brings version {@code v} to {@code v + 1}. Later versions append. */
@@ -172,26 +175,23 @@ final class AuditSchema {
 
     /**
      * Version 4 (issue 12): each check records how the patient proved status ({@link ProofDetail}); older entries keep
-     * these columns null and hash as before ({@link HashChain}). {@code channel_key} is derived, not hashed: the
-     * channel with an older entry's null read as the live query it was, so one index serves the channel filter.
-     * {@code audit_review} points each reviewed paper entry at its review, an event of the access chain: at most one
-     * per entry (the first), found without reading the access chain.
+     * these columns null and hash as before ({@link HashChain}); a null channel is read as the live query such an
+     * entry was. The channel index is on the stored column (an index on a derived column that maps null to
+     * {@code LIVE_QUERY} would not cover: SQLite reads the row to compute it).
+     * A paper entry's review is an event of the access chain ({@link AccessEvent#review}); a partial index over the
+     * reviews' details (which start with the entry) finds an entry's review, or its absence, without reading the rest
+     * of the chain.
      */
     private static void upgradeToVersion4(Statement s) throws SQLException {
         for (String column : List.of("channel TEXT CHECK (channel IN ('LIVE_QUERY', 'ECERT_ONLINE', 'ECERT_OFFLINE',"
                         + " 'PAPER'))", "cert_id TEXT", "cert_kid TEXT", "trust_list_age_s INTEGER",
                 "revocation_list_age_s INTEGER", "paper_number TEXT", "paper_centre TEXT", "paper_issued TEXT",
                 "paper_category TEXT", "follows_seq INTEGER",
-                "holder_from_certificate INTEGER CHECK (holder_from_certificate IN (0, 1))",
-                "channel_key TEXT GENERATED ALWAYS AS (coalesce(channel, 'LIVE_QUERY')) VIRTUAL")) {
+                "holder_from_certificate INTEGER CHECK (holder_from_certificate IN (0, 1))")) {
             s.execute("ALTER TABLE audit_entry ADD COLUMN " + column);
         }
-        s.execute("CREATE INDEX audit_entry_channel ON audit_entry (channel_key, ws_time_ms)");
-        s.execute("CREATE TABLE audit_review (entry_seq INTEGER PRIMARY KEY, access_seq INTEGER NOT NULL UNIQUE)");
-        s.execute("CREATE TRIGGER audit_review_no_update BEFORE UPDATE ON audit_review"
-                + " BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END");
-        s.execute("CREATE TRIGGER audit_review_no_delete BEFORE DELETE ON audit_review"
-                + " BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END");
+        s.execute("CREATE INDEX audit_entry_channel ON audit_entry (channel, ws_time_ms)");
+        s.execute("CREATE INDEX access_entry_review ON access_entry (detail, seq) WHERE " + REVIEW_ACTIONS);
     }
 
     private static int intPragma(Statement s, String name) throws SQLException {

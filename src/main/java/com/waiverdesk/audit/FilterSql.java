@@ -1,5 +1,6 @@
 package com.waiverdesk.audit;
 
+import com.waiverdesk.domain.Channel;
 import com.waiverdesk.domain.PersonName;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -14,7 +15,7 @@ import java.util.Set;
 final class FilterSql {
     /** The columns that an equality index could drive (the time range is a separate driver). */
     static final List<String> EQUALITY_COLUMNS = List.of("id_hash", "operator", "workstation", "decision",
-            "error_code", "service_result", "channel_key");
+            "error_code", "service_result", "channel");
 
     private final List<Condition> conditions = new ArrayList<>();
     private final AuditFilter filter;
@@ -58,12 +59,14 @@ final class FilterSql {
         }
         errors(filter.errorCodes());
         equality("service_result", filter.serviceResult());
-        // channel_key is the channel, an entry from before schema version 4 counting as the live query it was
+        // an entry from before schema version 4 has no channel: it was a live query
         List<String> channels = filter.channels().stream().map(Enum::name).toList();
-        if (channels.size() == 1) {
-            equality("channel_key", channels.get(0));
+        boolean live = channels.contains(Channel.LIVE_QUERY.name());
+        if (channels.size() == 1 && !live) {
+            equality("channel", channels.get(0));
         } else if (!channels.isEmpty()) {
-            conditions.add(new Condition("channel_key", "channel_key IN (" + marks(channels.size()) + ")",
+            String in = "channel IN (" + marks(channels.size()) + ")";
+            conditions.add(new Condition("channel", live ? "(" + in + " OR channel IS NULL)" : in,
                     List.copyOf(channels)));
         }
         fragment = PersonName.normalize(filter.nameFragment());
@@ -147,6 +150,11 @@ final class FilterSql {
 
     boolean hasTimeRange() {
         return filter.fromMillis() != null || filter.toMillis() != null;
+    }
+
+    /** Whether a condition is on {@code column}. */
+    boolean filtersOn(String column) {
+        return conditions.stream().anyMatch(c -> c.column().equals(column));
     }
 
     boolean hasName() {

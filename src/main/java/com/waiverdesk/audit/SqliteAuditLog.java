@@ -134,9 +134,17 @@ public final class SqliteAuditLog implements AuditLog, AccessLog {
         return appendLink(AuditChain.CHECKS, EntryColumns.toColumns(entry), "write the audit entry");
     }
 
-    /** Appends the event as the next link of the access chain and returns its seq once committed. */
+    /**
+     * Appends the event as the next link of the access chain and returns its seq once committed.
+     *
+     * @throws IllegalArgumentException for a review: only {@link #recordReview} writes one, after its checks
+     */
     @Override
     public synchronized long record(AccessEvent event) throws AuditWriteException {
+        if (event.action() == AccessEvent.Action.REVIEW_APPROVED
+                || event.action() == AccessEvent.Action.REVIEW_REJECTED) {
+            throw new IllegalArgumentException("a review is recorded with recordReview, which checks the entry");
+        }
         return appendLink(AuditChain.ACCESS, AccessColumns.toColumns(event), "record the access to the audit log");
     }
 
@@ -149,7 +157,8 @@ public final class SqliteAuditLog implements AuditLog, AccessLog {
     /**
      * Records a supervisor's review of the paper entry {@code seq} as the next link of the access chain, in the same
      * transaction that checks it may be reviewed: it exists, it is a paper entry, and it has no review yet (the first
-     * counts, even when two supervisors press at once). The reason is stored stripped.
+     * counts, even when two supervisors press at once). The reason is stored stripped; a rejection needs one, and
+     * none may be longer than {@link ReviewRefusedException#MAX_REASON_LENGTH} characters.
      *
      * @return the review's sequence number in the access chain
      * @throws ReviewRefusedException when it may not be reviewed (nothing is written)
@@ -160,6 +169,9 @@ public final class SqliteAuditLog implements AuditLog, AccessLog {
         if (!approved && why.isEmpty()) {
             throw new ReviewRefusedException(ReviewRefusedException.Why.REASON_REQUIRED, seq);
         }
+        if (why.codePointCount(0, why.length()) > ReviewRefusedException.MAX_REASON_LENGTH) {
+            throw new ReviewRefusedException(ReviewRefusedException.Why.REASON_TOO_LONG, seq);
+        }
         String action = "record the review of audit entry " + seq;
         requireOpen(action);
         List<Object> values = AccessColumns.toColumns(AccessEvent.review(seq, approved, why, time, supervisor,
@@ -168,14 +180,7 @@ public final class SqliteAuditLog implements AuditLog, AccessLog {
         try {
             accessSeq = ChainWriter.immediate(connection, s -> {
                 refuseUnlessPending(seq);
-                long recorded = ChainWriter.appendLink(connection, AuditChain.ACCESS, values);
-                try (PreparedStatement ps = connection.prepareStatement(
-                        "INSERT INTO audit_review (entry_seq, access_seq) VALUES (?, ?)")) {
-                    ps.setLong(1, seq);
-                    ps.setLong(2, recorded);
-                    ps.executeUpdate();
-                }
-                return recorded;
+                return ChainWriter.appendLink(connection, AuditChain.ACCESS, values);
             });
         } catch (SQLException e) {
             throw SqliteErrors.write(e, action);
@@ -185,10 +190,8 @@ public final class SqliteAuditLog implements AuditLog, AccessLog {
     }
 
     private void refuseUnlessPending(long seq) throws SQLException, ReviewRefusedException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT channel_key, EXISTS (SELECT 1 FROM audit_review"
-                + " WHERE entry_seq = ?) FROM audit_entry WHERE seq = ?")) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT channel FROM audit_entry WHERE seq = ?")) {
             ps.setLong(1, seq);
-            ps.setLong(2, seq);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw new ReviewRefusedException(ReviewRefusedException.Why.NO_SUCH_ENTRY, seq);
@@ -196,10 +199,10 @@ public final class SqliteAuditLog implements AuditLog, AccessLog {
                 if (!"PAPER".equals(rs.getString(1))) {
                     throw new ReviewRefusedException(ReviewRefusedException.Why.NOT_PAPER, seq);
                 }
-                if (rs.getInt(2) != 0) {
-                    throw new ReviewRefusedException(ReviewRefusedException.Why.ALREADY_REVIEWED, seq);
-                }
             }
+        }
+        if (Reviews.first(connection, seq).isPresent()) {
+            throw new ReviewRefusedException(ReviewRefusedException.Why.ALREADY_REVIEWED, seq);
         }
     }
 

@@ -32,6 +32,8 @@ public final class SqliteAuditReader implements AuditReader {
     /** The last walk's statement, kept for the next page: an export asks for thousands, each a prepare otherwise. */
     private String walkSqlText;
     private PreparedStatement walkStatement;
+    /** Kept once prepared: an export asks for the review of every paper entry. */
+    private PreparedStatement reviewStatement;
     private boolean closed;
 
     private SqliteAuditReader(Connection connection, QueryPlanner planner) {
@@ -180,6 +182,11 @@ public final class SqliteAuditReader implements AuditReader {
                 return new Source("audit_entry INDEXED BY " + index, f);
             }
         }
+        // several channels (or the live query, which includes entries without one): still ranges of that index
+        String channels = planner.coveringIndex(f, "channel");
+        if (channels != null && f.filtersOn("channel")) {
+            return new Source("audit_entry INDEXED BY " + channels, f);
+        }
         return source(plan(f, Long.MAX_VALUE));
     }
 
@@ -225,13 +232,12 @@ public final class SqliteAuditReader implements AuditReader {
     @Override
     public synchronized List<StoredEntry> reviewQueue() throws AuditReadException {
         try {
-            String index = planner.indexOn("channel_key");
+            String index = planner.indexOn("channel");
             if (index == null) {
                 return List.of(); // a log before schema version 4 (opened read-only) holds no paper entries
             }
             try (PreparedStatement ps = prepare("SELECT " + StoredRows.COLUMNS + " FROM audit_entry INDEXED BY "
-                    + index + " WHERE channel_key = 'PAPER' AND NOT EXISTS (SELECT 1 FROM audit_review r"
-                    + " WHERE r.entry_seq = audit_entry.seq) ORDER BY seq")) {
+                    + index + " WHERE channel = 'PAPER' AND " + Reviews.PENDING + " ORDER BY seq")) {
                 return StoredRows.read(ps);
             }
         } catch (SQLException e) {
@@ -242,35 +248,18 @@ public final class SqliteAuditReader implements AuditReader {
     @Override
     public synchronized Optional<Review> review(long seq) throws AuditReadException {
         try {
-            if (!exists("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'audit_review'")) {
-                return Optional.empty();
-            }
-            try (PreparedStatement ps = prepare("SELECT a.time_ms, a.supervisor, a.workstation, a.action, a.detail"
-                    + " FROM audit_review r JOIN access_entry a ON a.seq = r.access_seq WHERE r.entry_seq = ?")) {
-                ps.setLong(1, seq);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(review(seq, rs)) : Optional.empty();
+            if (reviewStatement == null) {
+                // a log that has no access chain yet (schema version 1, opened read-only) has no reviews
+                if (!exists("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'access_entry'")) {
+                    return Optional.empty();
                 }
+                reviewStatement = prepare(Reviews.FIRST);
             }
+            requireOpen();
+            return Reviews.first(reviewStatement, seq);
         } catch (SQLException e) {
             throw StoredRows.failure(e, "read the review of the audit entry");
         }
-    }
-
-    /** The review event the index row points at; one that is not a review of this entry was edited outside. */
-    private static Review review(long seq, ResultSet rs) throws SQLException, AuditReadException {
-        String action = rs.getString(4);
-        String detail = rs.getString(5);
-        String prefix = AccessEvent.reviewPrefix(seq);
-        boolean approved = AccessEvent.Action.REVIEW_APPROVED.name().equals(action);
-        if (!approved && !AccessEvent.Action.REVIEW_REJECTED.name().equals(action) || detail == null
-                || !detail.startsWith(prefix)) {
-            throw new AuditReadException(Kind.CORRUPT, "Could not read the review of audit entry " + seq
-                    + ": its index points at an access event that is not its review (edited outside WaiverDesk?);"
-                    + " verify the audit log.", null);
-        }
-        return new Review(approved, detail.substring(prefix.length()), rs.getString(2),
-                java.time.Instant.ofEpochMilli(rs.getLong(1)), rs.getString(3));
     }
 
     private boolean exists(String sql, String... values) throws SQLException {
@@ -324,6 +313,13 @@ public final class SqliteAuditReader implements AuditReader {
         if (!closed) {
             closed = true;
             closeWalkStatement();
+            if (reviewStatement != null) {
+                try {
+                    reviewStatement.close();
+                } catch (SQLException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "closing a statement of the audit reader failed", e);
+                }
+            }
             closeQuietly(connection);
         }
     }

@@ -20,8 +20,16 @@ public final class DepositPolicy {
     private final LocalDate effectiveFrom;
     private final String source;
     private final Map<String, PolicyRule> rules;
+    private final PaperPolicy paper;
 
+    /** A policy without a paper-certificate section: paper certificates are not accepted. */
     public DepositPolicy(String id, LocalDate effectiveFrom, String source, List<PolicyRule> rules) {
+        this(id, effectiveFrom, source, rules, PaperPolicy.notAccepted());
+    }
+
+    public DepositPolicy(String id, LocalDate effectiveFrom, String source, List<PolicyRule> rules,
+                         PaperPolicy paper) {
+        this.paper = Objects.requireNonNull(paper, "paper");
         this.id = Objects.requireNonNull(id, "id");
         this.effectiveFrom = Objects.requireNonNull(effectiveFrom, "effectiveFrom");
         this.source = Objects.requireNonNull(source, "source");
@@ -143,6 +151,10 @@ public final class DepositPolicy {
 
     public Optional<PolicyRule> rule(String category) {
         return Optional.ofNullable(rules.get(category));
+    }
+
+    public PaperPolicy paper() {
+        return paper;
     }
 
     public String id() {

@@ -72,6 +72,43 @@ class QueryPlanTest {
         assertThat(plan).noneMatch(line -> line.contains("SCAN audit_entry"));
     }
 
+    @Test
+    void aRareChannelDrivesThePageThroughTheChannelIndexAndCountsFromItAlone() throws Exception {
+        FilterSql paper = new FilterSql(AuditFilter.all().withChannels(List.of(com.waiverdesk.domain.Channel.PAPER)));
+
+        assertThat(explain(SqliteAuditReader.viaIndexSql("audit_entry_channel", paper))).contains(
+                "SEARCH audit_entry USING INTEGER PRIMARY KEY (rowid=?)",
+                "SEARCH audit_entry USING COVERING INDEX audit_entry_channel (channel=?)")
+                .noneMatch(line -> line.startsWith("SCAN audit_entry"));
+        try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
+            assertThat(explain(SqliteAuditReader.countSql(reader.countSource(paper))))
+                    .containsExactly("SEARCH audit_entry USING COVERING INDEX audit_entry_channel (channel=?)");
+            assertThat(reader.lastPlan()).isNull();
+            reader.page(AuditFilter.all().withChannels(List.of(com.waiverdesk.domain.Channel.PAPER)),
+                    Long.MAX_VALUE, 10);
+            assertThat(reader.lastPlan().kind()).isEqualTo(QueryPlanner.Kind.INDEX);
+            assertThat(reader.lastPlan().index()).isEqualTo("audit_entry_channel");
+        }
+    }
+
+    @Test
+    void countingSeveralChannelsOrTheLiveQueryReadsTheChannelIndexAlone() throws Exception {
+        try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
+            FilterSql ecert = new FilterSql(AuditFilter.all().withChannels(List.of(
+                    com.waiverdesk.domain.Channel.ECERT_ONLINE, com.waiverdesk.domain.Channel.ECERT_OFFLINE)));
+            FilterSql live = new FilterSql(AuditFilter.all().withChannels(List.of(
+                    com.waiverdesk.domain.Channel.LIVE_QUERY)));
+
+            assertThat(explain(SqliteAuditReader.countSql(reader.countSource(ecert))))
+                    .containsExactly("SEARCH audit_entry USING COVERING INDEX audit_entry_channel (channel=?)");
+            assertThat(explain(SqliteAuditReader.countSql(reader.countSource(live))))
+                    .contains("MULTI-INDEX OR")
+                    .filteredOn(line -> line.contains("audit_entry")).isNotEmpty()
+                    .allMatch(line -> line.equals("SEARCH audit_entry USING COVERING INDEX audit_entry_channel"
+                            + " (channel=?)"));
+        }
+    }
+
     private List<String> explain(String sql) throws SQLException {
         List<String> lines = new ArrayList<>();
         try (Connection c = AuditFixtures.jdbc(db); Statement s = c.createStatement();
