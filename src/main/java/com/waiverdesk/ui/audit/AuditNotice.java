@@ -19,7 +19,7 @@ public record AuditNotice(Kind kind, List<Object> args) {
         // jobs
         EXPORTED, VERIFY_INTACT, VERIFY_BROKEN, PURGED, PURGE_TOO_RECENT, JOB_FAILED, CANCELLED,
         // reviews of paper entries: (seq), and the store problem for REVIEW_FAILED
-        APPROVED, REJECTED, REVIEW_TAKEN, REVIEW_GONE, REVIEW_NOT_PAPER, REVIEW_REASON_MISSING, REVIEW_FAILED;
+        APPROVED, REJECTED, REVIEW_TAKEN, REVIEW_GONE, REVIEW_NOT_PAPER, REVIEW_REASON_MISSING, REVIEW_REASON_TOO_LONG, REVIEW_FAILED;
 
         /** Whether it reports a problem (shown in the error colour). */
         public boolean isProblem() {

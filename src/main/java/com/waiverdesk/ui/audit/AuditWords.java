@@ -94,6 +94,8 @@ final class AuditWords {
                 return texts.get("audit.notice.REVIEW_NOT_PAPER", seq(notice));
             case REVIEW_REASON_MISSING:
                 return texts.get("audit.notice.REVIEW_REASON_MISSING");
+            case REVIEW_REASON_TOO_LONG:
+                return texts.get("audit.notice.REVIEW_REASON_TOO_LONG", notice.arg(0));
             case REVIEW_FAILED:
                 return texts.get("audit.notice.REVIEW_FAILED", seq(notice), store(notice.arg(1)));
             default:
@@ -198,20 +200,9 @@ final class AuditWords {
         return vocabulary.category(code);
     }
 
+    /** How the patient proved status, in the words the exports use too; "all" for none. */
     String channel(Channel channel) {
-        if (channel == null) {
-            return texts.get("audit.filter.all");
-        }
-        switch (channel) {
-            case ECERT_ONLINE:
-                return texts.get("audit.channel.ECERT_ONLINE");
-            case ECERT_OFFLINE:
-                return texts.get("audit.channel.ECERT_OFFLINE");
-            case PAPER:
-                return texts.get("audit.channel.PAPER");
-            default:
-                return texts.get("audit.channel.LIVE_QUERY");
-        }
+        return channel == null ? texts.get("audit.filter.all") : vocabulary.channel(channel);
     }
 
     /** A list's age at the check, in whole minutes, hours (under two days) or days; "none held" for none. */
@@ -236,11 +227,11 @@ final class AuditWords {
             case READING:
                 return texts.get("audit.review.reading");
             case PENDING:
-                return texts.get("audit.review.pending");
+                return vocabulary.reviewState("PENDING");
             case UNREADABLE:
                 return texts.get("audit.review.unreadable");
             default:
-                return state.approved() ? texts.get("audit.review.approved") : texts.get("audit.review.rejected");
+                return vocabulary.reviewState(state.approved() ? "APPROVED" : "REJECTED");
         }
     }
 

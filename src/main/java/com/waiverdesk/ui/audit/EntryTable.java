@@ -43,7 +43,7 @@ final class EntryTable extends TableView<StoredEntry> {
         getColumns().add(column(texts.get("audit.column.workstation"), 95, AuditEntry::workstation));
         getColumns().add(column(texts.get("audit.column.id"), 150, AuditEntry::maskedId));
         getColumns().add(column(texts.get("audit.column.name"), 130, AuditEntry::name));
-        getColumns().add(column(texts.get("audit.column.channel"), 165, e -> words.channel(e.channel())));
+        getColumns().add(column(texts.get("audit.column.channel"), 200, e -> words.channel(e.channel())));
         getColumns().add(decisionColumn(texts.get("audit.column.decision"), words));
         TableColumn<StoredEntry, String> percent = column(texts.get("audit.column.percent"), 70,
                 e -> e.depositPercent() == null ? words.none() : e.depositPercent() + "%");

@@ -1,6 +1,7 @@
 package com.waiverdesk.ui.audit;
 
 import com.waiverdesk.audit.AuditEntry;
+import com.waiverdesk.audit.ReviewRefusedException;
 import com.waiverdesk.audit.StoredEntry;
 import com.waiverdesk.ui.common.DialogButtons;
 import com.waiverdesk.ui.common.Texts;
@@ -11,6 +12,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -33,6 +35,11 @@ final class ReviewDialog extends Dialog<String> {
         TextField reason = new TextField();
         reason.setId("reviewReason");
         reason.setPrefColumnCount(36);
+        // the access chain takes a sentence, not a document: no more than the store accepts can be typed or pasted
+        reason.setTextFormatter(new TextFormatter<String>(change -> {
+            String next = change.getControlNewText();
+            return next.codePointCount(0, next.length()) <= ReviewRefusedException.MAX_REASON_LENGTH ? change : null;
+        }));
         Label label = new Label(approve ? texts.get("audit.reviewDialog.reason.optional")
                 : texts.get("audit.reviewDialog.reason.required"));
         label.setLabelFor(reason);

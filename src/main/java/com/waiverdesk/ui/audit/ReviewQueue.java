@@ -120,6 +120,11 @@ public final class ReviewQueue {
             notices.accept(AuditNotice.of(AuditNotice.Kind.REVIEW_REASON_MISSING));
             return;
         }
+        if (why.codePointCount(0, why.length()) > ReviewRefusedException.MAX_REASON_LENGTH) {
+            notices.accept(AuditNotice.of(AuditNotice.Kind.REVIEW_REASON_TOO_LONG,
+                    ReviewRefusedException.MAX_REASON_LENGTH));
+            return;
+        }
         int index = pending.indexOf(entry);
         busy.set(true);
         notices.accept(null);
@@ -145,10 +150,16 @@ public final class ReviewQueue {
                     return AuditNotice.of(AuditNotice.Kind.REVIEW_NOT_PAPER, seq);
                 case REASON_REQUIRED:
                     return AuditNotice.of(AuditNotice.Kind.REVIEW_REASON_MISSING);
-                default:
+                case REASON_TOO_LONG:
+                    return AuditNotice.of(AuditNotice.Kind.REVIEW_REASON_TOO_LONG,
+                            ReviewRefusedException.MAX_REASON_LENGTH);
+                case NO_SUCH_ENTRY:
                     return AuditNotice.of(AuditNotice.Kind.REVIEW_GONE, seq);
+                default:
+                    break;
             }
         }
+        // a refusal this screen does not know yet, or a store problem: said as not recorded, the detail in the log
         LOG.log(System.Logger.Level.ERROR, "the review of audit entry " + seq + " was not recorded", error);
         String kind = error instanceof AuditWriteException ? ((AuditWriteException) error).kind().name()
                 : "UNAVAILABLE";

@@ -137,4 +137,33 @@ class ReviewQueueTest {
         runner.runAll();
         assertThat(model.focus().reviewProperty().get().status()).isEqualTo(ReviewState.Status.NOT_PAPER);
     }
+
+    @Test
+    void aReasonOfMoreThan500CharactersIsRefusedBeforeTheStoreIsAsked() {
+        queue.review(false, "章".repeat(501));
+        runner.runAll();
+
+        assertThat(fx.actions.calls).doesNotContain("review");
+        assertThat(model.noticeProperty().get())
+                .isEqualTo(AuditNotice.of(AuditNotice.Kind.REVIEW_REASON_TOO_LONG, 500));
+    }
+
+    @Test
+    void aReasonIsCountedInCharactersNotJavaCharsSo500EmojiAreAccepted() {
+        queue.review(false, "\uD83D\uDCDD".repeat(500));
+        runner.runAll();
+
+        assertThat(fx.actions.reviews).hasSize(1);
+        assertThat(model.noticeProperty().get()).isEqualTo(AuditNotice.of(AuditNotice.Kind.REJECTED, 7L));
+    }
+
+    @Test
+    void anEntryPurgedMeanwhileSaysItIsGone() {
+        assertThat(ReviewQueue.noticeFor(7, new com.waiverdesk.audit.ReviewRefusedException(
+                com.waiverdesk.audit.ReviewRefusedException.Why.NO_SUCH_ENTRY, 7)))
+                .isEqualTo(AuditNotice.of(AuditNotice.Kind.REVIEW_GONE, 7L));
+        assertThat(ReviewQueue.noticeFor(7, new com.waiverdesk.audit.ReviewRefusedException(
+                com.waiverdesk.audit.ReviewRefusedException.Why.NOT_PAPER, 7)))
+                .isEqualTo(AuditNotice.of(AuditNotice.Kind.REVIEW_NOT_PAPER, 7L));
+    }
 }
