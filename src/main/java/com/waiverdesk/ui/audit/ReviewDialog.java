@@ -12,7 +12,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -35,11 +34,13 @@ final class ReviewDialog extends Dialog<String> {
         TextField reason = new TextField();
         reason.setId("reviewReason");
         reason.setPrefColumnCount(36);
-        // the access chain takes a sentence, not a document: no more than the store accepts can be typed or pasted
-        reason.setTextFormatter(new TextFormatter<String>(change -> {
-            String next = change.getControlNewText();
-            return next.codePointCount(0, next.length()) <= ReviewRefusedException.MAX_REASON_LENGTH ? change : null;
-        }));
+        // the access chain takes a sentence, not a document: no more than the store accepts can be typed or pasted.
+        // Not a TextFormatter: with one, the field keeps Esc for itself (cancelEdit) and Esc no longer closes the dialog
+        reason.textProperty().addListener((obs, old, now) -> {
+            if (now != null && now.codePointCount(0, now.length()) > ReviewRefusedException.MAX_REASON_LENGTH) {
+                reason.setText(old);
+            }
+        });
         Label label = new Label(approve ? texts.get("audit.reviewDialog.reason.optional")
                 : texts.get("audit.reviewDialog.reason.required"));
         label.setLabelFor(reason);

@@ -139,6 +139,14 @@ class PaperReviewUITest {
         assertThat(queueTable(robot).getItems()).extracting(StoredEntry::seq).containsExactly(2L, 5L);
         assertThat(queueTable(robot).getSelectionModel().getSelectedItem().seq()).isEqualTo(2);
 
+        robot.type(KeyCode.R);
+        await(() -> dialog() != null && dialog().isFocused() && reasonField().isFocused());
+        robot.type(KeyCode.ESCAPE);
+        await(() -> dialog() == null);
+        await(() -> queueTable(robot).isFocused());
+        assertThat(robot.window(0).isShowing()).as("Esc closed only the dialog").isTrue();
+        assertThat(supervision.reader().review(2)).as("nothing recorded").isEmpty();
+
         robot.type(KeyCode.A);
         await(() -> dialog() != null && dialog().isFocused() && reasonField().isFocused());
         assertThat(reasonField().getText()).as("the A that opened it is not typed in it").isEmpty();
