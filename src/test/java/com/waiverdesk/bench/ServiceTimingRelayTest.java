@@ -31,7 +31,8 @@ class ServiceTimingRelayTest {
 
     @Test
     void timesVerificationsAndStatusCallsButNotTheListFetchesOrAPathInAHeader() {
-        assertThat(ServiceTimingRelay.isTimed("POST /api/v1/assistance/verifications HTTP/1.1\r\nHost: x\r\n")).isTrue();
+        assertThat(ServiceTimingRelay.isTimed("POST /api/v1/assistance/verifications HTTP/1.1\r\nHost: x\r\n"))
+                .isTrue();
         assertThat(ServiceTimingRelay.isTimed("POST /api/v1/ecert/status HTTP/1.1\r\nHost: x\r\n")).isTrue();
         assertThat(ServiceTimingRelay.isTimed("POST /api/v1/ecert/status HTTP/1.1")).isTrue();
         assertThat(ServiceTimingRelay.isTimed("GET /api/v1/ecert/trust-list HTTP/1.1\r\n")).isFalse();
