@@ -107,9 +107,8 @@ public final class EcertListStore {
                 refusedOnDisk(REVOCATION_LIST_FILE, e);
             }
         }
-        // the folder (beside the audit database, docs/configuration.md) only at FINE: a temporary one can hold an
-        // ID-shaped run of digits that the log-privacy checks cannot tell from an ID
-        LOG.log(System.Logger.Level.DEBUG, "e-certificate lists folder: {0}", dir);
+        // not the folder (beside the audit database, docs/configuration.md): a temporary one can hold an ID-shaped
+        // run of digits that the log-privacy checks cannot tell from an ID
         LOG.log(System.Logger.Level.INFO, "e-certificate lists loaded: {0}", freshness());
     }
 

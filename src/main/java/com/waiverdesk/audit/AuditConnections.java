@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.sqlite.BusyHandler;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /** Opens connections to the audit database with the settings every writer needs: WAL, full sync, lock waits. */
 final class AuditConnections {
@@ -22,7 +24,7 @@ final class AuditConnections {
         try {
             BusyHandler.setHandler(c, new DeadlineBusyHandler(SqliteAuditLog.BUSY_TIMEOUT));
             try (Statement s = c.createStatement()) {
-                String mode = stringPragma(s, "journal_mode = WAL");
+                String mode = walMode(s);
                 if (!"wal".equalsIgnoreCase(mode)) {
                     LOG.log(System.Logger.Level.WARNING, "Audit database stays in journal mode {0}, not WAL", mode);
                 }
@@ -76,6 +78,30 @@ final class AuditConnections {
             s.setString(1, key);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /**
+     * Switches a file to WAL. On a new file opened by several windows at once, SQLite can answer the switch with
+     * SQLITE_BUSY at once, without asking the busy handler (it would deadlock waiting): tried again every few
+     * milliseconds for the same lock wait as any write.
+     */
+    private static String walMode(Statement s) throws SQLException {
+        long deadline = System.nanoTime() + SqliteAuditLog.BUSY_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return stringPragma(s, "journal_mode = WAL");
+            } catch (SQLiteException e) {
+                if (e.getResultCode().code != SQLiteErrorCode.SQLITE_BUSY.code || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
         }
     }
