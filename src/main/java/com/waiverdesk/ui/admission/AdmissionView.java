@@ -10,6 +10,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -239,11 +240,12 @@ public final class AdmissionView extends BorderPane {
             }
         } else if (event.getCode() == KeyCode.ENTER) {
             event.consume();
-            if (focused instanceof ButtonBase && !"verifyButton".equals(focused.getId())) {
+            if (focused instanceof ButtonBase && !(focused instanceof CheckBox)
+                    && !"verifyButton".equals(focused.getId())) {
                 // Enter on "Clear", a card's button or a status-bar link does that, not a check
                 ((ButtonBase) focused).fire();
             } else if (inPaper) {
-                model.paper().submit();
+                paperForm.submit();
             } else if (model.scan().holderProperty().get() != null) {
                 model.scan().confirm();
             } else if (nameField.isFocused() && model.idTextProperty().get().isBlank()) {

@@ -103,7 +103,7 @@ final class PaperForm extends VBox {
         grid.add(originalSeen, 1, 4);
         Button record = new Button(texts.get("paper.record"));
         record.setId("paperRecordButton");
-        record.setOnAction(e -> paper.submit());
+        record.setOnAction(e -> submit());
         Button cancel = new Button(texts.get("paper.cancel"));
         cancel.setId("paperCancelButton");
         cancel.setOnAction(e -> paper.cancel());
@@ -203,6 +203,19 @@ final class PaperForm extends VBox {
     /** Whether a popup of the form (a date, a category, a suggested centre) is open: Enter and Esc are its own. */
     boolean popupShowing() {
         return issued.isShowing() || category.isShowing() || suggestions.getAutoCompletionPopup().isShowing();
+    }
+
+    /**
+     * Records the entry. A typed date is committed first, as the picker would on leaving it: otherwise its rewriting
+     * of "2026/11/2" as "2026-11-02", when the focus moves to the field to correct, would wipe the message.
+     */
+    void submit() {
+        LocalDate typed = PaperFormModel.parseDate(issued.getEditor().getText());
+        if (typed != null) {
+            issued.setValue(typed);
+            issued.getEditor().setText(DateTimeFormatter.ISO_LOCAL_DATE.format(typed));
+        }
+        paper.submit();
     }
 
     boolean holdsFocus(Node focused) {
