@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Runs the benchmarks (bench desk|client|startup|audit; docs/benchmarks.md). They are not in the program a clerk
+# Runs the benchmarks (bench desk|client|startup|audit|ecert; docs/benchmarks.md). They are not in the program a clerk
 # runs: the bench jar (target/waiverdesk-<version>-bench.jar) is built beside target/waiverdesk.jar by
 # `mvn -q package -DskipTests`, and starts the program's classes from target/waiverdesk.jar.
 # The JVM gets the installed launcher's options (packaging/jvm-options, less the ones naming the install folder and
 # --add-exports, moot with JavaFX on the class path), so the figures are those of a clerk's desk. `desk` and
 # `startup` need a display: without DISPLAY an Xvfb of their own is started (1600x1000, room for the desk and the
 # bare window side by side). The desk runs in a throw-away home.
-# Usage: scripts/bench.sh desk|client|startup|audit [OPTION...]   (scripts/bench.sh --help lists the options)
+# Usage: scripts/bench.sh desk|client|startup|audit|ecert [OPTION...]   (scripts/bench.sh --help lists the options)
 # BENCH_JVM adds JVM options, e.g. BENCH_JVM="-Djavafx.pulseLogger=true -Djavafx.pulseLogger.threshold=16";
 # BENCH_ERR=FILE keeps the desk's console output (its log, the pulse logger's lines) in FILE.
 # BENCH_NICE=-10 (root) runs the JVM, and the Xvfb this script starts, at that priority: on a machine shared with

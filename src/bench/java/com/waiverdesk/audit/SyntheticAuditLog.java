@@ -42,12 +42,18 @@ public final class SyntheticAuditLog {
         return key;
     }
 
+    private static final String[] CENTRES = {"徐汇区凌云街道社区事务受理服务中心", "浦东新区潍坊新村街道社区事务受理服务中心",
+        "静安区曹家渡街道社区事务受理服务中心"};
+
     private final Random random;
+    /** The proofs' own stream, so the entries' other fields stay what they were before proofs were recorded. */
+    private final Random proofs;
     private final String[] names;
     private final String[] ids;
 
     private SyntheticAuditLog(long seed, int people) {
         random = new Random(seed);
+        proofs = new Random(seed * 31 + 7);
         names = new String[people];
         ids = new String[people];
         for (int i = 0; i < people; i++) {
@@ -86,7 +92,9 @@ public final class SyntheticAuditLog {
                 // 12 working hours a day, in order; a workstation clock a few seconds off now and then
                 long time = start + (seq / perDay) * day + 7 * 3_600_000L + (seq % perDay) * (12 * 3_600_000L / perDay)
                         + (random.nextInt(50) == 0 ? random.nextInt(10_000) - 5_000 : 0);
-                List<Object> values = EntryColumns.toColumns(entry(time));
+                // the older half written before schema version 4 (no proof); then mostly live queries
+                AuditEntry entry = entry(time);
+                List<Object> values = EntryColumns.toColumns(seq <= count / 2 ? entry : entry.withProof(proof(seq)));
                 String hash = HashChain.hash(seq, values, prev);
                 ps.setLong(1, seq);
                 for (int i = 0; i < values.size(); i++) {
@@ -103,6 +111,23 @@ public final class SyntheticAuditLog {
             ps.executeBatch();
             s.execute("COMMIT");
         }
+    }
+
+    /** 90 % live queries, 6 % e-certificates online, 2 % offline, 2 % paper (each following the entry before). */
+    private ProofDetail proof(long seq) {
+        int roll = proofs.nextInt(100);
+        if (roll < 90) {
+            return ProofDetail.liveQuery();
+        }
+        if (roll < 98) {
+            return ProofDetail.ecert(roll < 96 ? com.waiverdesk.domain.Channel.ECERT_ONLINE
+                            : com.waiverdesk.domain.Channel.ECERT_OFFLINE, "SHC-" + Long.toHexString(proofs.nextLong()),
+                    "issuer-2026-0" + (1 + proofs.nextInt(3)), (long) proofs.nextInt(86_400),
+                    (long) proofs.nextInt(3_600), proofs.nextInt(10) == 0);
+        }
+        return ProofDetail.paper(String.format("沪民证字%08d", proofs.nextInt(100_000_000)), CENTRES[proofs.nextInt(
+                CENTRES.length)], java.time.LocalDate.of(2026, 1 + proofs.nextInt(11), 1 + proofs.nextInt(28)),
+                proofs.nextBoolean() ? "SUBSISTENCE_ALLOWANCE" : "LOW_INCOME_FAMILY", seq - 1);
     }
 
     private AuditEntry entry(long time) {

@@ -2,6 +2,7 @@ package com.waiverdesk.bench;
 
 import com.waiverdesk.app.AuditVocabulary;
 import com.waiverdesk.audit.AuditEntry;
+import com.waiverdesk.audit.AuditCharts;
 import com.waiverdesk.audit.AuditFilter;
 import com.waiverdesk.audit.AuditKey;
 import com.waiverdesk.audit.IdHasher;
@@ -13,6 +14,7 @@ import com.waiverdesk.audit.StoredEntry;
 import com.waiverdesk.audit.SyntheticAuditLog;
 import com.waiverdesk.audit.export.CsvExport;
 import com.waiverdesk.audit.export.ExportResult;
+import com.waiverdesk.domain.Channel;
 import com.waiverdesk.domain.DecisionKind;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -131,6 +133,13 @@ final class AuditBench {
             filters.put("name fragment (an old entry's name)", new AuditFilter(null, null, null, null, null, null, null, old.entry().name(), null));
             filters.put("name fragment (absent)", new AuditFilter(null, null, null, null, null, null, null, "不存在的名字", null));
             filters.put("exact ID (hash)", new AuditFilter(null, null, null, null, null, null, null, null, old.entry().idHash()));
+            // half the synthetic log was written before channels were recorded: those count as live queries
+            filters.put("channel LIVE_QUERY", AuditFilter.all().withChannels(List.of(Channel.LIVE_QUERY)));
+            filters.put("channel PAPER", AuditFilter.all().withChannels(List.of(Channel.PAPER)));
+            filters.put("channel ECERT_ONLINE|ECERT_OFFLINE", AuditFilter.all().withChannels(
+                    List.of(Channel.ECERT_ONLINE, Channel.ECERT_OFFLINE)));
+            filters.put("channel PAPER, last 7 days", new AuditFilter(weekAgo, now, null, null, null, null, null, null,
+                    null, List.of(Channel.PAPER)));
             out.printf("first page (%d rows) of a filter on %,d entries, ms (target <= 100); count shown after:%n", PAGE,
                     reader.count(AuditFilter.all()));
             for (Map.Entry<String, AuditFilter> f : filters.entrySet()) {
@@ -143,6 +152,14 @@ final class AuditBench {
                 out.printf("  %-36s page %7.1f ms (%3d rows)   count %,9d in %7.1f ms%n", f.getKey(), pageMs, rows, count, countMs);
                 out.flush();
             }
+            long q0 = System.nanoTime();
+            int pending = reader.reviewQueue().size();
+            out.printf("review queue (paper entries not yet reviewed, all of them): %,d entries in %.1f ms%n", pending,
+                    (System.nanoTime() - q0) / 1e6);
+            long c0 = System.nanoTime();
+            AuditCharts charts = reader.charts(AuditFilter.all(), ZoneId.systemDefault());
+            out.printf("charts of all entries (per day, failures, operators, channels): %.0f ms; channels %s%n",
+                    (System.nanoTime() - c0) / 1e6, charts.perChannel());
         }
     }
 

@@ -20,18 +20,19 @@ import picocli.CommandLine.Spec;
                 + " to a bare JavaFX label update; needs a display, e.g. Xvfb) or"
                 + " `client` (overhead per check against the bundled mock, next to bare OkHttp) or"
                 + " `startup` (cold start to the first shown frame, next to a bare JavaFX window; needs a display) or `audit`"
-                + " (a log of a million synthetic entries: append, first pages, CSV export, verify).")
+                + " (a log of a million synthetic entries: append, first pages, CSV export, verify) or `ecert` (scanned"
+                + " e-certificate text to the offline finding and decision, next to a bare BouncyCastle SM2 verify).")
 public final class BenchCommand implements Callable<Integer> {
     /** As the program's own commands: sysexits' EX_USAGE. */
     private static final int EXIT_USAGE = 64;
 
-    @Parameters(index = "0", paramLabel = "desk|client|startup|audit")
+    @Parameters(index = "0", paramLabel = "desk|client|startup|audit|ecert")
     String what;
 
-    @Option(names = "--iterations", description = "Measured checks (desk: 300, client: 2000).")
+    @Option(names = "--iterations", description = "Measured checks (desk: 300, client: 2000, ecert: 5000).")
     Integer iterations;
 
-    @Option(names = "--warmup", description = "Unmeasured checks first (desk: 50, client: 500).")
+    @Option(names = "--warmup", description = "Unmeasured checks first (desk: 50, client: 500, ecert: 2000).")
     Integer warmup;
 
     @Option(names = "--entries", defaultValue = "1000000", description = "Size of the synthetic log (audit).")
@@ -61,11 +62,14 @@ public final class BenchCommand implements Callable<Integer> {
             case "audit":
                 new AuditBench(spec.commandLine().getOut()).run(dir, entries);
                 return 0;
+            case "ecert":
+                new EcertBench(spec.commandLine().getOut()).run(or(iterations, 5000), or(warmup, 2000));
+                return 0;
             case "startup":
                 new StartupBench(spec.commandLine().getOut(), jvmOptions).run(runs);
                 return 0;
             default:
-                spec.commandLine().getErr().println("bench: unknown benchmark " + what + " (desk, client, startup or audit)");
+                spec.commandLine().getErr().println("bench: unknown benchmark " + what + " (desk, client, startup, audit or ecert)");
                 return EXIT_USAGE;
         }
     }

@@ -2,6 +2,7 @@ package com.waiverdesk.app;
 
 import com.waiverdesk.audit.ErrorKeys;
 import com.waiverdesk.audit.export.EntryWords;
+import com.waiverdesk.domain.Channel;
 import com.waiverdesk.domain.DecisionKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.ResourceBundle;
 
 /**
  * The audit log's codes in words (decisions, reasons, failures, input problems, service error codes, categories,
- * service results), in Chinese (the default) or English, from {@code auditwords.properties}: the one place the
+ * service results, channels, review states), in Chinese (the default) or English, from {@code auditwords.properties}: the one place the
  * supervisor's screen and the exports of the window and of {@code audit export} take them from. A code this program
  * does not know (a newer service's, a newer program's) is shown as the code itself.
  */
@@ -84,6 +85,16 @@ public final class AuditVocabulary implements EntryWords {
         }
         return bundle.containsKey("serviceError." + errorKey) ? bundle.getString("serviceError." + errorKey)
                 : word("failure.", errorKey);
+    }
+
+    @Override
+    public String channel(Channel channel) {
+        return word("channel.", channel.name());
+    }
+
+    @Override
+    public String reviewState(String state) {
+        return word("review.", state);
     }
 
     /** The part after the colon: a failure after SERVICE_FAILED, an input problem after INVALID_INPUT. */

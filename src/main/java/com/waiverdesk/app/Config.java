@@ -19,14 +19,25 @@ import java.util.Locale;
  * @param certificatePins pins ({@code sha256/…}) of the endpoint's public keys; empty for no pinning
  * @param askOperator     the window asks the clerk for an operator id at start ({@code operatorIdMode} "ask" and no
  *                        fixed {@code operatorId}); {@code operatorId} is the OS user until then
+ * @param ecert           the e-certificate root key and list ages ({@code ecertRootKey}, {@code ecertMax…AgeHours})
  */
 public record Config(String endpoint, String accountId, Path secretFile, String operatorId, String workstation,
                      Path auditDatabase, Path auditKeyFile, Duration timeout, BigDecimal standardDeposit,
                      Path policyFile, Duration autoClear, Locale locale, Path caBundle,
-                     List<String> certificatePins, boolean askOperator) {
+                     List<String> certificatePins, boolean askOperator, EcertSettings ecert) {
 
     public Config {
         certificatePins = certificatePins == null ? List.of() : List.copyOf(certificatePins);
+        ecert = ecert == null ? EcertSettings.DEFAULTS : ecert;
+    }
+
+    /** With the spec's e-certificate list ages and no configured root key. */
+    public Config(String endpoint, String accountId, Path secretFile, String operatorId, String workstation,
+                  Path auditDatabase, Path auditKeyFile, Duration timeout, BigDecimal standardDeposit,
+                  Path policyFile, Duration autoClear, Locale locale, Path caBundle, List<String> certificatePins,
+                  boolean askOperator) {
+        this(endpoint, accountId, secretFile, operatorId, workstation, auditDatabase, auditKeyFile, timeout,
+                standardDeposit, policyFile, autoClear, locale, caBundle, certificatePins, askOperator, null);
     }
 
     /** The operator id from the OS user or the configuration, never asked. */
@@ -48,7 +59,7 @@ public record Config(String endpoint, String accountId, Path secretFile, String 
     /** With the operator id the clerk gave at start; nothing is asked any more. */
     public Config withOperatorId(String id) {
         return new Config(endpoint, accountId, secretFile, id, workstation, auditDatabase, auditKeyFile, timeout,
-                standardDeposit, policyFile, autoClear, locale, caBundle, certificatePins, false);
+                standardDeposit, policyFile, autoClear, locale, caBundle, certificatePins, false, ecert);
     }
 
     public boolean isDemo() {

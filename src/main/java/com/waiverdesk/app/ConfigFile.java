@@ -27,7 +27,8 @@ import java.util.TreeSet;
 final class ConfigFile {
     static final Set<String> FIELDS = Set.of("endpoint", "accountId", "secretFile", "operatorId", "workstation",
             "auditDatabase", "auditKeyFile", "timeoutMs", "standardDeposit", "policyFile", "autoClearSeconds",
-            "language", "caBundle", "certificatePins", "operatorIdMode");
+            "language", "caBundle", "certificatePins", "operatorIdMode", "ecertRootKey", "ecertMaxTrustListAgeHours",
+            "ecertMaxRevocationAgeHours");
     /** Only in the machine-wide file: the fields a user's file and the command line cannot change. */
     static final String LOCKED = "locked";
     static final String OPERATOR_MODE_OS_USER = "os-user";
@@ -124,6 +125,8 @@ final class ConfigFile {
         switch (name) {
             case "timeoutMs":
             case "autoClearSeconds":
+            case "ecertMaxTrustListAgeHours":
+            case "ecertMaxRevocationAgeHours":
                 if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() <= 0) {
                     throw fail(file, name, "must be a positive whole number", node);
                 }

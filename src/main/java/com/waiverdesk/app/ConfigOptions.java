@@ -1,7 +1,11 @@
 package com.waiverdesk.app;
 
 import com.waiverdesk.verification.VerificationHttp;
+import com.waiverdesk.verification.ecert.Sm2KeyException;
+import com.waiverdesk.verification.ecert.Sm2PublicKey;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -26,7 +30,7 @@ public final class ConfigOptions {
     /** Each option and the configuration field it overrides, for the locks. */
     static final Map<String, String> OPTION_FIELDS = Map.of("--endpoint", "endpoint", "--account", "accountId",
             "--secret-file", "secretFile", "--operator", "operatorId", "--audit-db", "auditDatabase",
-            "--timeout-ms", "timeoutMs", "--lang", "language");
+            "--timeout-ms", "timeoutMs", "--lang", "language", "--ecert-root-key", "ecertRootKey");
 
     @Option(names = "--config", paramLabel = "FILE", description = "Configuration file in place of the per-user file (the machine-wide file still applies).")
     Path configFile;
@@ -52,6 +56,10 @@ public final class ConfigOptions {
 
     @Option(names = "--lang", paramLabel = "zh|en", description = "Language of the window and messages (default: zh).")
     String language;
+
+    @Option(names = "--ecert-root-key", paramLabel = "FILE", description = "File holding the e-certificate root key"
+            + " (base64 SubjectPublicKeyInfo), in place of the configured ecertRootKey.")
+    Path ecertRootKeyFile;
 
     /** Merges defaults, the machine-wide file, the user's file and these options (in rising precedence). */
     public Config resolve(AppPaths paths, Map<String, String> env) throws ConfigException {
@@ -105,6 +113,7 @@ public final class ConfigOptions {
         copy.auditDb = auditDb;
         copy.timeoutMs = timeoutMs;
         copy.language = language;
+        copy.ecertRootKeyFile = ecertRootKeyFile;
         return copy;
     }
 
@@ -117,6 +126,7 @@ public final class ConfigOptions {
         options.put("--audit-db", auditDb);
         options.put("--timeout-ms", timeoutMs);
         options.put("--lang", language);
+        options.put("--ecert-root-key", ecertRootKeyFile);
         for (Map.Entry<String, Object> option : options.entrySet()) {
             String field = OPTION_FIELDS.get(option.getKey());
             if (option.getValue() != null && locked.contains(field)) {
@@ -174,7 +184,52 @@ public final class ConfigOptions {
                 audit != null ? audit : paths.defaultAuditDatabase(), in.path("auditKeyFile"),
                 Duration.ofMillis(timeout), (BigDecimal) in.value("standardDeposit", null), in.path("policyFile"),
                 Duration.ofSeconds(autoClear), locale(lang, in.origin(language, "--lang", "language")), caBundle,
-                pins, ask);
+                pins, ask, ecert(in));
+    }
+
+    /**
+     * The root key (option file, else configuration; checked to be an SM2 key now, so a pasted half is found at
+     * start) and the list ages, which IT may shorten but never lengthen past the spec's.
+     */
+    private EcertSettings ecert(Sources in) throws ConfigException {
+        String key;
+        String origin;
+        if (ecertRootKeyFile != null) {
+            origin = "--ecert-root-key " + ecertRootKeyFile;
+            try {
+                key = Files.readString(ecertRootKeyFile, StandardCharsets.US_ASCII).strip();
+            } catch (IOException e) {
+                throw new ConfigException("Cannot read the e-certificate root key file " + ecertRootKeyFile + " ("
+                        + e.getClass().getSimpleName() + ")", e);
+            }
+        } else {
+            key = in.text(null, null, "ecertRootKey");
+            origin = in.origin(null, null, "ecertRootKey");
+        }
+        if (key != null) {
+            try {
+                Sm2PublicKey.fromSpkiBase64(key);
+            } catch (Sm2KeyException e) {
+                throw new ConfigException("E-certificate root key (" + origin + ") is not an SM2 public key in"
+                        + " base64 SubjectPublicKeyInfo form: " + e.getMessage(), e);
+            }
+        }
+        Duration trust = hours(in, "ecertMaxTrustListAgeHours", EcertSettings.MAX_TRUST_LIST_AGE);
+        Duration revocation = hours(in, "ecertMaxRevocationAgeHours", EcertSettings.MAX_REVOCATION_AGE);
+        return new EcertSettings(key, trust, revocation);
+    }
+
+    private static Duration hours(Sources in, String field, Duration longest) throws ConfigException {
+        Integer hours = (Integer) in.value(field, null);
+        if (hours == null) {
+            return longest;
+        }
+        if (hours > longest.toHours()) {
+            throw new ConfigException("Field \"" + field + "\" (" + in.origin(null, null, field) + ") is " + hours
+                    + " h: the e-certificate specification allows at most " + longest.toHours() + " h; a"
+                    + " hospital may shorten it, never lengthen it");
+        }
+        return Duration.ofHours(hours);
     }
 
     /**

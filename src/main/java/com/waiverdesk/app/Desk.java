@@ -7,7 +7,10 @@ import com.waiverdesk.domain.PaperPolicy;
 import com.waiverdesk.domain.PolicyRule;
 import com.waiverdesk.verification.HealthStatus;
 import com.waiverdesk.verification.VerificationClient;
+import com.waiverdesk.verification.ecert.QrImages;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +32,8 @@ public final class Desk implements AutoCloseable {
     private final Runnable warmUp;
     private final EcertJudge ecert;
     private final PaperCentres centres;
+    private final EcertLists lists;
+    private EcertListRefresher refresher;
 
     public Desk(Config config, CheckService checks, VerificationClient client, DepositPolicy policy,
          List<AutoCloseable> resources) {
@@ -38,7 +43,7 @@ public final class Desk implements AutoCloseable {
     /** @param warmUp what {@link #warmUp()} does */
     public Desk(Config config, CheckService checks, VerificationClient client, DepositPolicy policy,
                 List<AutoCloseable> resources, Runnable warmUp) {
-        this(config, checks, client, policy, resources, warmUp, null, null);
+        this(config, checks, client, policy, resources, warmUp, null, null, null);
     }
 
     /**
@@ -47,6 +52,12 @@ public final class Desk implements AutoCloseable {
      */
     public Desk(Config config, CheckService checks, VerificationClient client, DepositPolicy policy,
                 List<AutoCloseable> resources, Runnable warmUp, EcertJudge ecert, PaperCentres centres) {
+        this(config, checks, client, policy, resources, warmUp, ecert, null, centres);
+    }
+
+    Desk(Config config, CheckService checks, VerificationClient client, DepositPolicy policy,
+         List<AutoCloseable> resources, Runnable warmUp, EcertJudge ecert, EcertLists lists, PaperCentres centres) {
+        this.lists = lists;
         this.ecert = ecert;
         this.centres = centres;
         this.config = config;
@@ -85,6 +96,44 @@ public final class Desk implements AutoCloseable {
     public Optional<EcertHolder> peekEcert(String text) {
         return ecert == null || text == null || !text.strip().startsWith(CheckService.ECERT_PREFIX) ? Optional.empty()
                 : ecert.peek(text.strip());
+    }
+
+    /**
+     * The text of the QR code in an image file (photo or screenshot, PNG or JPEG), if one is found. Blocking:
+     * decoding.
+     */
+    public Optional<String> decodeQr(Path image) {
+        return found(QrImages.decode(image));
+    }
+
+    /** The text of the QR code in ARGB pixels (an image pasted from the clipboard), if one is found. Blocking. */
+    public Optional<String> decodeQr(int[] argb, int width, int height) {
+        return found(QrImages.decode(argb, width, height));
+    }
+
+    private static Optional<String> found(QrImages.Decoded decoded) {
+        if (!decoded.found()) {
+            LOG.log(System.Logger.Level.INFO, "no QR code read from the image: {0}", decoded.problem());
+            return Optional.empty();
+        }
+        return Optional.of(decoded.text());
+    }
+
+    /** How old the e-certificate lists held are, against the ages allowed; empty when this desk has none. */
+    public Optional<EcertListStore.Freshness> ecertFreshness() {
+        return lists == null ? Optional.empty() : Optional.of(lists.freshness());
+    }
+
+    /**
+     * Refreshes the e-certificate lists now and then hourly on a timer thread of their own until the desk closes,
+     * telling {@code listener} (on that thread) their freshness after each try. The window calls it once it is
+     * drawn; {@code check} does not (it fetches the lists when it first needs them). A second call does nothing.
+     */
+    public synchronized void watchEcertLists(Consumer<EcertListStore.Freshness> listener) {
+        if (lists != null && refresher == null) {
+            refresher = lists.refresher(listener);
+            refresher.start();
+        }
     }
 
     /** Whether the card offers the paper form after {@code result}: paper is accepted and has something to add. */
@@ -162,6 +211,11 @@ public final class Desk implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (refresher != null) {
+                refresher.close();
+            }
+        }
         closeAll(resources);
     }
 

@@ -11,6 +11,8 @@ import com.waiverdesk.audit.IdHasher;
 import com.waiverdesk.audit.IntegrityReport;
 import com.waiverdesk.audit.ProgressListener;
 import com.waiverdesk.audit.PurgeResult;
+import com.waiverdesk.audit.Review;
+import com.waiverdesk.audit.ReviewRefusedException;
 import com.waiverdesk.audit.SqliteAuditLog;
 import com.waiverdesk.audit.SqliteAuditReader;
 import com.waiverdesk.audit.export.CsvExport;
@@ -21,8 +23,10 @@ import com.waiverdesk.domain.ResidentId;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /**
@@ -73,6 +77,20 @@ public final class Supervision implements AutoCloseable {
     /** Records who did what, before it is done; if it cannot be recorded, it must not be done. */
     public void record(String supervisor, AccessEvent.Action action, String detail) throws AuditWriteException {
         log.record(new AccessEvent(clock.instant(), supervisor, config.workstation(), action, detail));
+    }
+
+    /**
+     * Records the supervisor's review of a paper-certificate entry in the access chain, the recording being the review
+     * itself: refused (nothing written) for an entry that is not paper, one reviewed already (the first review
+     * counts), and a rejection without a reason.
+     *
+     * @return the review as recorded
+     */
+    public Review review(long seq, boolean approve, String reason, String supervisor)
+            throws ReviewRefusedException, AuditWriteException {
+        Instant time = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        log.recordReview(seq, approve, reason, time, supervisor, config.workstation());
+        return new Review(approve, reason == null ? "" : reason.strip(), supervisor, time, config.workstation());
     }
 
     /** The CSV with the codes' words in the configured language ({@code --lang}). */

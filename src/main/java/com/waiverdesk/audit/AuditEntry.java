@@ -56,21 +56,21 @@ public record AuditEntry(Instant workstationTime, OffsetDateTime serviceTime, St
                 reason, categories, serviceResult, requestId, errorCode, latencyMillis, null, null);
     }
 
-    /** This entry with what it was decided with. */
+    /** This entry with what it was decided with (its proof kept). */
     public AuditEntry withSource(CheckSource checkSource) {
         return new AuditEntry(workstationTime, serviceTime, operator, workstation, maskedId, idHash, name, decision,
                 depositPercent, reason, categories, serviceResult, requestId, errorCode, latencyMillis, checkSource,
                 proof);
     }
 
-    /** This entry with how the patient proved status. */
+    /** This entry with how the patient proved status (its source kept). */
     public AuditEntry withProof(ProofDetail proofDetail) {
         return new AuditEntry(workstationTime, serviceTime, operator, workstation, maskedId, idHash, name, decision,
                 depositPercent, reason, categories, serviceResult, requestId, errorCode, latencyMillis, source,
                 proofDetail);
     }
 
-    /** The channel; entries that do not say are live queries (the only channel before schema version 4). */
+    /** The channel; an entry without a proof (written before schema version 4) was a live query. */
     public Channel channel() {
         return proof == null ? Channel.LIVE_QUERY : proof.channel();
     }

@@ -1,5 +1,6 @@
 package com.waiverdesk.audit;
 
+import com.waiverdesk.domain.Channel;
 import com.waiverdesk.domain.DecisionKind;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,19 +17,42 @@ import java.util.List;
  * @param errorCodes   any of these {@link ErrorKeys error keys}; empty (or {@code null}) for all; kept sorted
  * @param nameFragment a part of the name, matched anywhere, case-insensitively for Latin letters
  * @param idHash       the keyed hash of an exact resident ID ({@link IdHasher}); the ID itself is never stored
+ * @param channels     any of these channels; empty (or {@code null}) for all; kept in the enum's order. An entry
+ *                     written before channels were recorded is a {@link Channel#LIVE_QUERY}
  */
 public record AuditFilter(Long fromMillis, Long toMillis, String operator, String workstation,
                           List<DecisionKind> decisions, String serviceResult, List<String> errorCodes,
-                          String nameFragment, String idHash) {
+                          String nameFragment, String idHash, List<Channel> channels) {
 
     public AuditFilter {
         decisions = decisions == null ? List.of()
                 : decisions.stream().distinct().sorted(Comparator.naturalOrder()).toList();
         errorCodes = errorCodes == null ? List.of() : errorCodes.stream().distinct().sorted().toList();
+        channels = channels == null ? List.of()
+                : channels.stream().distinct().sorted(Comparator.naturalOrder()).toList();
+    }
+
+    /** A filter on every channel (as before channels were recorded). */
+    public AuditFilter(Long fromMillis, Long toMillis, String operator, String workstation,
+                       List<DecisionKind> decisions, String serviceResult, List<String> errorCodes,
+                       String nameFragment, String idHash) {
+        this(fromMillis, toMillis, operator, workstation, decisions, serviceResult, errorCodes, nameFragment, idHash,
+                null);
     }
 
     public static AuditFilter all() {
-        return new AuditFilter(null, null, null, null, null, null, null, null, null);
+        return new AuditFilter(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** This filter, narrowed to the given channels (none: all channels). */
+    public AuditFilter withChannels(List<Channel> only) {
+        return new AuditFilter(fromMillis, toMillis, operator, workstation, decisions, serviceResult, errorCodes,
+                nameFragment, idHash, only);
+    }
+
+    /** One channel, or none for all. */
+    public static List<Channel> channel(Channel channel) {
+        return channel == null ? List.of() : List.of(channel);
     }
 
     /** One decision, or none for all. */
@@ -54,6 +78,7 @@ public record AuditFilter(Long fromMillis, Long toMillis, String operator, Strin
         append(sb, "name", nameFragment == null ? null : "(fragment of " + nameFragment.codePointCount(0,
                 nameFragment.length()) + " characters)");
         append(sb, "id", idHash == null ? null : "(exact ID)");
+        append(sb, "channel", alternatives(channels));
         return sb.length() == 0 ? "all entries" : sb.toString();
     }
 

@@ -13,13 +13,16 @@ import java.util.List;
  */
 final class AuditSchema {
     /** The schema version this code writes ({@code PRAGMA user_version}). */
-    static final int CURRENT_VERSION = 3;
+    static final int CURRENT_VERSION = 4;
     /** {@code PRAGMA application_id}: "WDAU", marks the file as a WaiverDesk audit database. */
     static final int APPLICATION_ID = 0x57444155;
 
     /** The guard the retention purge lifts and restores inside its own transaction. */
     static final String DELETE_GUARD = "CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry"
             + " BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END";
+
+    /** The condition of the review index; a query uses the index only when it repeats this condition exactly. */
+    static final String REVIEW_ACTIONS = "action IN ('REVIEW_APPROVED', 'REVIEW_REJECTED')";
 
     private static final System.Logger LOG = System.getLogger(AuditSchema.class.getName());
 
@@ -29,7 +32,7 @@ final class AuditSchema {
     }
 
     private static final List<Step> STEPS = List.of(AuditSchema::createVersion1, AuditSchema::upgradeToVersion2,
-            AuditSchema::upgradeToVersion3);
+            AuditSchema::upgradeToVersion3, AuditSchema::upgradeToVersion4);
 
     private AuditSchema() {
     }
@@ -168,6 +171,27 @@ final class AuditSchema {
                 "demo_service INTEGER CHECK (demo_service IN (0, 1))", "program_version TEXT")) {
             s.execute("ALTER TABLE audit_entry ADD COLUMN " + column);
         }
+    }
+
+    /**
+     * Version 4 (issue 12): each check records how the patient proved status ({@link ProofDetail}); older entries keep
+     * these columns null and hash as before ({@link HashChain}); a null channel is read as the live query such an
+     * entry was. The channel index is on the stored column (an index on a derived column that maps null to
+     * {@code LIVE_QUERY} would not cover: SQLite reads the row to compute it).
+     * A paper entry's review is an event of the access chain ({@link AccessEvent#review}); a partial index over the
+     * reviews' details (which start with the entry) finds an entry's review, or its absence, without reading the rest
+     * of the chain.
+     */
+    private static void upgradeToVersion4(Statement s) throws SQLException {
+        for (String column : List.of("channel TEXT CHECK (channel IN ('LIVE_QUERY', 'ECERT_ONLINE', 'ECERT_OFFLINE',"
+                        + " 'PAPER'))", "cert_id TEXT", "cert_kid TEXT", "trust_list_age_s INTEGER",
+                "revocation_list_age_s INTEGER", "paper_number TEXT", "paper_centre TEXT", "paper_issued TEXT",
+                "paper_category TEXT", "follows_seq INTEGER",
+                "holder_from_certificate INTEGER CHECK (holder_from_certificate IN (0, 1))")) {
+            s.execute("ALTER TABLE audit_entry ADD COLUMN " + column);
+        }
+        s.execute("CREATE INDEX audit_entry_channel ON audit_entry (channel, ws_time_ms)");
+        s.execute("CREATE INDEX access_entry_review ON access_entry (detail, seq) WHERE " + REVIEW_ACTIONS);
     }
 
     private static int intPragma(Statement s, String name) throws SQLException {

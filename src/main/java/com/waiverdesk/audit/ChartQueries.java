@@ -1,5 +1,6 @@
 package com.waiverdesk.audit;
 
+import com.waiverdesk.domain.Channel;
 import com.waiverdesk.domain.DecisionKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -47,7 +48,7 @@ final class ChartQueries {
                         counts.getOrDefault(DecisionKind.CANNOT_VERIFY, 0L)));
             }
         });
-        return new AuditCharts(perDay, failures, perOperator(f, plan));
+        return new AuditCharts(perDay, failures, perOperator(f, plan), perChannel(f, plan));
     }
 
     private Map<LocalDate, Map<DecisionKind, Long>> perDay(FilterSql f, QueryPlanner.Plan plan, ZoneId zone)
@@ -162,6 +163,39 @@ final class ChartQueries {
                 counts.add(new AuditCharts.OperatorCount(rs.getString(1), rs.getLong(2)));
             }
         }
+        return counts;
+    }
+
+    /** As {@link #perOperator}, through the channel index (a log before schema version 4 has no channels). */
+    private List<AuditCharts.ChannelCount> perChannel(FilterSql f, QueryPlanner.Plan plan) throws SQLException {
+        if (planner.indexOn("channel") == null) {
+            return List.of();
+        }
+        String index = planner.coveringIndex(f, "channel");
+        boolean whole = !f.hasTimeRange() || plan.kind() != QueryPlanner.Kind.INDEX;
+        SqliteAuditReader.Source source = index != null && whole
+                ? new SqliteAuditReader.Source("audit_entry INDEXED BY " + index, f)
+                : SqliteAuditReader.source(plan);
+        String sql = "SELECT channel, count(*) FROM " + source.from() + " WHERE " + source.where()
+                + source.sql().and() + " GROUP BY channel";
+        Map<Channel, Long> byChannel = new EnumMap<>(Channel.class);
+        try (PreparedStatement ps = bound(sql, source); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String name = rs.getString(1);
+                Channel channel;
+                try {
+                    channel = name == null ? Channel.LIVE_QUERY : Channel.valueOf(name); // null: before schema 4
+                } catch (IllegalArgumentException e) {
+                    throw new SQLException("an audit entry holds a channel this program never writes; verify the log",
+                            null, 11, e);
+                }
+                byChannel.merge(channel, rs.getLong(2), Long::sum);
+            }
+        }
+        List<AuditCharts.ChannelCount> counts = new ArrayList<>();
+        byChannel.forEach((channel, n) -> counts.add(new AuditCharts.ChannelCount(channel, n)));
+        counts.sort(java.util.Comparator.comparingLong(AuditCharts.ChannelCount::count).reversed()
+                .thenComparing(c -> c.channel().name()));
         return counts;
     }
 

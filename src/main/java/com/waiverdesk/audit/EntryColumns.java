@@ -3,10 +3,12 @@ package com.waiverdesk.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.waiverdesk.domain.Channel;
 import com.waiverdesk.domain.DecisionKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,9 +26,14 @@ final class EntryColumns {
             "id_hash", "name", "decision", "deposit_percent", "reason", "categories", "service_result",
             "request_id", "error_code", "latency_ms",
             // schema version 3: what the check was decided with (null in older entries, see HashChain)
-            "policy_id", "policy_sha256", "service_url", "demo_service", "program_version");
+            "policy_id", "policy_sha256", "service_url", "demo_service", "program_version",
+            // schema version 4: how the patient proved status (null in older entries); never the QR text or an ID
+            "channel", "cert_id", "cert_kid", "trust_list_age_s", "revocation_list_age_s", "paper_number",
+            "paper_centre", "paper_issued", "paper_category", "follows_seq", "holder_from_certificate");
     /** How many of {@link #NAMES} every entry has held since schema version 1. */
     static final int VERSION_1_COLUMNS = 15;
+    /** How many of {@link #NAMES} schema version 3 had. */
+    static final int VERSION_3_COLUMNS = 20;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
@@ -47,6 +54,7 @@ final class EntryColumns {
      */
     static List<Object> toColumns(AuditEntry e) {
         CheckSource source = e.source();
+        ProofDetail proof = e.proof();
         return Arrays.asList(
                 e.workstationTime().toEpochMilli(),
                 e.serviceTime() == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(e.serviceTime()),
@@ -67,7 +75,18 @@ final class EntryColumns {
                 source == null ? null : source.policySha256(),
                 source == null ? null : source.serviceUrl(),
                 source == null ? null : (Object) (source.demoService() ? 1L : 0L),
-                source == null ? null : source.programVersion());
+                source == null ? null : source.programVersion(),
+                proof == null ? null : proof.channel().name(),
+                proof == null ? null : proof.certId(),
+                proof == null ? null : proof.kid(),
+                proof == null ? null : proof.trustListAgeSeconds(),
+                proof == null ? null : proof.revocationListAgeSeconds(),
+                proof == null ? null : proof.paperNumber(),
+                proof == null ? null : proof.paperCentre(),
+                proof == null || proof.paperIssued() == null ? null : proof.paperIssued().toString(),
+                proof == null ? null : proof.paperCategory(),
+                proof == null ? null : proof.followsSeq(),
+                proof == null ? null : (Object) (proof.holderFromCertificate() ? 1L : 0L));
     }
 
     /** Reads the stored values from {@code rs}, starting at column {@code first}, normalizing integers to Long. */
@@ -101,7 +120,7 @@ final class EntryColumns {
                     deposit == null ? null : Math.toIntExact(deposit),
                     (String) v.get(9), categories((String) v.get(10)),
                     (String) v.get(11), (String) v.get(12), (String) v.get(13), (Long) v.get(14),
-                    source(v));
+                    source(v), proof(v));
         } catch (ClassCastException | NullPointerException | ArithmeticException | JsonProcessingException
                  | java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("stored audit row has a value of the wrong form", e);
@@ -110,7 +129,7 @@ final class EntryColumns {
 
     /** {@code null} when none of the version 3 columns is set (an older entry); all of them otherwise. */
     private static CheckSource source(List<Object> v) {
-        if (v.size() == VERSION_1_COLUMNS || v.subList(VERSION_1_COLUMNS, NAMES.size()).stream()
+        if (v.size() < VERSION_3_COLUMNS || v.subList(VERSION_1_COLUMNS, VERSION_3_COLUMNS).stream()
                 .allMatch(java.util.Objects::isNull)) {
             return null;
         }
@@ -120,6 +139,25 @@ final class EntryColumns {
         }
         return new CheckSource((String) v.get(15), (String) v.get(16), (String) v.get(17), demo == 1,
                 (String) v.get(19));
+    }
+
+    /**
+     * {@code null} when none of the version 4 columns is set (an entry written before them, or without a proof);
+     * otherwise the channel and the holder flag must be there and the rest must fit the channel.
+     */
+    private static ProofDetail proof(List<Object> v) {
+        if (v.size() < NAMES.size() || v.subList(VERSION_3_COLUMNS, NAMES.size()).stream()
+                .allMatch(java.util.Objects::isNull)) {
+            return null;
+        }
+        long holder = (Long) v.get(30);
+        if (holder != 0 && holder != 1) {
+            throw new IllegalArgumentException("holder_from_certificate is neither 0 nor 1");
+        }
+        String issued = (String) v.get(27);
+        return new ProofDetail(Channel.valueOf((String) v.get(20)), (String) v.get(21), (String) v.get(22),
+                (Long) v.get(23), (Long) v.get(24), (String) v.get(25), (String) v.get(26),
+                issued == null ? null : LocalDate.parse(issued), (String) v.get(28), (Long) v.get(29), holder == 1);
     }
 
     private static List<String> categories(String json) throws JsonProcessingException {

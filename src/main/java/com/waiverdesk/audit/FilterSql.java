@@ -1,5 +1,6 @@
 package com.waiverdesk.audit;
 
+import com.waiverdesk.domain.Channel;
 import com.waiverdesk.domain.PersonName;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -14,7 +15,7 @@ import java.util.Set;
 final class FilterSql {
     /** The columns that an equality index could drive (the time range is a separate driver). */
     static final List<String> EQUALITY_COLUMNS = List.of("id_hash", "operator", "workstation", "decision",
-            "error_code", "service_result");
+            "error_code", "service_result", "channel");
 
     private final List<Condition> conditions = new ArrayList<>();
     private final AuditFilter filter;
@@ -58,6 +59,16 @@ final class FilterSql {
         }
         errors(filter.errorCodes());
         equality("service_result", filter.serviceResult());
+        // an entry from before schema version 4 has no channel: it was a live query
+        List<String> channels = filter.channels().stream().map(Enum::name).toList();
+        boolean live = channels.contains(Channel.LIVE_QUERY.name());
+        if (channels.size() == 1 && !live) {
+            equality("channel", channels.get(0));
+        } else if (!channels.isEmpty()) {
+            String in = "channel IN (" + marks(channels.size()) + ")";
+            conditions.add(new Condition("channel", live ? "(" + in + " OR channel IS NULL)" : in,
+                    List.copyOf(channels)));
+        }
         fragment = PersonName.normalize(filter.nameFragment());
         hasName = !fragment.isEmpty();
         if (hasName && fragment.chars().noneMatch(FilterSql::isAsciiLetter)) {

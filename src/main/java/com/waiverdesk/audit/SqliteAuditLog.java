@@ -146,6 +146,54 @@ public final class SqliteAuditLog implements AuditLog, AccessLog {
         return record(AccessEvent.notShown(seq, time, operator, workstation));
     }
 
+    /**
+     * Records a supervisor's review of the paper entry {@code seq} as the next link of the access chain, in the same
+     * transaction that checks it may be reviewed: it exists, it is a paper entry, and it has no review yet (the first
+     * counts, even when two supervisors press at once). The reason is stored stripped.
+     *
+     * @return the review's sequence number in the access chain
+     * @throws ReviewRefusedException when it may not be reviewed (nothing is written)
+     */
+    public synchronized long recordReview(long seq, boolean approved, String reason, Instant time, String supervisor,
+                                          String workstation) throws AuditWriteException, ReviewRefusedException {
+        String why = reason == null ? "" : reason.strip();
+        if (!approved && why.isEmpty()) {
+            throw new ReviewRefusedException(ReviewRefusedException.Why.REASON_REQUIRED, seq);
+        }
+        String action = "record the review of audit entry " + seq;
+        requireOpen(action);
+        List<Object> values = AccessColumns.toColumns(AccessEvent.review(seq, approved, why, time, supervisor,
+                workstation));
+        long accessSeq;
+        try {
+            accessSeq = ChainWriter.immediate(connection, s -> {
+                refuseUnlessPending(seq);
+                return ChainWriter.appendLink(connection, AuditChain.ACCESS, values);
+            });
+        } catch (SQLException e) {
+            throw SqliteErrors.write(e, action);
+        }
+        anchorIfFirstOfTheDay();
+        return accessSeq;
+    }
+
+    private void refuseUnlessPending(long seq) throws SQLException, ReviewRefusedException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT channel FROM audit_entry WHERE seq = ?")) {
+            ps.setLong(1, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new ReviewRefusedException(ReviewRefusedException.Why.NO_SUCH_ENTRY, seq);
+                }
+                if (!"PAPER".equals(rs.getString(1))) {
+                    throw new ReviewRefusedException(ReviewRefusedException.Why.NOT_PAPER, seq);
+                }
+            }
+        }
+        if (Reviews.first(connection, seq).isPresent()) {
+            throw new ReviewRefusedException(ReviewRefusedException.Why.ALREADY_REVIEWED, seq);
+        }
+    }
+
     private long appendLink(AuditChain chain, List<Object> values, String action) throws AuditWriteException {
         requireOpen(action);
         long seq;
@@ -154,6 +202,11 @@ public final class SqliteAuditLog implements AuditLog, AccessLog {
         } catch (SQLException e) {
             throw SqliteErrors.write(e, action);
         }
+        anchorIfFirstOfTheDay();
+        return seq;
+    }
+
+    private void anchorIfFirstOfTheDay() {
         if (anchorer != null && anchorer.firstWriteOfTheDay()) {
             try {
                 anchorer.write(connection, true);
@@ -162,7 +215,6 @@ public final class SqliteAuditLog implements AuditLog, AccessLog {
                 LOG.log(System.Logger.Level.WARNING, "Could not write the daily audit anchor: {0}", e.toString());
             }
         }
-        return seq;
     }
 
     /** Both chains' heads as committed now: what an anchor records and every export embeds. */

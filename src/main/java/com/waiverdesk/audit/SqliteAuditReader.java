@@ -32,6 +32,8 @@ public final class SqliteAuditReader implements AuditReader {
     /** The last walk's statement, kept for the next page: an export asks for thousands, each a prepare otherwise. */
     private String walkSqlText;
     private PreparedStatement walkStatement;
+    /** Kept once prepared: an export asks for the review of every paper entry. */
+    private PreparedStatement reviewStatement;
     private boolean closed;
 
     private SqliteAuditReader(Connection connection, QueryPlanner planner) {
@@ -222,6 +224,39 @@ public final class SqliteAuditReader implements AuditReader {
         }
     }
 
+    @Override
+    public synchronized List<StoredEntry> reviewQueue() throws AuditReadException {
+        try {
+            String index = planner.indexOn("channel");
+            if (index == null) {
+                return List.of(); // a log before schema version 4 (opened read-only) holds no paper entries
+            }
+            try (PreparedStatement ps = prepare("SELECT " + StoredRows.COLUMNS + " FROM audit_entry INDEXED BY "
+                    + index + " WHERE channel = 'PAPER' AND " + Reviews.PENDING + " ORDER BY seq")) {
+                return StoredRows.read(ps);
+            }
+        } catch (SQLException e) {
+            throw StoredRows.failure(e, "read the review queue");
+        }
+    }
+
+    @Override
+    public synchronized Optional<Review> review(long seq) throws AuditReadException {
+        try {
+            if (reviewStatement == null) {
+                // a log that has no access chain yet (schema version 1, opened read-only) has no reviews
+                if (!exists("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'access_entry'")) {
+                    return Optional.empty();
+                }
+                reviewStatement = prepare(Reviews.FIRST);
+            }
+            requireOpen();
+            return Reviews.first(reviewStatement, seq);
+        } catch (SQLException e) {
+            throw StoredRows.failure(e, "read the review of the audit entry");
+        }
+    }
+
     private boolean exists(String sql, String... values) throws SQLException {
         try (PreparedStatement ps = prepare(sql)) {
             for (int i = 0; i < values.length; i++) {
@@ -273,6 +308,13 @@ public final class SqliteAuditReader implements AuditReader {
         if (!closed) {
             closed = true;
             closeWalkStatement();
+            if (reviewStatement != null) {
+                try {
+                    reviewStatement.close();
+                } catch (SQLException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "closing a statement of the audit reader failed", e);
+                }
+            }
             closeQuietly(connection);
         }
     }

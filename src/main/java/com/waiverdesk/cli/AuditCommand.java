@@ -35,14 +35,16 @@ import picocli.CommandLine.Spec;
  * them (purge) need the supervisor passphrase, and each is recorded in the log's access chain before it runs.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Verify, export, count or purge the audit log.",
+        description = "Verify, export, count or purge the audit log; review paper certificates.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Stats.class, AuditCommand.Export.class,
             AuditCommand.Purge.class, PassphraseCommands.SetPassphrase.class,
-            PassphraseCommands.ResetPassphrase.class},
+            PassphraseCommands.ResetPassphrase.class, ReviewCommands.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done (verify: the log is intact)", "1:the program failed", "5:verify: the log was altered",
+        exitCodeList = {"0:done (verify: the log is intact)", "1:the program failed",
+            "2:review approve/reject: refused, nothing recorded", "5:verify: the log was altered",
             "6:the passphrase was refused or is locked",
-            "7:verify, stats, export, purge: there is no audit database at that path (nothing is created)", "64:wrong usage"})
+            "7:verify, stats, export, purge, review: there is no audit database at that path (nothing is created)",
+            "64:wrong usage"})
 final class AuditCommand {
     static final int EXIT_ALTERED = 5;
     static final int EXIT_REFUSED = 6;

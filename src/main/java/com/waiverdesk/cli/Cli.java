@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Hospital admission desk: verifies social-assistance status and decides the deposit.%n"
                 + "Without a command, opens the desk window (same as `gui`).",
         subcommands = {CheckCommand.class, MockServerCommand.class, AuditCommand.class,
-                TestConnectionCommand.class, SecretCommand.class},
+                TestConnectionCommand.class, SecretCommand.class, EcertCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:WAIVE, REDUCE or CHARGE decided (check); success", "1:failure of the program itself "
                 + "(e.g. the audit record could not be written)", "2:INVALID_INPUT: name or ID failed local validation",
@@ -25,8 +25,8 @@ public final class Cli {
         }
         String first = args[0];
         return first.equals("check") || first.equals("mock-server") || first.equals("audit")
-                || first.equals("test-connection") || first.equals("secret") || first.equals("--help")
-                || first.equals("-h") || first.equals("--version") || first.equals("-V")
+                || first.equals("test-connection") || first.equals("secret") || first.equals("ecert")
+                || first.equals("--help") || first.equals("-h") || first.equals("--version") || first.equals("-V")
                 || first.equals("help");
     }
 

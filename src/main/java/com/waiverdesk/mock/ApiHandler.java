@@ -18,21 +18,26 @@ import java.util.concurrent.TimeUnit;
 final class ApiHandler implements HttpHandler {
     static final String VERIFY_PATH = "/api/v1/assistance/verifications";
     static final String HEALTH_PATH = "/api/v1/health";
+    static final String ECERT_STATUS_PATH = "/api/v1/ecert/status";
+    static final String TRUST_LIST_PATH = "/api/v1/ecert/trust-list";
+    static final String REVOCATIONS_PATH = "/api/v1/ecert/revocations";
     static final int MAX_BODY_BYTES = 16 * 1024;
     private static final System.Logger LOG = System.getLogger(ApiHandler.class.getName());
 
     private final String prefix;
     private final RequestGate gate;
     private final VerifyEndpoint verify;
+    private final EcertEndpoints ecert;
     private final FaultInjector faults;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
 
-    ApiHandler(String prefix, RequestGate gate, VerifyEndpoint verify, FaultInjector faults, Clock clock,
-               ScheduledExecutorService scheduler) {
+    ApiHandler(String prefix, RequestGate gate, VerifyEndpoint verify, EcertEndpoints ecert, FaultInjector faults,
+               Clock clock, ScheduledExecutorService scheduler) {
         this.prefix = prefix;
         this.gate = gate;
         this.verify = verify;
+        this.ecert = ecert;
         this.faults = faults;
         this.clock = clock;
         this.scheduler = scheduler;
@@ -55,23 +60,26 @@ final class ApiHandler implements HttpHandler {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath();
         byte[] body = readAtMost(exchange.getRequestBody(), MAX_BODY_BYTES + 1);
-        boolean health = path.equals(prefix + HEALTH_PATH);
-        if (!health && !path.equals(prefix + VERIFY_PATH)) {
+        Endpoint endpoint = Endpoint.of(path.startsWith(prefix) ? path.substring(prefix.length()) : null);
+        if (endpoint == null) {
             write(exchange, MockReply.error(404, "NOT_FOUND", "no such endpoint"));
             return;
         }
-        String allowed = health ? "GET" : "POST";
+        String allowed = endpoint.method;
         if (!allowed.equals(method)) {
             write(exchange, MockReply.error(405, "METHOD_NOT_ALLOWED", "use " + allowed).withHeader("Allow", allowed));
             return;
         }
         FaultInjector.Fault fault = faults.next();
-        MockReply reply = fault.replacement() != null ? fault.replacement() : process(exchange, health, body);
+        MockReply reply = fault.replacement() != null ? fault.replacement() : process(exchange, endpoint, body);
         if (fault.shape() != null) {
-            reply = MalformedReplies.of(fault.shape(), reply, health, requestId(exchange), clock);
+            reply = endpoint == Endpoint.HEALTH || endpoint == Endpoint.VERIFY
+                    ? MalformedReplies.of(fault.shape(), reply, endpoint == Endpoint.HEALTH, requestId(exchange), clock)
+                    : MalformedReplies.ofEcert(fault.shape(), reply, endpoint == Endpoint.ECERT_STATUS,
+                            requestId(exchange), clock);
         }
         LOG.log(System.Logger.Level.DEBUG, "{0} {1} -> {2} {3} (fault {4}, delay {5} ms)", method,
-                health ? "health" : "verification", Integer.toString(reply.status()), reply.errorCode() == null ? "" : reply.errorCode(),
+                endpoint.logName, Integer.toString(reply.status()), reply.errorCode() == null ? "" : reply.errorCode(),
                 fault.kind(), Long.toString(fault.delayMillis()));
         send(exchange, reply.withHeader(SERVER_TIMING, serverTiming(start)), fault.delayMillis());
     }
@@ -81,14 +89,25 @@ final class ApiHandler implements HttpHandler {
         return String.format(java.util.Locale.ROOT, "app;dur=%.3f", (System.nanoTime() - startNanos) / 1e6);
     }
 
-    private MockReply process(HttpExchange exchange, boolean health, byte[] body) {
+    private MockReply process(HttpExchange exchange, Endpoint endpoint, byte[] body) {
         try {
             if (body.length > MAX_BODY_BYTES) {
                 throw new RejectedRequest(400, "INVALID_REQUEST", "body larger than " + MAX_BODY_BYTES + " bytes");
             }
             RequestGate.Caller caller = gate.admit(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     exchange.getRequestHeaders(), body);
-            return health ? healthReply() : verify.answer(caller, body);
+            switch (endpoint) {
+                case HEALTH:
+                    return healthReply();
+                case ECERT_STATUS:
+                    return ecert.status(caller, body);
+                case TRUST_LIST:
+                    return ecert.trustList();
+                case REVOCATIONS:
+                    return ecert.revocations();
+                default:
+                    return verify.answer(caller, body);
+            }
         } catch (RejectedRequest e) {
             return e.reply();
         }
@@ -132,6 +151,34 @@ final class ApiHandler implements HttpHandler {
     private static byte[] readAtMost(InputStream in, int limit) throws IOException {
         try (in) {
             return in.readNBytes(limit);
+        }
+    }
+
+    /** The API's endpoints, by path under the prefix. */
+    enum Endpoint {
+        VERIFY(VERIFY_PATH, "POST", "verification"),
+        HEALTH(HEALTH_PATH, "GET", "health"),
+        ECERT_STATUS(ECERT_STATUS_PATH, "POST", "e-certificate status"),
+        TRUST_LIST(TRUST_LIST_PATH, "GET", "trust list"),
+        REVOCATIONS(REVOCATIONS_PATH, "GET", "revocation list");
+
+        final String path;
+        final String method;
+        final String logName;
+
+        Endpoint(String path, String method, String logName) {
+            this.path = path;
+            this.method = method;
+            this.logName = logName;
+        }
+
+        static Endpoint of(String path) {
+            for (Endpoint endpoint : values()) {
+                if (endpoint.path.equals(path)) {
+                    return endpoint;
+                }
+            }
+            return null;
         }
     }
 }

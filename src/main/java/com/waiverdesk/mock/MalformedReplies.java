@@ -83,4 +83,55 @@ final class MalformedReplies {
         body.put("time", MockJson.time(clock));
         return MockJson.bytes(body);
     }
+
+    /**
+     * The broken replies of the e-certificate endpoints; the status ones each name {@code VALID} somewhere, so a client
+     * that reads leniently would be caught accepting a certificate.
+     *
+     * @param status whether the request was the status call (else a list fetch)
+     */
+    static MockReply ofEcert(MalformedShape shape, MockReply real, boolean status, String requestId, Clock clock) {
+        String certId = status ? realCertId(real) : null;
+        switch (shape) {
+            case TRUNCATED:
+                return MockReply.json(200, Arrays.copyOf(real.body(), real.body().length / 2));
+            case WRONG_TYPES:
+                return MockReply.json(200, status
+                        ? MockJson.bytes(Map.of("requestId", 12345, "certId", List.of(certId == null ? "" : certId),
+                                "status", List.of("VALID"), "checkedAt", true))
+                        : MockJson.bytes(Map.of("trustList", 12345, "revocationList", 12345)));
+            case UNKNOWN_RESULT:
+                return MockReply.json(200, status ? ecertStatus(requestId, certId, "PROBABLY_VALID", clock)
+                        : MockJson.bytes(Map.of("trustList", "SHTL9.DEMO-ROOT.e30.AA",
+                                "revocationList", "SHRL9.DEMO-ROOT.e30.AA")));
+            case HTML:
+                return new MockReply(200, Map.of("Content-Type", "text/html; charset=utf-8"),
+                        HTML_PAGE.getBytes(StandardCharsets.UTF_8), null);
+            case STALE:
+                // a list's age is judged from its own signed issuedAt: there is no stale envelope to send
+                return status ? MockReply.json(200, ecertStatus(requestId, certId, "VALID",
+                        Clock.offset(clock, STALE_BY.negated()))) : real;
+            default:
+                throw new IllegalStateException("unhandled shape " + shape);
+        }
+    }
+
+    private static byte[] ecertStatus(String requestId, String certId, String status, Clock clock) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("requestId", requestId);
+        body.put("certId", certId);
+        body.put("status", status);
+        body.put("checkedAt", MockJson.time(clock));
+        return MockJson.bytes(body);
+    }
+
+    /** The certId of the real status answer, so a broken reply looks like an answer about this certificate. */
+    private static String realCertId(MockReply real) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = MockJson.MAPPER.readTree(real.body());
+            return node != null && node.path("certId").isTextual() ? node.get("certId").textValue() : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
 }

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The bundled stand-in for the municipal verification service: serves the whole wire contract of
- * {@code verification-api.md} on 127.0.0.1 from a synthetic registry, verifying signatures like the real service,
+ * {@code verification-api.md} (and the e-certificate endpoints of {@code e-certificate.md}, with the demo root and
+ * issuer keys) on 127.0.0.1 from a synthetic registry, verifying signatures like the real service,
  * so the desk works (and can be demonstrated and tested) without the city's network.
  */
 public final class MockVerificationService implements AutoCloseable {
@@ -183,7 +184,9 @@ public final class MockVerificationService implements AutoCloseable {
             RateLimiter limiter = new RateLimiter(clock, requestsPerWindow, rateWindow);
             ScheduledExecutorService executor = Executors.newScheduledThreadPool(WORKER_THREADS, daemonThreads());
             ApiHandler handler = new ApiHandler(pathPrefix, new RequestGate(byId, clock, MAX_REMEMBERED_NONCES),
-                    new VerifyEndpoint(data, clock, limiter, MAX_REMEMBERED_ANSWERS), new FaultInjector(faults),
+                    new VerifyEndpoint(data, clock, limiter, MAX_REMEMBERED_ANSWERS),
+                    new EcertEndpoints(clock, limiter, new DemoCertificates(), MAX_REMEMBERED_ANSWERS),
+                    new FaultInjector(faults),
                     clock, executor);
             // Without it the JDK server holds every reply about 44 ms; it is read once, when the first server starts.
             if (System.getProperty("sun.net.httpserver.nodelay") == null) {

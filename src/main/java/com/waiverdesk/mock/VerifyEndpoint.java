@@ -45,7 +45,7 @@ final class VerifyEndpoint {
         if (!PURPOSE.equals(text(query, "purpose", false))) {
             throw new RejectedRequest(403, "PURPOSE_NOT_ALLOWED", "this account may query for " + PURPOSE + " only");
         }
-        checkIdNumber(idNumber);
+        checkIdNumber(idNumber, clock);
         long retryAfter = rateLimiter.acquire(caller.account().id());
         if (retryAfter > 0) {
             throw RejectedRequest.rateLimited(retryAfter);
@@ -55,7 +55,7 @@ final class VerifyEndpoint {
         return MockReply.json(200, earlier != null ? earlier : answer);
     }
 
-    private static JsonNode parse(byte[] body) throws RejectedRequest {
+    static JsonNode parse(byte[] body) throws RejectedRequest {
         try {
             JsonNode node = MockJson.MAPPER.readTree(body);
             if (node != null && node.isObject()) {
@@ -67,7 +67,7 @@ final class VerifyEndpoint {
         throw new RejectedRequest(400, "INVALID_REQUEST", "body must be a JSON object");
     }
 
-    private static String text(JsonNode query, String field, boolean required) throws RejectedRequest {
+    static String text(JsonNode query, String field, boolean required) throws RejectedRequest {
         JsonNode value = query.get(field);
         if (value == null || value.isNull()) {
             if (required) {
@@ -82,7 +82,7 @@ final class VerifyEndpoint {
     }
 
     /** Strict: the client sends the normalized 18-character form, so anything else is refused, never repaired. */
-    private void checkIdNumber(String idNumber) throws RejectedRequest {
+    static void checkIdNumber(String idNumber, Clock clock) throws RejectedRequest {
         try {
             LocalDate today = LocalDate.now(clock.withZone(MockJson.SHANGHAI));
             if (idNumber.length() == 18 && ResidentId.parse(idNumber, today).value().equals(idNumber)) {

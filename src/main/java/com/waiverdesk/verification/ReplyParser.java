@@ -107,7 +107,8 @@ public final class ReplyParser {
         }
     }
 
-    private JsonNode jsonObject(String contentType, byte[] body) throws MalformedReplyException {
+    /** The body as a JSON object: {@code application/json}, strict UTF-8, no duplicate keys or trailing tokens. */
+    JsonNode jsonObject(String contentType, byte[] body) throws MalformedReplyException {
         MediaType type = contentType == null ? null : MediaType.parse(contentType);
         if (type == null || !type.type().equals("application") || !type.subtype().equals("json")) {
             throw new MalformedReplyException("Content-Type is not application/json");
@@ -168,7 +169,7 @@ public final class ReplyParser {
                 .orElseThrow(() -> new MalformedReplyException(field + " is not an RFC 3339 full-date"));
     }
 
-    private static String text(JsonNode node, String field) throws MalformedReplyException {
+    static String text(JsonNode node, String field) throws MalformedReplyException {
         JsonNode value = node.get(field);
         if (value == null || !value.isTextual()) {
             throw new MalformedReplyException(field + " is missing or not a string");

@@ -2,6 +2,7 @@ package com.waiverdesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.waiverdesk.domain.Channel;
 import com.waiverdesk.domain.DecisionKind;
 import com.waiverdesk.domain.DecisionReason;
 import com.waiverdesk.domain.InputProblem;
@@ -107,6 +108,30 @@ class AuditVocabularyTest {
         assertThat(zh.serviceResult(null)).isNull();
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "LIVE_QUERY    | 平台实时核验           | Live query",
+        "ECERT_ONLINE  | 电子证明（在线核验）   | E-certificate (checked online)",
+        "ECERT_OFFLINE | 电子证明（离线核验）   | E-certificate (checked offline)",
+        "PAPER         | 纸质证明               | Paper certificate",
+    })
+    void channelsInWords(Channel channel, String chinese, String english) {
+        assertThat(zh.channel(channel)).isEqualTo(chinese);
+        assertThat(en.channel(channel)).isEqualTo(english);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "PENDING  | 待复核     | Pending review",
+        "APPROVED | 复核通过   | Approved",
+        "REJECTED | 复核未通过 | Rejected",
+        "LATER    | LATER      | LATER",
+    })
+    void reviewStatesInWordsAndUnknownOnesAsTheirCode(String state, String chinese, String english) {
+        assertThat(zh.reviewState(state)).isEqualTo(chinese);
+        assertThat(en.reviewState(state)).isEqualTo(english);
+    }
+
     @Test
     void everyCodeThisProgramRecordsHasWordsInBothLanguages() throws IOException {
         for (Properties bundle : List.of(bundle("auditwords.properties"), bundle("auditwords_en.properties"))) {
@@ -121,6 +146,9 @@ class AuditVocabularyTest {
             }
             for (InputProblem problem : InputProblem.values()) {
                 assertThat(bundle).containsKey("input." + problem);
+            }
+            for (Channel channel : Channel.values()) {
+                assertThat(bundle).containsKey("channel." + channel);
             }
         }
         assertThat(bundle("auditwords_en.properties").stringPropertyNames())

@@ -47,7 +47,7 @@ class SupervisionExportLanguageTest {
 
         String csv = Files.readString(dir.resolve("en.csv"), StandardCharsets.UTF_8);
         assertThat(csv).contains(",CANNOT_VERIFY,", "SERVICE_FAILED:TIMEOUT", "Could not verify",
-                "The service gave no answer: Timed out", ",Timed out\r\n");
+                "The service gave no answer: Timed out", ",Timed out,", ",Live query,\r\n");
     }
 
     @Test
@@ -59,7 +59,7 @@ class SupervisionExportLanguageTest {
         }
 
         String csv = Files.readString(dir.resolve("zh.csv"), StandardCharsets.UTF_8);
-        assertThat(csv).contains("SERVICE_FAILED:TIMEOUT", "无法核验", "平台未给出答复：超时", ",超时\r\n")
+        assertThat(csv).contains("SERVICE_FAILED:TIMEOUT", "无法核验", "平台未给出答复：超时", ",超时,", ",平台实时核验,\r\n")
                 .doesNotContain("Timed out");
     }
 }

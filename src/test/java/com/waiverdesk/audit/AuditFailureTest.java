@@ -149,12 +149,12 @@ class AuditFailureTest {
     void newerSchemaIsRefusedWithAClearMessage() throws Exception {
         Path db = dir.resolve("audit.db");
         AuditFixtures.openWith(db, 1).close();
-        AuditFixtures.sql(db, "PRAGMA user_version = 4");
+        AuditFixtures.sql(db, "PRAGMA user_version = 5");
 
         AuditWriteException e = catchThrowableOfType(AuditWriteException.class, () -> SqliteAuditLog.open(db));
 
         assertKind(e, Kind.UNAVAILABLE);
-        assertThat(e).hasMessageContaining("schema version 4").hasMessageContaining("update WaiverDesk");
+        assertThat(e).hasMessageContaining("schema version 5").hasMessageContaining("update WaiverDesk");
     }
 
     @Test

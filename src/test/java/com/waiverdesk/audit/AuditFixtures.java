@@ -1,5 +1,6 @@
 package com.waiverdesk.audit;
 
+import com.waiverdesk.domain.Channel;
 import com.waiverdesk.domain.DecisionKind;
 import com.waiverdesk.domain.ResidentId;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +49,26 @@ final class AuditFixtures {
     /** A waived check that records its policy, service and program; {@code i} varies it as {@link #entry}. */
     static AuditEntry sourcedEntry(int i) {
         return entry(i).withSource(SOURCE);
+    }
+
+    /** A paper certificate recorded after entry {@code follows} could not verify (synthetic number and centre). */
+    static final ProofDetail PAPER = ProofDetail.paper("沪民证字20260417", "徐汇区凌云街道社区事务受理服务中心",
+            LocalDate.parse("2026-02-20"), "SUBSISTENCE_ALLOWANCE", 3L);
+
+    /** A provisional waiver on a paper certificate; {@code i} varies it as {@link #entry}. */
+    static AuditEntry paperEntry(int i) {
+        AuditEntry e = entry(i);
+        return new AuditEntry(e.workstationTime(), null, e.operator(), e.workstation(), e.maskedId(), e.idHash(),
+                e.name(), DecisionKind.WAIVE, 0, "PAPER_PROVISIONAL_WAIVE", List.of("SUBSISTENCE_ALLOWANCE"), null,
+                null, null, 2, SOURCE, PAPER);
+    }
+
+    /** An e-certificate checked offline from the cached lists. */
+    static final ProofDetail ECERT = ProofDetail.ecert(Channel.ECERT_OFFLINE, "SHC-2026-000042", "issuer-2026-01",
+            3_600L, 1_800L, true);
+
+    static AuditEntry ecertEntry(int i) {
+        return sourcedEntry(i).withProof(ECERT);
     }
 
     /** A waived check written at {@code time}. */

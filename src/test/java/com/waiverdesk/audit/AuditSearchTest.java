@@ -2,6 +2,7 @@ package com.waiverdesk.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.waiverdesk.domain.Channel;
 import com.waiverdesk.domain.DecisionKind;
 import com.waiverdesk.domain.PersonName;
 import java.io.IOException;
@@ -121,7 +122,16 @@ class AuditSearchTest {
                 new Object[] {"workstation and result", new AuditFilter(null, null, null, "WIN-ADM-05", null, "MATCH",
                         null, null, null)},
                 new Object[] {"exact ID and from", new AuditFilter(oldest + day, null, null, null, null, null, null,
-                        null, someId)});
+                        null, someId)},
+                new Object[] {"live queries (older entries count)", channels(Channel.LIVE_QUERY)},
+                new Object[] {"paper (rare)", channels(Channel.PAPER)},
+                new Object[] {"e-certificates, both ways", channels(Channel.ECERT_ONLINE, Channel.ECERT_OFFLINE)},
+                new Object[] {"paper and live queries", channels(Channel.PAPER, Channel.LIVE_QUERY)},
+                new Object[] {"online e-certificates and days", time(newest - 3 * day, null)
+                        .withChannels(List.of(Channel.ECERT_ONLINE))},
+                new Object[] {"paper and a decision", new AuditFilter(null, null, null, null,
+                        AuditFilter.decision(DecisionKind.CHARGE), null, null, null, null, List.of(Channel.PAPER))},
+                new Object[] {"paper and a name", name("王").withChannels(List.of(Channel.PAPER))});
         List<Arguments> cases = new ArrayList<>();
         for (Object[] f : filters) {
             for (QueryPlanner.Tuning tuning : List.of(QueryPlanner.Tuning.MEASURED, new QueryPlanner.Tuning(3, 5, 10, 2),
@@ -170,7 +180,9 @@ class AuditSearchTest {
                 .toList();
         Map<LocalDate, Map<DecisionKind, Long>> days = new TreeMap<>();
         Map<String, Long> operators = new HashMap<>();
+        Map<Channel, Long> channels = new EnumMap<>(Channel.class);
         for (AuditEntry e : matching) {
+            channels.merge(e.proof() == null ? Channel.LIVE_QUERY : e.proof().channel(), 1L, Long::sum);
             days.computeIfAbsent(e.workstationTime().atZone(zone).toLocalDate(),
                     d -> new EnumMap<>(DecisionKind.class)).merge(e.decision(), 1L, Long::sum);
             operators.merge(e.operator(), 1L, Long::sum);
@@ -199,6 +211,11 @@ class AuditSearchTest {
             assertThat(charts.perDay()).as(label).containsExactlyElementsOf(perDay);
             assertThat(charts.failureRate()).as(label).containsExactlyElementsOf(failures);
             assertThat(charts.perOperator()).as(label).containsExactlyElementsOf(perOperator);
+            assertThat(charts.perChannel()).as(label).containsExactlyElementsOf(channels.entrySet().stream()
+                    .map(e -> new AuditCharts.ChannelCount(e.getKey(), e.getValue()))
+                    .sorted(Comparator.comparingLong(AuditCharts.ChannelCount::count).reversed()
+                            .thenComparing(c -> c.channel().name()))
+                    .toList());
         }
     }
 
@@ -214,11 +231,17 @@ class AuditSearchTest {
                 && (f.errorCodes().isEmpty() || f.errorCodes().contains(e.errorCode() != null ? e.errorCode()
                         : e.reason().contains(":") ? e.reason() : "(none)"))
                 && (fragment.isEmpty() || e.name().toLowerCase(Locale.ROOT).contains(fragment.toLowerCase(Locale.ROOT)))
-                && (f.idHash() == null || f.idHash().equals(e.idHash()));
+                && (f.idHash() == null || f.idHash().equals(e.idHash()))
+                && (f.channels().isEmpty() || f.channels().contains(e.proof() == null ? Channel.LIVE_QUERY
+                        : e.proof().channel()));
     }
 
     static AuditFilter time(Long from, Long to) {
         return new AuditFilter(from, to, null, null, null, null, null, null, null);
+    }
+
+    static AuditFilter channels(Channel... channels) {
+        return AuditFilter.all().withChannels(List.of(channels));
     }
 
     static AuditFilter name(String fragment) {

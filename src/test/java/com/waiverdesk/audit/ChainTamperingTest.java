@@ -107,6 +107,54 @@ class ChainTamperingTest {
     }
 
     @Test
+    void findsAnEditedCertificateIdOfAnECertificateEntry() throws Exception {
+        appendProofEntries();
+        SqliteShell.run(db, UNGUARD + "UPDATE audit_entry SET cert_id = 'SHC-2026-000099' WHERE seq = 6;");
+
+        assertFirstProblem(Place.CHECK_ENTRIES, 6, BreakKind.EDITED);
+    }
+
+    @Test
+    void findsAnEditedPaperCertificateNumber() throws Exception {
+        appendProofEntries();
+        SqliteShell.run(db, UNGUARD + "UPDATE audit_entry SET paper_number = '沪民证字20269999' WHERE seq = 7;");
+
+        assertFirstProblem(Place.CHECK_ENTRIES, 7, BreakKind.EDITED);
+    }
+
+    @Test
+    void findsAPaperEntryPassedOffAsALiveQuery() throws Exception {
+        appendProofEntries();
+        SqliteShell.run(db, UNGUARD + "UPDATE audit_entry SET channel = NULL, paper_number = NULL,"
+                + " paper_centre = NULL, paper_issued = NULL, paper_category = NULL, follows_seq = NULL,"
+                + " holder_from_certificate = NULL WHERE seq = 7;");
+
+        assertFirstProblem(Place.CHECK_ENTRIES, 7, BreakKind.EDITED);
+    }
+
+    @Test
+    void findsAnEditedReviewReason() throws Exception {
+        appendProofEntries();
+        try (SqliteAuditLog log = SqliteAuditLog.open(db, AuditFixtures.KEY)) {
+            assertThat(log.recordReview(7, false, "stamp does not match the centre", java.time.Instant.parse(
+                    "2026-03-06T09:00:00Z"), "supervisor-01", "WIN-SUP-01")).isEqualTo(4);
+        }
+        SqliteShell.run(db, UNGUARD_ACCESS + "UPDATE access_entry SET detail = 'entry 7; reason: fine'"
+                + " WHERE seq = 4;");
+
+        assertFirstProblem(Place.ACCESS_EVENTS, 4, BreakKind.EDITED);
+    }
+
+    private void appendProofEntries() throws Exception {
+        try (SqliteAuditLog log = SqliteAuditLog.open(db, AuditFixtures.KEY)) {
+            assertThat(log.append(AuditFixtures.ecertEntry(6))).isEqualTo(6);
+            assertThat(log.append(AuditFixtures.paperEntry(7))).isEqualTo(7);
+            log.append(AuditFixtures.entry(8).withProof(ProofDetail.liveQuery()));
+        }
+        assertThat(verify().intact()).isTrue();
+    }
+
+    @Test
     void findsAnEditedLink() throws Exception {
         SqliteShell.run(db, UNGUARD + "UPDATE audit_entry SET prev_hash = '" + "a".repeat(64) + "' WHERE seq = 4;");
 

@@ -30,7 +30,55 @@ class HashChainTest {
         assertThat(EntryColumns.toColumns(AuditFixtures.entry(1))).containsExactly(
                 1772352001123L, "2026-03-01T16:00:01.5+08:00", "clerk-07", "WIN-ADM-03", "110105********002X",
                 AuditFixtures.HASHER.hash(AuditFixtures.FULL_ID), "张三", "WAIVE", 0L, "WAIVED_BY_CATEGORY",
-                "[\"SUBSISTENCE_ALLOWANCE\"]", "MATCH", "req-1", null, 41L, null, null, null, null, null);
+                "[\"SUBSISTENCE_ALLOWANCE\"]", "MATCH", "req-1", null, 41L, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    @Test
+    void storedFormOfAProofIsPinned() {
+        assertThat(EntryColumns.toColumns(AuditFixtures.paperEntry(1)).subList(20, 31)).containsExactly(
+                "PAPER", null, null, null, null, "沪民证字20260417", "徐汇区凌云街道社区事务受理服务中心", "2026-02-20",
+                "SUBSISTENCE_ALLOWANCE", 3L, 0L);
+        assertThat(EntryColumns.toColumns(AuditFixtures.ecertEntry(1)).subList(20, 31)).containsExactly(
+                "ECERT_OFFLINE", "SHC-2026-000042", "issuer-2026-01", 3600L, 1800L, null, null, null, null, null, 1L);
+        assertThat(EntryColumns.toColumns(AuditFixtures.entry(1).withProof(ProofDetail.liveQuery())).subList(20, 31))
+                .containsExactly("LIVE_QUERY", null, null, null, null, null, null, null, null, null, 0L);
+    }
+
+    @Test
+    void storedProofsReadBackToTheSameEntries() {
+        for (AuditEntry e : List.of(AuditFixtures.paperEntry(2), AuditFixtures.ecertEntry(3),
+                AuditFixtures.failedEntry().withProof(ProofDetail.liveQuery()),
+                AuditFixtures.entry(4).withProof(ProofDetail.ecert(com.waiverdesk.domain.Channel.ECERT_ONLINE,
+                        "SHC-9", "k1", null, null, false)))) {
+            assertThat(EntryColumns.fromColumns(EntryColumns.toColumns(e))).isEqualTo(e);
+        }
+    }
+
+    @Test
+    void theRecordedProofIsCoveredByTheHash() {
+        List<Object> paper = EntryColumns.toColumns(AuditFixtures.paperEntry(4));
+        String hash = HashChain.hash(4, paper, HashChain.GENESIS);
+        assertThat(hash).isEqualTo(referenceHash(HashChain.FORMAT, 4, paper, HashChain.GENESIS));
+        for (int column : new int[] {20, 25, 26, 27, 28, 29, 30}) {
+            List<Object> altered = new ArrayList<>(paper);
+            altered.set(column, column == 29 || column == 30 ? (Object) 2L : "X");
+            assertThat(HashChain.hash(4, altered, HashChain.GENESIS)).as("column %d", column).isNotEqualTo(hash);
+        }
+        List<Object> ecert = EntryColumns.toColumns(AuditFixtures.ecertEntry(4));
+        List<Object> otherCert = new ArrayList<>(ecert);
+        otherCert.set(21, "SHC-2026-000043");
+        assertThat(HashChain.hash(4, otherCert, HashChain.GENESIS))
+                .isNotEqualTo(HashChain.hash(4, ecert, HashChain.GENESIS));
+    }
+
+    @Test
+    void aProofWithoutASourceSerializesTheSourcesNullsInBetween() {
+        List<Object> values = EntryColumns.toColumns(AuditFixtures.entry(5).withProof(ProofDetail.liveQuery()));
+        assertThat(values.subList(15, 20)).containsOnlyNulls();
+        assertThat(HashChain.hash(5, values, HashChain.GENESIS))
+                .isEqualTo(referenceHash(HashChain.FORMAT, 5, values, HashChain.GENESIS))
+                .isNotEqualTo(HashChain.hash(5, EntryColumns.toColumns(AuditFixtures.entry(5)), HashChain.GENESIS));
     }
 
     @Test
@@ -90,7 +138,7 @@ class HashChainTest {
     @Test
     void anEntryWithoutASourceHashesAsSchemaVersion1WroteIt() {
         List<Object> all = EntryColumns.toColumns(AuditFixtures.entry(4));
-        assertThat(all).hasSize(20).endsWith(null, null, null, null, null);
+        assertThat(all).hasSize(31).endsWith(null, null, null, null, null);
         List<Object> version1 = all.subList(0, 15);
 
         assertThat(HashChain.hash(4, all, HashChain.GENESIS))
@@ -105,7 +153,7 @@ class HashChainTest {
                 "https://verify.example.gov.cn:8443/gw/", 0L, "1.4.0");
 
         String hash = HashChain.hash(4, sourced, HashChain.GENESIS);
-        assertThat(hash).isEqualTo(referenceHash(HashChain.FORMAT, 4, sourced, HashChain.GENESIS))
+        assertThat(hash).isEqualTo(referenceHash(HashChain.FORMAT, 4, sourced.subList(0, 20), HashChain.GENESIS))
                 .isNotEqualTo(HashChain.hash(4, EntryColumns.toColumns(AuditFixtures.entry(4)), HashChain.GENESIS));
         List<Object> demo = new ArrayList<>(sourced);
         demo.set(18, 1L);

@@ -72,6 +72,25 @@ class QueryPlanTest {
         assertThat(plan).noneMatch(line -> line.contains("SCAN audit_entry"));
     }
 
+    @Test
+    void aRareChannelDrivesThePageThroughTheChannelIndexAndCountsFromItAlone() throws Exception {
+        FilterSql paper = new FilterSql(AuditFilter.all().withChannels(List.of(com.waiverdesk.domain.Channel.PAPER)));
+
+        assertThat(explain(SqliteAuditReader.viaIndexSql("audit_entry_channel", paper))).contains(
+                "SEARCH audit_entry USING INTEGER PRIMARY KEY (rowid=?)",
+                "SEARCH audit_entry USING COVERING INDEX audit_entry_channel (channel=?)")
+                .noneMatch(line -> line.startsWith("SCAN audit_entry"));
+        try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
+            assertThat(explain(SqliteAuditReader.countSql(reader.countSource(paper))))
+                    .containsExactly("SEARCH audit_entry USING COVERING INDEX audit_entry_channel (channel=?)");
+            assertThat(reader.lastPlan()).isNull();
+            reader.page(AuditFilter.all().withChannels(List.of(com.waiverdesk.domain.Channel.PAPER)),
+                    Long.MAX_VALUE, 10);
+            assertThat(reader.lastPlan().kind()).isEqualTo(QueryPlanner.Kind.INDEX);
+            assertThat(reader.lastPlan().index()).isEqualTo("audit_entry_channel");
+        }
+    }
+
     private List<String> explain(String sql) throws SQLException {
         List<String> lines = new ArrayList<>();
         try (Connection c = AuditFixtures.jdbc(db); Statement s = c.createStatement();

@@ -205,7 +205,7 @@ class RetentionPurgeTest {
             assertThat(stats.newest()).isEqualTo(APRIL.plusSeconds(10));
             assertThat(stats.accessEvents()).isEqualTo(2);
             assertThat(stats.sizeOnDiskBytes()).isPositive();
-            assertThat(stats.schemaVersion()).isEqualTo(3);
+            assertThat(stats.schemaVersion()).isEqualTo(4);
             assertThat(stats.purgedThroughSeq()).isEqualTo(5);
             assertThat(stats.lastAnchor().seq()).isEqualTo(10);
             assertThat(stats.lastAnchor().accessSeq()).isEqualTo(1);

@@ -43,9 +43,9 @@ class SchemaMigrationTest {
     }
 
     @Test
-    void upgradesToVersion3AndKeepsTheOldChainVerifying() throws Exception {
+    void upgradesToTheCurrentVersionAndKeepsTheOldChainVerifying() throws Exception {
         try (SqliteAuditLog log = SqliteAuditLog.open(db, AuditFixtures.KEY)) {
-            assertThat(log.settings().schemaVersion()).isEqualTo(3);
+            assertThat(log.settings().schemaVersion()).isEqualTo(4);
 
             IntegrityReport report = log.verify(ProgressListener.NONE);
 

@@ -128,7 +128,7 @@ class SqliteAuditLogTest {
         SqliteAuditLog.open(db).close();
 
         try (Connection c = jdbc(db); Statement s = c.createStatement()) {
-            assertThat(intQuery(s, "PRAGMA user_version")).isEqualTo(3);
+            assertThat(intQuery(s, "PRAGMA user_version")).isEqualTo(4);
             assertThat(intQuery(s, "PRAGMA application_id")).isEqualTo(0x57444155);
         }
     }
@@ -141,7 +141,7 @@ class SqliteAuditLogTest {
 
             assertThat(settings.journalMode()).isEqualToIgnoringCase("wal");
             assertThat(settings.synchronous()).isEqualTo(2);
-            assertThat(settings.schemaVersion()).isEqualTo(3);
+            assertThat(settings.schemaVersion()).isEqualTo(4);
         }
         try (Connection c = jdbc(db); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {

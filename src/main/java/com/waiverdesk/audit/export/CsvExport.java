@@ -15,7 +15,10 @@ import com.waiverdesk.audit.AuditReader;
 import com.waiverdesk.audit.ChainHead;
 import com.waiverdesk.audit.ErrorKeys;
 import com.waiverdesk.audit.ProgressListener;
+import com.waiverdesk.audit.ProofDetail;
+import com.waiverdesk.audit.Review;
 import com.waiverdesk.audit.StoredEntry;
+import com.waiverdesk.domain.Channel;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -24,6 +27,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The entries of a filter as a CSV file an inspector opens in Excel: UTF-8 with a byte-order mark (so Excel reads
@@ -40,13 +44,20 @@ public final class CsvExport {
     /**
      * The columns, in order: the recorded codes first, as every earlier export had them, then the service's time in
      * the workstation's zone (to compare with {@code workstation_time} at a glance) and the codes in words, in the
-     * export's language ({@code *_words}; {@code error_words} says what went wrong, see {@link ErrorKeys}).
+     * export's language ({@code *_words}; {@code error_words} says what went wrong, see {@link ErrorKeys}); then how
+     * the patient proved status (an entry from before it was recorded: {@code LIVE_QUERY}) and, for a paper
+     * certificate, its review ({@code PENDING} until a supervisor approved or rejected it; empty for other channels).
      */
     public static final List<String> HEADER = List.of("seq", "workstation_time", "service_time", "operator",
             "workstation", "masked_id", "name", "decision", "deposit_percent", "reason", "categories",
             "service_result", "request_id", "error_code", "latency_ms", "policy_id", "policy_sha256", "service_url",
             "demo_service", "program_version", "entry_hash", "service_time_local", "decision_words", "reason_words",
-            "categories_words", "service_result_words", "error_words");
+            "categories_words", "service_result_words", "error_words",
+            "channel", "cert_id", "cert_kid", "trust_list_age_s", "revocation_list_age_s", "paper_number",
+            "paper_centre", "paper_issued", "paper_category", "follows_seq", "review_state", "review_reason",
+            "reviewed_by", "reviewed_at", "channel_words", "review_state_words");
+    /** The review state of a paper entry no supervisor has reviewed yet. */
+    public static final String PENDING = "PENDING";
     static final String ANCHOR_FORMAT = "waiverdesk-audit-export-anchor-1";
     /** U+FEFF in UTF-8. */
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -112,7 +123,7 @@ public final class CsvExport {
             csv.setSchema(SCHEMA);
             // the header row is written on the first row or at close, so an empty filter still gives the header
             return EntryPages.forEach(reader, filter, head, progress,
-                    entry -> record(csv, entry, times, remembered));
+                    entry -> record(csv, entry, times, remembered, reviewOf(entry)));
         }
     }
 
@@ -124,8 +135,13 @@ public final class CsvExport {
         return csvFile.resolveSibling(base + ".anchor.json");
     }
 
-    private static void record(CsvGenerator csv, StoredEntry stored, LocalTimes times, RememberedWords words)
-            throws IOException {
+    /** A paper entry's review, empty while pending; {@code null} for other channels, which are not reviewed. */
+    private Optional<Review> reviewOf(StoredEntry stored) throws AuditReadException {
+        return stored.entry().channel() == Channel.PAPER ? reader.review(stored.seq()) : null;
+    }
+
+    private static void record(CsvGenerator csv, StoredEntry stored, LocalTimes times, RememberedWords words,
+                               Optional<Review> review) throws IOException {
         AuditEntry e = stored.entry();
         csv.writeStartArray();
         csv.writeNumber(stored.seq());
@@ -170,7 +186,47 @@ public final class CsvExport {
         text(csv, defuse(words.categories(e.categories())));
         text(csv, words.serviceResult(e.serviceResult()));
         text(csv, defuse(words.error(ErrorKeys.of(e))));
+        proof(csv, e, times, review);
+        text(csv, words.channel(e.channel()));
+        text(csv, review == null ? null : words.reviewState(reviewState(review)));
         csv.writeEndArray();
+    }
+
+    /** The proof's columns, from {@code channel} to {@code reviewed_at}. */
+    private static void proof(CsvGenerator csv, AuditEntry e, LocalTimes times, Optional<Review> review)
+            throws IOException {
+        ProofDetail p = e.proof();
+        csv.writeRawValue(e.channel().name());
+        text(csv, p == null ? null : defuse(p.certId()));
+        text(csv, p == null ? null : defuse(p.kid()));
+        number(csv, p == null ? null : p.trustListAgeSeconds());
+        number(csv, p == null ? null : p.revocationListAgeSeconds());
+        text(csv, p == null ? null : defuse(p.paperNumber()));
+        text(csv, p == null ? null : defuse(p.paperCentre()));
+        text(csv, p == null || p.paperIssued() == null ? null : p.paperIssued().toString());
+        text(csv, p == null ? null : defuse(p.paperCategory()));
+        number(csv, p == null ? null : p.followsSeq());
+        text(csv, review == null ? null : reviewState(review));
+        Review r = review == null ? null : review.orElse(null);
+        text(csv, r == null ? null : defuse(r.reason()));
+        text(csv, r == null ? null : defuse(r.supervisor()));
+        if (r == null) {
+            csv.writeNull();
+        } else {
+            csv.writeRawValue(times.format(r.time()));
+        }
+    }
+
+    private static String reviewState(Optional<Review> review) {
+        return review.map(Review::state).orElse(PENDING);
+    }
+
+    private static void number(CsvGenerator csv, Long value) throws IOException {
+        if (value == null) {
+            csv.writeNull();
+        } else {
+            csv.writeNumber(value.longValue());
+        }
     }
 
     /** A missing value is an empty cell, as before. */

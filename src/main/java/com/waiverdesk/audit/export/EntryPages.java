@@ -30,9 +30,9 @@ final class EntryPages {
      */
     static final int PAGE_SIZE = 250;
 
-    /** Writes one entry; may throw what writing a file throws. */
+    /** Writes one entry; may throw what writing a file throws, and what reading its review throws. */
     interface Sink {
-        void accept(StoredEntry entry) throws IOException;
+        void accept(StoredEntry entry) throws IOException, AuditReadException;
     }
 
     private EntryPages() {

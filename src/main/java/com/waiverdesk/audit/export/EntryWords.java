@@ -1,5 +1,6 @@
 package com.waiverdesk.audit.export;
 
+import com.waiverdesk.domain.Channel;
 import com.waiverdesk.domain.DecisionKind;
 import java.util.List;
 import java.util.Locale;
@@ -24,4 +25,10 @@ public interface EntryWords {
 
     /** An {@link com.waiverdesk.audit.ErrorKeys error key} in words; {@code null} stays {@code null}. */
     String error(String errorKey);
+
+    /** How the patient proved status, in words. */
+    String channel(Channel channel);
+
+    /** A paper entry's review state ({@code PENDING}, {@code APPROVED}, {@code REJECTED}) in words; unknown as is. */
+    String reviewState(String state);
 }

@@ -8,7 +8,10 @@ import com.waiverdesk.audit.AuditReadException;
 import com.waiverdesk.audit.AuditReader;
 import com.waiverdesk.audit.ChainHead;
 import com.waiverdesk.audit.ProgressListener;
+import com.waiverdesk.audit.ProofDetail;
+import com.waiverdesk.audit.Review;
 import com.waiverdesk.audit.StoredEntry;
+import com.waiverdesk.domain.Channel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -76,7 +80,8 @@ public final class FhirExport {
                 json.writeStringField("type", "collection");
                 json.writeStringField("timestamp", now.toString());
                 json.writeArrayFieldStart("entry");
-                rows = EntryPages.forEach(reader, filter, head, progress, entry -> writeEntry(json, entry));
+                rows = EntryPages.forEach(reader, filter, head, progress, entry -> writeEntry(json, entry,
+                        entry.entry().channel() == Channel.PAPER ? reader.review(entry.seq()) : null));
                 json.writeEndArray();
                 json.writeEndObject();
             }
@@ -111,7 +116,8 @@ public final class FhirExport {
         json.writeEndObject();
     }
 
-    private void writeEntry(JsonGenerator json, StoredEntry stored) throws IOException {
+    /** @param review a paper entry's review (empty while pending); {@code null} for other channels */
+    private void writeEntry(JsonGenerator json, StoredEntry stored, Optional<Review> review) throws IOException {
         AuditEntry e = stored.entry();
         json.writeStartObject();
         json.writeStringField("fullUrl", "urn:uuid:"
@@ -143,6 +149,10 @@ public final class FhirExport {
             json.writeEndArray();
             json.writeEndObject();
         }
+        writeProof(json, e);
+        if (review != null) {
+            writeReview(json, review);
+        }
         json.writeEndArray();
         FhirVocabulary.coding(json, "type", FhirVocabulary.QUERY_TYPE);
         json.writeArrayFieldStart("subtype");
@@ -157,6 +167,62 @@ public final class FhirExport {
         FhirAgents.writeEntities(json, e);
         json.writeEndObject();
         json.writeEndObject();
+    }
+
+    /** Every entry names its channel; an entry from before channels were recorded was a live query. */
+    private static void writeProof(JsonGenerator json, AuditEntry e) throws IOException {
+        ProofDetail p = e.proof();
+        json.writeStartObject();
+        json.writeStringField("url", FhirVocabulary.PROOF_EXTENSION);
+        json.writeArrayFieldStart("extension");
+        subExtension(json, "channel", "valueCode", e.channel().name());
+        if (p != null) {
+            optional(json, "certId", "valueString", p.certId());
+            optional(json, "kid", "valueString", p.kid());
+            if (p.trustListAgeSeconds() != null) {
+                subExtension(json, "trustListAgeSeconds", p.trustListAgeSeconds());
+            }
+            if (p.revocationListAgeSeconds() != null) {
+                subExtension(json, "revocationListAgeSeconds", p.revocationListAgeSeconds());
+            }
+            optional(json, "paperNumber", "valueString", p.paperNumber());
+            optional(json, "paperCentre", "valueString", p.paperCentre());
+            optional(json, "paperIssued", "valueDate", p.paperIssued() == null ? null : p.paperIssued().toString());
+            optional(json, "paperCategory", "valueCode", p.paperCategory());
+            if (p.followsSeq() != null) {
+                subExtension(json, "followsSeq", p.followsSeq());
+            }
+            if (p.channel().isEcert()) {
+                json.writeStartObject();
+                json.writeStringField("url", "holderFromCertificate");
+                json.writeBooleanField("valueBoolean", p.holderFromCertificate());
+                json.writeEndObject();
+            }
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void writeReview(JsonGenerator json, Optional<Review> review) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("url", FhirVocabulary.REVIEW_EXTENSION);
+        json.writeArrayFieldStart("extension");
+        subExtension(json, "state", "valueCode", review.map(Review::state).orElse(CsvExport.PENDING));
+        if (review.isPresent()) {
+            Review r = review.get();
+            optional(json, "reason", "valueString", r.reason().isEmpty() ? null : r.reason());
+            subExtension(json, "reviewer", "valueString", r.supervisor());
+            subExtension(json, "time", "valueInstant", r.time().toString());
+            subExtension(json, "workstation", "valueString", r.workstation());
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void optional(JsonGenerator json, String url, String valueField, String value) throws IOException {
+        if (value != null) {
+            subExtension(json, url, valueField, value);
+        }
     }
 
     private static void subExtension(JsonGenerator json, String url, String valueField, String value)

@@ -15,6 +15,13 @@ final class FhirVocabulary {
     /** What a check was decided with: policy id and hash, service URL, demo or not, program version. */
     static final String CHECK_SOURCE_EXTENSION = BASE + "StructureDefinition/audit-check-source";
     static final String FILTER_EXTENSION = BASE + "StructureDefinition/audit-export-filter";
+    /**
+     * How the patient proved status: the channel, and the e-certificate's id, key id and lists' ages or the paper
+     * certificate's number, centre, issue date and category (never the QR text).
+     */
+    static final String PROOF_EXTENSION = BASE + "StructureDefinition/audit-proof";
+    /** A paper certificate's review by a supervisor: state, and once reviewed the reason, who, when and where. */
+    static final String REVIEW_EXTENSION = BASE + "StructureDefinition/audit-paper-review";
 
     private static final String DCM = "http://dicom.nema.org/resources/ontology/DCM";
     private static final String TERMINOLOGY = "http://terminology.hl7.org/CodeSystem/";

@@ -1,5 +1,6 @@
 package com.waiverdesk.audit.export;
 
+import com.waiverdesk.domain.Channel;
 import com.waiverdesk.domain.DecisionKind;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -17,6 +18,8 @@ final class RememberedWords {
     private final Map<List<String>, String> categories = new HashMap<>();
     private final Map<String, String> results = new HashMap<>();
     private final Map<String, String> errors = new HashMap<>();
+    private final Map<Channel, String> channels = new EnumMap<>(Channel.class);
+    private final Map<String, String> reviewStates = new HashMap<>();
 
     RememberedWords(EntryWords words) {
         this.words = words;
@@ -41,5 +44,13 @@ final class RememberedWords {
 
     String error(String key) {
         return key == null ? null : errors.computeIfAbsent(key, words::error);
+    }
+
+    String channel(Channel channel) {
+        return channels.computeIfAbsent(channel, words::channel);
+    }
+
+    String reviewState(String state) {
+        return reviewStates.computeIfAbsent(state, words::reviewState);
     }
 }

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
@@ -100,6 +101,37 @@ class CsvExportTest {
         assertThat(row.get("error_words")).isEqualTo(error);
         assertThat(new ObjectMapper().readTree(result.anchor().toFile()).get("language").asText())
                 .isEqualTo(language);
+    }
+
+    @Test
+    void carriesEachEntrysProofAndAPaperCertificatesReviewWithTheirWords() throws Exception {
+        Path db = dir.resolve("audit.db");
+        ChainHead head = ExportFixtures.writeProofs(db);
+
+        ExportResult result = export(AuditFilter.all(), head, ProgressListener.NONE);
+
+        List<String> proofColumns = List.of("seq", "channel", "cert_id", "cert_kid", "trust_list_age_s",
+                "revocation_list_age_s", "paper_number", "paper_centre", "paper_issued", "paper_category",
+                "follows_seq", "review_state", "review_reason", "reviewed_by", "reviewed_at", "channel_words",
+                "review_state_words");
+        List<List<String>> rows = new ArrayList<>();
+        for (CSVRecord r : parse(result.file())) {
+            rows.add(proofColumns.stream().map(r::get).toList());
+        }
+        String centre = "徐汇区凌云街道社区事务受理服务中心";
+        assertThat(rows).containsExactly(
+                List.of("5", "PAPER", "", "", "", "", "沪民证字20260005", centre, "2026-02-15", "SUBSISTENCE_ALLOWANCE",
+                        "1", "PENDING", "", "", "", "纸质证明", "待复核"),
+                List.of("4", "PAPER", "", "", "", "", "沪民证字20260004", centre, "2026-02-14", "SUBSISTENCE_ALLOWANCE",
+                        "1", "REJECTED", "'=stamp missing, refund refused", "supervisor-01",
+                        "2026-03-01T17:00:00.123+08:00", "纸质证明", "复核未通过"),
+                List.of("3", "PAPER", "", "", "", "", "沪民证字20260003", centre, "2026-02-13", "SUBSISTENCE_ALLOWANCE",
+                        "1", "APPROVED", "original seen", "supervisor-01", "2026-03-01T17:00:00.123+08:00", "纸质证明",
+                        "复核通过"),
+                List.of("2", "ECERT_ONLINE", "SHC-2026-000042", "issuer-2026-01", "120", "60", "", "", "", "", "",
+                        "", "", "", "", "电子证明（在线核验）", ""),
+                List.of("1", "LIVE_QUERY", "", "", "", "", "", "", "", "", "", "", "", "", "", "平台实时核验", ""));
+        assertThat(header(result.file())).endsWith("channel_words", "review_state_words");
     }
 
     /** A waiver with an unknown category beside a known one, a timeout, a typing error; CHARGE stands for a rate limit. */

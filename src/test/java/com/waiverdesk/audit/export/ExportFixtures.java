@@ -5,12 +5,15 @@ import com.waiverdesk.audit.ChainHead;
 import com.waiverdesk.audit.HashChain;
 import com.waiverdesk.audit.IdHasher;
 import com.waiverdesk.audit.ProgressListener;
+import com.waiverdesk.audit.ProofDetail;
 import com.waiverdesk.audit.SqliteAuditLog;
 import com.waiverdesk.audit.StoredEntry;
+import com.waiverdesk.domain.Channel;
 import com.waiverdesk.domain.DecisionKind;
 import com.waiverdesk.domain.ResidentId;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +53,27 @@ final class ExportFixtures {
         StoredEntry last = log.last().orElse(null);
         return new ChainHead(Instant.parse("2026-03-02T00:00:00Z"), last == null ? 0 : last.seq(),
                 last == null ? HashChain.GENESIS : last.entryHash(), 3, "a".repeat(64));
+    }
+
+    /**
+     * A live query from before proofs were recorded (1), an e-certificate checked online (2), and three paper
+     * certificates (3 approved, 4 rejected, 5 pending), all synthetic; the reviews were recorded at {@code T0 + 1 h}.
+     */
+    static ChainHead writeProofs(Path db) throws Exception {
+        try (SqliteAuditLog log = SqliteAuditLog.open(db)) {
+            log.append(entry(1, "张三", DecisionKind.CHARGE));
+            log.append(entry(2, "李四", DecisionKind.WAIVE).withProof(ProofDetail.ecert(Channel.ECERT_ONLINE,
+                    "SHC-2026-000042", "issuer-2026-01", 120L, 60L, false)));
+            for (int i = 3; i <= 5; i++) {
+                log.append(entry(i, "王秀英", DecisionKind.WAIVE).withProof(ProofDetail.paper("沪民证字2026000" + i,
+                        "徐汇区凌云街道社区事务受理服务中心", LocalDate.parse("2026-02-1" + i), "SUBSISTENCE_ALLOWANCE",
+                        1L)));
+            }
+            Instant reviewed = T0.plusSeconds(3_600);
+            log.recordReview(3, true, "original seen", reviewed, "supervisor-01", "WIN-SUP-01");
+            log.recordReview(4, false, "=stamp missing, refund refused", reviewed, "supervisor-01", "WIN-SUP-01");
+            return head(log);
+        }
     }
 
     static List<AuditEntry> mixed(int n) {

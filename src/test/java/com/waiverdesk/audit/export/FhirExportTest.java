@@ -251,6 +251,46 @@ class FhirExportTest {
         }
     }
 
+    @Test
+    void eachEventNamesItsChannelAndAPaperCertificateCarriesItsReview() throws Exception {
+        ChainHead head = ExportFixtures.writeProofs(dir.resolve("audit.db"));
+
+        JsonNode bundle = export(AuditFilter.all(), head);
+
+        // newest first: 5 pending, 4 rejected, 3 approved, 2 e-certificate, 1 live query
+        assertThat(extension(bundle, 4, "audit-proof")).containsExactly("channel=LIVE_QUERY");
+        assertThat(extension(bundle, 4, "audit-paper-review")).isEmpty();
+        assertThat(extension(bundle, 3, "audit-proof")).containsExactly("channel=ECERT_ONLINE",
+                "certId=SHC-2026-000042", "kid=issuer-2026-01", "trustListAgeSeconds=120",
+                "revocationListAgeSeconds=60", "holderFromCertificate=false");
+        assertThat(extension(bundle, 3, "audit-paper-review")).isEmpty();
+        assertThat(extension(bundle, 1, "audit-proof")).containsExactly("channel=PAPER",
+                "paperNumber=沪民证字20260004", "paperCentre=徐汇区凌云街道社区事务受理服务中心", "paperIssued=2026-02-14",
+                "paperCategory=SUBSISTENCE_ALLOWANCE", "followsSeq=1");
+        assertThat(extension(bundle, 1, "audit-paper-review")).containsExactly("state=REJECTED",
+                "reason==stamp missing, refund refused", "reviewer=supervisor-01", "time=2026-03-01T09:00:00.123Z",
+                "workstation=WIN-SUP-01");
+        assertThat(extension(bundle, 2, "audit-paper-review")).containsExactly("state=APPROVED",
+                "reason=original seen", "reviewer=supervisor-01", "time=2026-03-01T09:00:00.123Z",
+                "workstation=WIN-SUP-01");
+        assertThat(extension(bundle, 0, "audit-paper-review")).containsExactly("state=PENDING");
+    }
+
+    /** The sub-extensions of the event's extension whose URL ends with {@code name}, as url=value; none if absent. */
+    private static List<String> extension(JsonNode bundle, int entry, String name) {
+        List<String> found = new ArrayList<>();
+        for (JsonNode ext : bundle.at("/entry/" + entry + "/resource/extension")) {
+            if (ext.get("url").asText().endsWith("/" + name)) {
+                for (JsonNode sub : ext.get("extension")) {
+                    java.util.Iterator<String> fields = sub.fieldNames();
+                    fields.next();
+                    found.add(sub.get("url").asText() + "=" + sub.get(fields.next()).asText());
+                }
+            }
+        }
+        return found;
+    }
+
     private JsonNode export(AuditFilter filter, ChainHead head) throws Exception {
         ExportResult result = write(filter, head, ProgressListener.NONE);
         assertThat(result.anchor()).isNull();
