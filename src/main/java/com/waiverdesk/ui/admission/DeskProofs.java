@@ -2,6 +2,7 @@ package com.waiverdesk.ui.admission;
 
 import com.waiverdesk.app.CheckResult;
 import com.waiverdesk.app.Desk;
+import com.waiverdesk.app.EcertListStore;
 import com.waiverdesk.app.EcertHolder;
 import com.waiverdesk.app.PaperEntry;
 import com.waiverdesk.app.PaperTerms;
@@ -30,12 +31,12 @@ final class DeskProofs implements ProofDesk {
 
     @Override
     public Optional<String> decodeQr(Path image) {
-        throw new UnsupportedOperationException("Desk.decodeQr is not on main yet");
+        return desk.decodeQr(image);
     }
 
     @Override
     public Optional<String> decodeQr(int[] argb, int width, int height) {
-        throw new UnsupportedOperationException("Desk.decodeQr is not on main yet");
+        return desk.decodeQr(argb, width, height);
     }
 
     @Override
@@ -60,6 +61,17 @@ final class DeskProofs implements ProofDesk {
 
     @Override
     public ListAges listAges() {
-        return null;
+        return desk.ecertFreshness().map(DeskProofs::ages).orElse(null);
+    }
+
+    /** Too old when either list is missing or past its age: the bar warns even if only offline checks suffer. */
+    static ListAges ages(EcertListStore.Freshness freshness) {
+        return new ListAges(freshness.trustListAge(), freshness.revocationAge(),
+                freshness.trustListTooOld() || freshness.revocationListTooOld());
+    }
+
+    @Override
+    public void watchLists(Runnable tried) {
+        desk.watchEcertLists(freshness -> tried.run());
     }
 }

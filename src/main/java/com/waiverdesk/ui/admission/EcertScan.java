@@ -19,8 +19,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 public final class EcertScan {
     private static final System.Logger LOG = System.getLogger(EcertScan.class.getName());
 
-    /** Why an image gave no certificate to check; nothing is recorded. */
-    public enum Notice { NO_QR_FOUND, IMAGE_UNREADABLE }
+    /** Why a scan or an image gave no certificate to check; nothing is recorded. */
+    public enum Notice { NO_QR_FOUND, IMAGE_UNREADABLE, CERTIFICATE_UNREADABLE }
 
     private final AdmissionViewModel model;
     private final BackgroundRunner runner;
@@ -78,8 +78,9 @@ public final class EcertScan {
                 model.setInputsQuietly(found.get().name(), found.get().maskedId());
                 holder.set(found.get());
             } else {
-                // unreadable as a certificate: the desk decides (not genuine) and records it, as for any scan
-                model.runCheck("", "", false, () -> proofs.checkEcert(text, "", "", true, ""));
+                // no holder to fill in, so no patient to record a decision for: the clerk types name and ID and
+                // scans again, and the desk then records it (not genuine: a charge)
+                notice.set(Notice.CERTIFICATE_UNREADABLE);
             }
         }, error -> {
             if (currentRead == read) {

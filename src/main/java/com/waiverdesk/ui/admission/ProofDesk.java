@@ -9,8 +9,7 @@ import java.util.Optional;
 
 /**
  * The desk's e-certificate and paper-certificate work as the clerk's window uses it: one seam, so the view model's
- * flows (scan, confirm, paper) are tested against a fake. Every method but {@link #offersPaper} may block and runs
- * on the background runner.
+ * flows (scan, confirm, paper) are tested against a fake. Every method may block and runs on the background runner.
  */
 interface ProofDesk {
     CheckResult checkEcert(String text, String rawName, String rawId, boolean holderFromCertificate,
@@ -36,5 +35,9 @@ interface ProofDesk {
     /** The check did not waive in a way a paper certificate may answer (and the policy accepts paper). */
     boolean offersPaper(CheckResult result);
 
+    /** The e-certificate lists' ages now; {@code null} when this desk checks no e-certificates. */
     ListAges listAges();
+
+    /** Fetches the lists now and then hourly until the desk closes; {@code tried} runs (on any thread) after each try. */
+    void watchLists(Runnable tried);
 }

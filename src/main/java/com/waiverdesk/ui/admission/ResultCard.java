@@ -97,9 +97,14 @@ final class ResultCard extends VBox {
         showActions(confirm, cancel);
     }
 
-    /** An image gave no certificate to check; nothing was recorded. */
+    /** A scan or an image gave no certificate to check; nothing was recorded. */
     void showNotice(EcertScan.Notice notice) {
         setKind("notice");
+        if (notice == EcertScan.Notice.CERTIFICATE_UNREADABLE) {
+            show(texts.get("card.ecertUnreadable.title"), null, texts.get("card.ecertUnreadable.next"), null, null,
+                    List.of());
+            return;
+        }
         String title = notice == EcertScan.Notice.NO_QR_FOUND ? texts.get("card.noQr.title")
                 : texts.get("card.imageUnreadable.title");
         show(title, null, texts.get("card.noQr.next"), null, null, List.of());

@@ -41,6 +41,14 @@ final class ServiceWatch {
         proofs = currentProofs;
         state.set(ServiceState.STARTING);
         freshness.set(null);
+        if (currentProofs != null) {
+            // the lists are fetched on a timer thread of the desk's; each try updates the bar at once
+            runner.run(() -> {
+                currentProofs.watchLists(() -> readAges(current, currentProofs));
+                return null;
+            }, started -> { }, error -> LOG.log(System.Logger.Level.WARNING, "watching the e-certificate lists",
+                    error));
+        }
         poll();
     }
 
@@ -74,13 +82,18 @@ final class ServiceWatch {
             }
         });
         if (currentProofs != null) {
-            runner.run(currentProofs::listAges, ages -> {
-                if (desk == current) {
-                    freshness.set(ages);
-                }
-            }, error -> LOG.log(System.Logger.Level.WARNING, "reading the e-certificate lists' ages", error));
+            readAges(current, currentProofs);
         }
         next = scheduler.schedule(INTERVAL, this::poll);
+    }
+
+    /** May be called from any thread (the lists' timer): the runner hands the ages to the FX thread. */
+    private void readAges(Desk current, ProofDesk currentProofs) {
+        runner.run(currentProofs::listAges, ages -> {
+            if (desk == current) {
+                freshness.set(ages);
+            }
+        }, error -> LOG.log(System.Logger.Level.WARNING, "reading the e-certificate lists' ages", error));
     }
 
     ReadOnlyObjectProperty<ServiceState> stateProperty() {

@@ -157,4 +157,9 @@ final class EcertDesks implements ProofDesk {
         return new ListAges(Duration.ofHours(3), Duration.ofMinutes(20), false);
     }
 
+    @Override
+    public void watchLists(Runnable tried) {
+        tried.run();
+    }
+
 }
