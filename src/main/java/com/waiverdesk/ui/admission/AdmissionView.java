@@ -86,7 +86,11 @@ public final class AdmissionView extends BorderPane {
         model.paper().openProperty().addListener((obs, old, open) -> {
             if (open) {
                 paperForm.focusFirstField();
-                revealCard();
+                // the form is under the card: at the smallest window its fields, message and buttons are below
+                // the fold, so the view ends at its last line
+                scroll.applyCss();
+                scroll.layout();
+                scroll.setVvalue(scroll.getVmax());
             } else if (model.resultProperty().get() != null) {
                 nameField.requestFocus();
             }
