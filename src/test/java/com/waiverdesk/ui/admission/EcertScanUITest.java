@@ -138,6 +138,21 @@ class EcertScanUITest {
     }
 
     @Test
+    void aPastedCertificateTextIsCheckedAndNeverLandsInAField(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(EcertDesks.VALID + "\n");
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+        robot.clickOn("#idField").press(KeyCode.CONTROL).type(KeyCode.V).release(KeyCode.CONTROL);
+        awaitCard(robot, "confirm");
+        assertThat(field(robot, "#idField").getText()).isEqualTo(EcertDesks.HOLDER.maskedId());
+        robot.type(KeyCode.ENTER);
+        awaitCard(robot, "waive");
+        assertThat(desks.judged).containsExactly("王秀英/" + TestDesks.WAIVE_ID);
+    }
+
+    @Test
     void aQrImageOpenedIsReadAndTheCertificateChecked(FxRobot robot) throws Exception {
         Path png = folder.resolve("ecert.png");
         BufferedImage qr = MatrixToImageWriter.toBufferedImage(
