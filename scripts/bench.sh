@@ -6,7 +6,7 @@
 # --add-exports, moot with JavaFX on the class path), so the figures are those of a clerk's desk. `desk` and
 # `startup` need a display: without DISPLAY an Xvfb of their own is started (1600x1000, room for the desk and the
 # bare window side by side). The desk runs in a throw-away home.
-# Usage: scripts/bench.sh desk|client|startup|audit|ecert [OPTION...]   (scripts/bench.sh --help lists the options)
+# Usage: scripts/bench.sh desk|client|startup|audit|ecert [--online] [OPTION...]   (scripts/bench.sh --help lists the options)
 # BENCH_JVM adds JVM options, e.g. BENCH_JVM="-Djavafx.pulseLogger=true -Djavafx.pulseLogger.threshold=16";
 # BENCH_ERR=FILE keeps the desk's console output (its log, the pulse logger's lines) in FILE.
 # BENCH_NICE=-10 (root) runs the JVM, and the Xvfb this script starts, at that priority: on a machine shared with

@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
                 + " `client` (overhead per check against the bundled mock, next to bare OkHttp) or"
                 + " `startup` (cold start to the first shown frame, next to a bare JavaFX window; needs a display) or `audit`"
                 + " (a log of a million synthetic entries: append, first pages, CSV export, verify) or `ecert` (scanned"
-                + " e-certificate text to the offline finding and decision, next to a bare BouncyCastle SM2 verify).")
+                + " e-certificate text to the offline finding and decision, next to a bare BouncyCastle SM2 verify; with"
+                + " --online: the desk's full online e-certificate check next to its full live query against the"
+                + " bundled mock).")
 public final class BenchCommand implements Callable<Integer> {
     /** As the program's own commands: sysexits' EX_USAGE. */
     private static final int EXIT_USAGE = 64;
@@ -29,11 +31,17 @@ public final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "desk|client|startup|audit|ecert")
     String what;
 
-    @Option(names = "--iterations", description = "Measured checks (desk: 300, client: 2000, ecert: 5000).")
+    @Option(names = "--iterations", description = "Measured checks (desk: 300, client: 2000, ecert: 5000,"
+            + " ecert --online: 2000 of each kind).")
     Integer iterations;
 
-    @Option(names = "--warmup", description = "Unmeasured checks first (desk: 50, client: 500, ecert: 2000).")
+    @Option(names = "--warmup", description = "Unmeasured checks first (desk: 50, client: 500, ecert: 2000,"
+            + " ecert --online: 500 of each kind).")
     Integer warmup;
+
+    @Option(names = "--online", description = "ecert: the desk's full online e-certificate check (status call, audit"
+            + " commit) next to its full live query, on one desk and the bundled mock, interleaved.")
+    boolean online;
 
     @Option(names = "--entries", defaultValue = "1000000", description = "Size of the synthetic log (audit).")
     int entries;
@@ -52,6 +60,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (online && !"ecert".equals(what)) {
+            spec.commandLine().getErr().println("bench: --online is an option of bench ecert");
+            return EXIT_USAGE;
+        }
         switch (what) {
             case "desk":
                 new DeskBench(spec.commandLine().getOut()).run(or(iterations, 300), or(warmup, 50));
@@ -63,7 +75,11 @@ public final class BenchCommand implements Callable<Integer> {
                 new AuditBench(spec.commandLine().getOut()).run(dir, entries);
                 return 0;
             case "ecert":
-                new EcertBench(spec.commandLine().getOut()).run(or(iterations, 5000), or(warmup, 2000));
+                if (online) {
+                    new EcertOnlineBench(spec.commandLine().getOut()).run(or(iterations, 2000), or(warmup, 500));
+                } else {
+                    new EcertBench(spec.commandLine().getOut()).run(or(iterations, 5000), or(warmup, 2000));
+                }
                 return 0;
             case "startup":
                 new StartupBench(spec.commandLine().getOut(), jvmOptions).run(runs);

@@ -86,7 +86,7 @@ final class EcertBench {
     }
 
     /** Only the signature: split at the last dot, decode, verify with the key already read. */
-    private static boolean bareVerify(org.bouncycastle.crypto.params.ECPublicKeyParameters key, String text) {
+    static boolean bareVerify(org.bouncycastle.crypto.params.ECPublicKeyParameters key, String text) {
         int dot = text.lastIndexOf('.');
         byte[] signed = text.substring(0, dot).getBytes(StandardCharsets.US_ASCII);
         byte[] sig = Base64.getUrlDecoder().decode(text.substring(dot + 1));

@@ -13,13 +13,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A TCP relay on 127.0.0.1 between the desk and the mock service that reads, for each verification, the service's
- * own time from the mock's reply ({@code Server-Timing: app;dur=…}, written by the mock) and the time the relay waited
- * for the reply. The desk is configured with the relay's address, so the desk's code is measured unchanged; the
- * relay's own two loopback hops stay in the desk's figure (pessimistic by a fraction of a millisecond).
+ * A TCP relay on 127.0.0.1 between the desk and the mock service that reads, for each verification and each
+ * e-certificate status call, the service's own time from the mock's reply ({@code Server-Timing: app;dur=…}, written
+ * by the mock) and the time the relay waited for the reply. The desk is configured with the relay's address, so the
+ * desk's code is measured unchanged; the relay's own two loopback hops stay in the desk's figure (pessimistic by a
+ * fraction of a millisecond).
  */
 final class ServiceTimingRelay implements AutoCloseable {
-    /** One verification: the mock's own time and the relay's wait for the reply, ms. */
+    /** One verification or status call: the mock's own time and the relay's wait for the reply, ms. */
     record Timing(double serviceMillis, double upstreamMillis) {
     }
 
@@ -84,7 +85,7 @@ final class ServiceTimingRelay implements AutoCloseable {
             while ((n = in.read(buffer)) > 0) {
                 // a request or reply line starts a read (one exchange at a time on a connection, as OkHttp sends)
                 String head = new String(buffer, 0, Math.min(n, 2048), StandardCharsets.ISO_8859_1);
-                if (request && head.startsWith("POST ") && head.contains("/verifications")) {
+                if (request && head.startsWith("POST ") && isTimed(head)) {
                     exchange.verificationSentNanos = System.nanoTime();
                 } else if (!request && head.startsWith("HTTP/") && exchange.verificationSentNanos >= 0) {
                     double upstream = (System.nanoTime() - exchange.verificationSentNanos) / 1e6;
@@ -102,6 +103,13 @@ final class ServiceTimingRelay implements AutoCloseable {
             closeQuietly(from);
             closeQuietly(to);
         }
+    }
+
+    /** A verification or an e-certificate status call: the requests a check waits for the service's answer to. */
+    static boolean isTimed(String head) {
+        int end = head.indexOf('\r');
+        String line = end < 0 ? head : head.substring(0, end);
+        return line.contains("/verifications") || line.contains("/ecert/status");
     }
 
     /** {@code app;dur=1.234} from the reply's header (the JDK server writes the name as "Server-timing"). */

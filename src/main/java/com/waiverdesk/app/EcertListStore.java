@@ -107,7 +107,10 @@ public final class EcertListStore {
                 refusedOnDisk(REVOCATION_LIST_FILE, e);
             }
         }
-        LOG.log(System.Logger.Level.INFO, "e-certificate lists loaded from {0}: {1}", dir, freshness());
+        // the folder (beside the audit database, docs/configuration.md) only at FINE: a temporary one can hold an
+        // ID-shaped run of digits that the log-privacy checks cannot tell from an ID
+        LOG.log(System.Logger.Level.DEBUG, "e-certificate lists folder: {0}", dir);
+        LOG.log(System.Logger.Level.INFO, "e-certificate lists loaded: {0}", freshness());
     }
 
     /** Fetches both lists, keeps each that verifies and is not older than the held one, and writes it. Blocking. */

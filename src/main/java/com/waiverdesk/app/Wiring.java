@@ -15,10 +15,7 @@ import com.waiverdesk.mock.MockVerificationService;
 import com.waiverdesk.verification.HealthStatus;
 import com.waiverdesk.verification.EcertServiceClient;
 import com.waiverdesk.verification.HttpVerificationClient;
-import com.waiverdesk.verification.ecert.DemoEcertKeys;
 import com.waiverdesk.verification.ecert.EcertVerifier;
-import com.waiverdesk.verification.ecert.Sm2KeyException;
-import com.waiverdesk.verification.ecert.Sm2PublicKey;
 import com.waiverdesk.verification.ServiceAccount;
 import com.waiverdesk.verification.Sleeper;
 import com.waiverdesk.verification.TlsSettings;
@@ -93,7 +90,10 @@ public final class Wiring {
                     config.workstation());
             EcertServiceClient status = new EcertServiceClient(http, json, account, config::operatorId,
                     config.timeout(), Clock.systemUTC(), Sleeper.SYSTEM);
-            EcertLists lists = ecertLists(config, demo != null, status);
+            // the pinned root (the demo's only on the demo desk; ConfigOptions has checked a configured one)
+            EcertListStore ecertStore = EcertListStore.forConfig(config, Clock.systemUTC());
+            ecertStore.load();
+            EcertLists lists = new EcertLists(ecertStore, status, Clock.systemUTC());
             EcertVerifier verifier = new EcertVerifier(Clock.systemUTC(), config.ecert().maxTrustListAge(),
                     config.ecert().maxRevocationAge());
             return new Desk(config, checks, client, policy, resources, demo == null ? () -> { } : demo::preload,
@@ -105,26 +105,6 @@ public final class Wiring {
         }
     }
 
-    /**
-     * The e-certificate lists beside the audit database, trusted under the configured root key or, on the demo
-     * desk without one, the demo's root (never on a desk that talks to a real service). Blocking: disk, SM2.
-     */
-    private static EcertLists ecertLists(Config config, boolean demo, EcertServiceClient service)
-            throws ConfigException {
-        String key = config.ecert().rootKey() != null ? config.ecert().rootKey()
-                : demo ? DemoEcertKeys.ROOT_SPKI_BASE64 : null;
-        Sm2PublicKey root;
-        try {
-            root = key == null ? null : Sm2PublicKey.fromSpkiBase64(key);
-        } catch (Sm2KeyException e) {
-            throw new ConfigException("E-certificate root key (ecertRootKey) is not an SM2 public key: "
-                    + e.getMessage(), e);
-        }
-        EcertListStore store = new EcertListStore(EcertListStore.folderFor(config), root, config.ecert(),
-                Clock.systemUTC());
-        store.load();
-        return new EcertLists(store, service, Clock.systemUTC());
-    }
 
     /**
      * One signed health check of a service that is not (yet) the desk's: the settings screen's "test connection",

@@ -152,6 +152,11 @@ final class FilterSql {
         return filter.fromMillis() != null || filter.toMillis() != null;
     }
 
+    /** Whether a condition is on {@code column}. */
+    boolean filtersOn(String column) {
+        return conditions.stream().anyMatch(c -> c.column().equals(column));
+    }
+
     boolean hasName() {
         return hasName;
     }

@@ -13,8 +13,13 @@ public final class ReviewRefusedException extends Exception {
         /** The entry has its review already: the first one counts. */
         ALREADY_REVIEWED,
         /** A rejection must say why. */
-        REASON_REQUIRED
+        REASON_REQUIRED,
+        /** The reason is longer than {@link #MAX_REASON_LENGTH} characters. */
+        REASON_TOO_LONG
     }
+
+    /** A reason is a sentence or two for the inspector, not a document: longer ones are refused. */
+    public static final int MAX_REASON_LENGTH = 500;
 
     private final Why why;
     private final long seq;
@@ -39,6 +44,8 @@ public final class ReviewRefusedException extends Exception {
             case NOT_PAPER -> "Audit entry " + seq + " is not a paper certificate: only those are reviewed.";
             case ALREADY_REVIEWED -> "Audit entry " + seq + " has been reviewed already; its first review stands.";
             case REASON_REQUIRED -> "A rejection of audit entry " + seq + " needs a reason.";
+            case REASON_TOO_LONG -> "The reason for audit entry " + seq + " is longer than " + MAX_REASON_LENGTH
+                    + " characters.";
         };
     }
 }

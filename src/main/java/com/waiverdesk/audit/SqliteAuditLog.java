@@ -134,9 +134,17 @@ public final class SqliteAuditLog implements AuditLog, AccessLog {
         return appendLink(AuditChain.CHECKS, EntryColumns.toColumns(entry), "write the audit entry");
     }
 
-    /** Appends the event as the next link of the access chain and returns its seq once committed. */
+    /**
+     * Appends the event as the next link of the access chain and returns its seq once committed.
+     *
+     * @throws IllegalArgumentException for a review: only {@link #recordReview} writes one, after its checks
+     */
     @Override
     public synchronized long record(AccessEvent event) throws AuditWriteException {
+        if (event.action() == AccessEvent.Action.REVIEW_APPROVED
+                || event.action() == AccessEvent.Action.REVIEW_REJECTED) {
+            throw new IllegalArgumentException("a review is recorded with recordReview, which checks the entry");
+        }
         return appendLink(AuditChain.ACCESS, AccessColumns.toColumns(event), "record the access to the audit log");
     }
 
@@ -149,7 +157,8 @@ public final class SqliteAuditLog implements AuditLog, AccessLog {
     /**
      * Records a supervisor's review of the paper entry {@code seq} as the next link of the access chain, in the same
      * transaction that checks it may be reviewed: it exists, it is a paper entry, and it has no review yet (the first
-     * counts, even when two supervisors press at once). The reason is stored stripped.
+     * counts, even when two supervisors press at once). The reason is stored stripped; a rejection needs one, and
+     * none may be longer than {@link ReviewRefusedException#MAX_REASON_LENGTH} characters.
      *
      * @return the review's sequence number in the access chain
      * @throws ReviewRefusedException when it may not be reviewed (nothing is written)
@@ -159,6 +168,9 @@ public final class SqliteAuditLog implements AuditLog, AccessLog {
         String why = reason == null ? "" : reason.strip();
         if (!approved && why.isEmpty()) {
             throw new ReviewRefusedException(ReviewRefusedException.Why.REASON_REQUIRED, seq);
+        }
+        if (why.codePointCount(0, why.length()) > ReviewRefusedException.MAX_REASON_LENGTH) {
+            throw new ReviewRefusedException(ReviewRefusedException.Why.REASON_TOO_LONG, seq);
         }
         String action = "record the review of audit entry " + seq;
         requireOpen(action);

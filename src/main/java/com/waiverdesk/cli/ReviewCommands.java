@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the program failed (e.g. the review could not be recorded)",
             "2:approve, reject: refused, nothing recorded (not a paper entry, reviewed already, no such entry,"
-                + " a rejection without a reason)",
+                + " a rejection without a reason, a reason over 500 characters)",
             "6:the passphrase was refused or is locked", "7:there is no audit database at that path",
             "64:wrong usage"})
 final class ReviewCommands {

@@ -95,6 +95,20 @@ class PaperReviewTest {
     }
 
     @Test
+    void aReasonOf500CharactersIsTakenAndALongerOneRefused() throws Exception {
+        String longest = "核".repeat(499) + "😀"; // 500 characters, one of them outside the BMP
+        ReviewRefusedException e = catchThrowableOfType(ReviewRefusedException.class,
+                () -> log.recordReview(2, false, longest + "x", T, "supervisor-01", "WIN-SUP-01"));
+        assertThat(e.why()).isEqualTo(Why.REASON_TOO_LONG);
+        assertThat(accessEvents()).isZero();
+
+        log.recordReview(2, false, longest, T, "supervisor-01", "WIN-SUP-01");
+        try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
+            assertThat(reader.review(2).orElseThrow().reason()).isEqualTo(longest);
+        }
+    }
+
+    @Test
     void theFirstReviewCountsAndASecondIsRefused() throws Exception {
         log.recordReview(5, false, "certificate number not issued by that centre", T, "supervisor-01", "WIN-SUP-01");
 
@@ -108,6 +122,13 @@ class PaperReviewTest {
             assertThat(reader.review(5)).contains(new Review(false, "certificate number not issued by that centre",
                     "supervisor-01", T, "WIN-SUP-01"));
         }
+    }
+
+    @Test
+    void aReviewCannotBeSlippedInAsAPlainAccessEvent() throws Exception {
+        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> log.record(AccessEvent.review(1, true,
+                "ok", T, "supervisor-01", "WIN-SUP-01")))).hasMessageContaining("recordReview");
+        assertThat(accessEvents()).isZero();
     }
 
     @Test

@@ -91,6 +91,24 @@ class QueryPlanTest {
         }
     }
 
+    @Test
+    void countingSeveralChannelsOrTheLiveQueryReadsTheChannelIndexAlone() throws Exception {
+        try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
+            FilterSql ecert = new FilterSql(AuditFilter.all().withChannels(List.of(
+                    com.waiverdesk.domain.Channel.ECERT_ONLINE, com.waiverdesk.domain.Channel.ECERT_OFFLINE)));
+            FilterSql live = new FilterSql(AuditFilter.all().withChannels(List.of(
+                    com.waiverdesk.domain.Channel.LIVE_QUERY)));
+
+            assertThat(explain(SqliteAuditReader.countSql(reader.countSource(ecert))))
+                    .containsExactly("SEARCH audit_entry USING COVERING INDEX audit_entry_channel (channel=?)");
+            assertThat(explain(SqliteAuditReader.countSql(reader.countSource(live))))
+                    .contains("MULTI-INDEX OR")
+                    .filteredOn(line -> line.contains("audit_entry")).isNotEmpty()
+                    .allMatch(line -> line.equals("SEARCH audit_entry USING COVERING INDEX audit_entry_channel"
+                            + " (channel=?)"));
+        }
+    }
+
     private List<String> explain(String sql) throws SQLException {
         List<String> lines = new ArrayList<>();
         try (Connection c = AuditFixtures.jdbc(db); Statement s = c.createStatement();

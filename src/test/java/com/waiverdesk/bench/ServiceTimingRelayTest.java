@@ -30,6 +30,17 @@ class ServiceTimingRelayTest {
     }
 
     @Test
+    void timesVerificationsAndStatusCallsButNotTheListFetchesOrAPathInAHeader() {
+        assertThat(ServiceTimingRelay.isTimed("POST /api/v1/assistance/verifications HTTP/1.1\r\nHost: x\r\n"))
+                .isTrue();
+        assertThat(ServiceTimingRelay.isTimed("POST /api/v1/ecert/status HTTP/1.1\r\nHost: x\r\n")).isTrue();
+        assertThat(ServiceTimingRelay.isTimed("POST /api/v1/ecert/status HTTP/1.1")).isTrue();
+        assertThat(ServiceTimingRelay.isTimed("GET /api/v1/ecert/trust-list HTTP/1.1\r\n")).isFalse();
+        assertThat(ServiceTimingRelay.isTimed("GET /api/v1/health HTTP/1.1\r\nReferer: /ecert/status\r\n"))
+                .isFalse();
+    }
+
+    @Test
     void relaysAVerificationUnchangedAndNotesTheMocksTimeOnce() throws Exception {
         try (MockVerificationService mock = MockVerificationService.builder().start();
              ServiceTimingRelay relay = ServiceTimingRelay.start(mock.port())) {

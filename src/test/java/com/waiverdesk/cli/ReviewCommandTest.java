@@ -187,6 +187,39 @@ class ReviewCommandTest {
         assertThat(accessEvents()).noneMatch(e -> e.contains("|REVIEW_"));
     }
 
+    /** The paper entry {@code check} writes (the bundled demo service: no record) is the one the queue offers. */
+    @Test
+    void aPaperCertificateRecordedByCheckIsListedAndApproved() throws Exception {
+        String unknownId = "44030519900101123X";
+        Run check = run2("check", "--name", "赵小明", "--id", unknownId, "--paper-cert", "SQ-2026-0043",
+                "--paper-centre", "潍坊新村街道社区事务受理服务中心", "--paper-issued",
+                LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1).toString(), "--paper-category",
+                "SUBSISTENCE_ALLOWANCE");
+        assertThat(check.exit()).as(check.err()).isZero();
+        long seq = Long.parseLong(check.out().replaceAll("(?s).*\"auditId\":\\s*(\\d+).*", "$1"));
+
+        List<String> pending = run("review", "list").out().lines().skip(1).toList();
+        assertThat(pending).hasSize(3).last().asString().startsWith(seq + "\t")
+                .contains("\t440305********123X\t赵小明\tSQ-2026-0043\t潍坊新村街道社区事务受理服务中心\t")
+                .endsWith("\tSUBSISTENCE_ALLOWANCE\tCHARGE").doesNotContain(unknownId);
+
+        assertThat(run("review", "approve", Long.toString(seq), "--reason", "centre confirmed by phone").exit())
+                .isZero();
+        assertThat(run("review", "list").out().lines().skip(1)).hasSize(2)
+                .noneMatch(l -> l.startsWith(seq + "\t"));
+    }
+
+    /** Any command on the test's log, without the review options. */
+    private Run run2(String command, String... rest) {
+        List<String> args = new ArrayList<>(List.of(command, "--config", config.toString(), "--audit-db",
+                db.toString()));
+        args.addAll(List.of(rest));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Cli.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
     @Test
     void aMissingDatabaseIsRefusedAndNothingIsCreated() throws Exception {
         db = dir.resolve("elsewhere/audit.db");

@@ -179,12 +179,8 @@ public final class FhirExport {
         if (p != null) {
             optional(json, "certId", "valueString", p.certId());
             optional(json, "kid", "valueString", p.kid());
-            if (p.trustListAgeSeconds() != null) {
-                subExtension(json, "trustListAgeSeconds", p.trustListAgeSeconds());
-            }
-            if (p.revocationListAgeSeconds() != null) {
-                subExtension(json, "revocationListAgeSeconds", p.revocationListAgeSeconds());
-            }
+            age(json, "trustListAgeSeconds", p.trustListAgeSeconds());
+            age(json, "revocationListAgeSeconds", p.revocationListAgeSeconds());
             optional(json, "paperNumber", "valueString", p.paperNumber());
             optional(json, "paperCentre", "valueString", p.paperCentre());
             optional(json, "paperIssued", "valueDate", p.paperIssued() == null ? null : p.paperIssued().toString());
@@ -200,6 +196,21 @@ public final class FhirExport {
             }
         }
         json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    /** An age in seconds; beyond FHIR's 32-bit integer (68 years: never written, but not worth a failed export) a decimal. */
+    private static void age(JsonGenerator json, String url, Long seconds) throws IOException {
+        if (seconds == null) {
+            return;
+        }
+        if (seconds == (int) (long) seconds) {
+            subExtension(json, url, seconds);
+            return;
+        }
+        json.writeStartObject();
+        json.writeStringField("url", url);
+        json.writeNumberField("valueDecimal", seconds.longValue());
         json.writeEndObject();
     }
 

@@ -5,6 +5,8 @@ import com.waiverdesk.audit.AuditReadException;
 import com.waiverdesk.audit.AuditWriteException;
 import com.waiverdesk.audit.ChainReport;
 import com.waiverdesk.audit.ProgressListener;
+import com.waiverdesk.audit.Review;
+import com.waiverdesk.audit.ReviewRefusedException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,7 +16,7 @@ import java.util.Locale;
  * The supervisor's long jobs on the audit log, as the screen needs them; the composition root adapts the store's
  * export, verification and purge to it. Every method blocks, reports progress now and then, and stops with a
  * {@link java.util.concurrent.CancellationException} when {@link ProgressListener#cancelled()} turns true. The screen
- * has already recorded the access event when it calls any of them.
+ * has already recorded the access event when it calls any of them. The review of a paper entry comes through here too.
  */
 public interface AuditActions {
     /**
@@ -35,4 +37,12 @@ public interface AuditActions {
      * least the retention period ago. Returns how many entries were removed.
      */
     long purge(Instant before, ProgressListener progress) throws AuditWriteException;
+
+    /**
+     * Records the supervisor's review of a paper-certificate entry in the access chain (the record is the review);
+     * refused, with nothing written, for an entry that is not paper, one already reviewed, or a rejection without a
+     * reason. Quick: no progress, no access event before it.
+     */
+    Review review(long seq, boolean approve, String reason, String supervisor)
+            throws ReviewRefusedException, AuditWriteException;
 }

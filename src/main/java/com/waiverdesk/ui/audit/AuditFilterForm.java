@@ -1,6 +1,7 @@
 package com.waiverdesk.ui.audit;
 
 import com.waiverdesk.audit.AuditFilter;
+import com.waiverdesk.domain.Channel;
 import com.waiverdesk.domain.DecisionKind;
 import com.waiverdesk.domain.InvalidInputException;
 import com.waiverdesk.domain.MatchResult;
@@ -30,6 +31,7 @@ public final class AuditFilterForm {
     private final StringProperty operator = new SimpleStringProperty(this, "operator", "");
     private final StringProperty workstation = new SimpleStringProperty(this, "workstation", "");
     private final ObservableSet<DecisionKind> decisions = FXCollections.observableSet();
+    private final ObservableSet<Channel> channels = FXCollections.observableSet();
     private final ObjectProperty<MatchResult> serviceResult = new SimpleObjectProperty<>(this, "serviceResult");
     private final ObservableSet<String> errorCodes = FXCollections.observableSet();
     private final StringProperty nameFragment = new SimpleStringProperty(this, "nameFragment", "");
@@ -77,7 +79,8 @@ public final class AuditFilterForm {
                 .map(code -> code.toUpperCase(Locale.ROOT)).toList();
         return new Built(new AuditFilter(fromMillis, toMillis, blankToNull(operator.get()),
                 blankToNull(workstation.get()), List.copyOf(decisions),
-                serviceResult.get() == null ? null : serviceResult.get().name(), errors, name, hash), null);
+                serviceResult.get() == null ? null : serviceResult.get().name(), errors, name, hash,
+                List.copyOf(channels)), null);
     }
 
     /** Empties every field (and forgets the hash of an ID). */
@@ -87,6 +90,7 @@ public final class AuditFilterForm {
         operator.set("");
         workstation.set("");
         decisions.clear();
+        channels.clear();
         serviceResult.set(null);
         errorCodes.clear();
         nameFragment.set("");
@@ -118,6 +122,11 @@ public final class AuditFilterForm {
     /** The decisions to show, any of them; none checked shows all. */
     public ObservableSet<DecisionKind> decisions() {
         return decisions;
+    }
+
+    /** How the patient proved status, any of these; none checked shows all. */
+    public ObservableSet<Channel> channels() {
+        return channels;
     }
 
     public ObjectProperty<MatchResult> serviceResultProperty() {

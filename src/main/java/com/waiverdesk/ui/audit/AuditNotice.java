@@ -17,7 +17,9 @@ public record AuditNotice(Kind kind, List<Object> args) {
         // any recorded action: (action, store problem)
         NOT_RECORDED,
         // jobs
-        EXPORTED, VERIFY_INTACT, VERIFY_BROKEN, PURGED, PURGE_TOO_RECENT, JOB_FAILED, CANCELLED;
+        EXPORTED, VERIFY_INTACT, VERIFY_BROKEN, PURGED, PURGE_TOO_RECENT, JOB_FAILED, CANCELLED,
+        // reviews of paper entries: (seq), and the store problem for REVIEW_FAILED
+        APPROVED, REJECTED, REVIEW_TAKEN, REVIEW_GONE, REVIEW_NOT_PAPER, REVIEW_REASON_MISSING, REVIEW_REASON_TOO_LONG, REVIEW_FAILED;
 
         /** Whether it reports a problem (shown in the error colour). */
         public boolean isProblem() {
@@ -27,6 +29,8 @@ public record AuditNotice(Kind kind, List<Object> args) {
                 case VERIFY_INTACT:
                 case PURGED:
                 case CANCELLED:
+                case APPROVED:
+                case REJECTED:
                     return false;
                 default:
                     return true;

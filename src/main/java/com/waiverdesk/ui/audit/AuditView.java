@@ -1,6 +1,7 @@
 package com.waiverdesk.ui.audit;
 
 import com.waiverdesk.ui.common.Texts;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -20,11 +21,13 @@ import javafx.scene.layout.VBox;
 
 /**
  * The supervisor's audit trail once signed in: filters on top, the entries with their detail (or the charts) in the
- * middle, the jobs at the bottom. Ctrl+F goes to the filters, F5 searches again, Ctrl+D to the table.
+ * middle, the review queue of paper certificates in its own tab, the jobs at the bottom. Ctrl+F goes to the filters,
+ * Ctrl+D to the table, Ctrl+R to the review queue; F5 searches again (reads the queue again in its tab).
  */
 final class AuditView extends BorderPane {
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination TABLE = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination REVIEW = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
 
     private final FilterBar filters;
     private final EntryTable table;
@@ -51,15 +54,23 @@ final class AuditView extends BorderPane {
         header.setAlignment(Pos.CENTER_LEFT);
         setTop(new VBox(header, filters));
 
-        SplitPane split = new SplitPane(table, new DetailPane(model, words));
+        SplitPane split = new SplitPane(table, new DetailPane(model, model.focus(), words, "detailPane"));
         // the detail under the table: the table keeps the full width its nine columns need
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.55);
         Tab entries = new Tab(texts.get("audit.tab.entries"), split);
         entries.setId("entriesTab");
         Tab charts = new Tab(texts.get("audit.tab.charts"), new ChartsPane(model, words));
         charts.setId("chartsTab");
-        TabPane tabs = new TabPane(entries, charts);
+        ReviewPane queue = new ReviewPane(model, words);
+        Tab review = new Tab(texts.get("audit.tab.review.reading"), queue);
+        review.setId("reviewTab");
+        // the count in the tab's title: the supervisor sees there is work waiting without opening it
+        review.textProperty().bind(Bindings.createStringBinding(() -> {
+            Integer pending = model.reviewQueue().countProperty().get();
+            return pending == null ? texts.get("audit.tab.review.reading") : texts.get("audit.tab.review", pending);
+        }, model.reviewQueue().countProperty()));
+        TabPane tabs = new TabPane(entries, review, charts);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("audit-tabs");
         model.chartsShownProperty().bind(charts.selectedProperty());
@@ -74,8 +85,16 @@ final class AuditView extends BorderPane {
                 tabs.getSelectionModel().select(entries);
                 table.requestFocus();
                 e.consume();
+            } else if (REVIEW.match(e)) {
+                tabs.getSelectionModel().select(review);
+                queue.focusTable();
+                e.consume();
             } else if (e.getCode() == KeyCode.F5) {
-                model.search();
+                if (review.isSelected()) {
+                    model.reviewQueue().refresh();
+                } else {
+                    model.search();
+                }
                 e.consume();
             }
         });

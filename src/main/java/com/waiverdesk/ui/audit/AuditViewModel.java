@@ -10,7 +10,6 @@ import com.waiverdesk.ui.common.BackgroundRunner;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.Executor;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -19,7 +18,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -47,10 +45,9 @@ public final class AuditViewModel {
     private final ReadOnlyObjectWrapper<Long> matchCount = new ReadOnlyObjectWrapper<>(this, "matchCount");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(this, "hasMore");
-    private final ObjectProperty<StoredEntry> selected = new SimpleObjectProperty<>(this, "selected");
-    private final ObjectBinding<ChainStatus> selectedChainStatus;
-    /** Whether the desk showed the selected entry's decision; {@code null} while read or with nothing selected. */
-    private final ReadOnlyObjectWrapper<Boolean> selectedShown = new ReadOnlyObjectWrapper<>(this, "selectedShown");
+    /** The entry table's selection and what is read about it. */
+    private final EntryFocus focus;
+    private final ReviewQueue reviewQueue;
     private final ReadOnlyObjectWrapper<AuditCharts> charts = new ReadOnlyObjectWrapper<>(this, "charts");
     private final BooleanProperty chartsShown = new SimpleBooleanProperty(this, "chartsShown");
     private final ReadOnlyObjectWrapper<AuditNotice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
@@ -74,13 +71,14 @@ public final class AuditViewModel {
         this.recorder = new AccessRecorder(services.accessLog(), clock, services.workstation());
         this.login = new LoginViewModel(services.gate(), recorder, runner);
         this.jobs = new AuditJobs(services, runner, new JobProgress(fxThread), recorder, clock, this);
-        selectedChainStatus = Bindings.createObjectBinding(() -> selected.get() == null ? null
-                : ChainStatus.of(jobs.chainReportProperty().get(), selected.get().seq()),
-                selected, jobs.chainReportProperty());
-        selected.addListener((obs, old, entry) -> readShown(entry));
+        this.focus = new EntryFocus(services.reader(), runner, jobs.chainReportProperty());
+        this.reviewQueue = new ReviewQueue(services, runner, recorder, this::supervisor, this::show,
+                new EntryFocus(services.reader(), runner, jobs.chainReportProperty()), focus::reread);
         login.signedInAsProperty().addListener((obs, old, who) -> {
             if (who != null) {
                 load(AuditFilter.all(), false);
+                // its count shows in the tab at once: a supervisor sees there is work without opening it
+                reviewQueue.load(false, 0);
             }
         });
         chartsShown.addListener((obs, was, shown) -> {
@@ -125,7 +123,7 @@ public final class AuditViewModel {
     private void showNothing(AuditFilter filter) {
         appliedFilter.set(filter);
         entries.clear();
-        selected.set(null);
+        focus.selectedProperty().set(null);
         matchCount.set(null);
         charts.set(null);
         chartsStale = true;
@@ -143,6 +141,7 @@ public final class AuditViewModel {
     /** Shows the applied filter's entries again from the newest (after a purge), without a new search event. */
     void reload() {
         errorKeysAsked = false;
+        reviewQueue.load(false, 0);
         if (appliedFilter.get() != null) {
             load(appliedFilter.get(), false);
         }
@@ -169,19 +168,6 @@ public final class AuditViewModel {
                 }
             }
         }, error -> failed(search, error));
-    }
-
-    /** Reads whether the entry's decision was marked not shown at the desk (an access-chain event names it). */
-    private void readShown(StoredEntry entry) {
-        selectedShown.set(null);
-        if (entry == null) {
-            return;
-        }
-        runner.run(() -> services.reader().notShown(entry.seq()), notShown -> {
-            if (selected.get() == entry) {
-                selectedShown.set(!notShown);
-            }
-        }, error -> { });
     }
 
     /** The table scrolled near its end: fetch the next page, if there is one and none is on its way. */
@@ -291,6 +277,11 @@ public final class AuditViewModel {
         return jobs;
     }
 
+    /** The paper entries waiting for the supervisor's review. */
+    public ReviewQueue reviewQueue() {
+        return reviewQueue;
+    }
+
     /** The loaded entries, newest first; grows a page at a time. */
     public ObservableList<StoredEntry> entries() {
         return readOnlyEntries;
@@ -315,16 +306,21 @@ public final class AuditViewModel {
 
     /** The entry in the detail pane; the view binds the table's selection to it. */
     public ObjectProperty<StoredEntry> selectedProperty() {
-        return selected;
+        return focus.selectedProperty();
+    }
+
+    /** The selected entry with what the access chain says of it, for the detail pane. */
+    public EntryFocus focus() {
+        return focus;
     }
 
     /** Whether the desk showed the selected entry's decision ({@code false}: the clerk moved on before it appeared). */
     public ReadOnlyObjectProperty<Boolean> selectedShownProperty() {
-        return selectedShown.getReadOnlyProperty();
+        return focus.shownProperty();
     }
 
     public ObjectBinding<ChainStatus> selectedChainStatusBinding() {
-        return selectedChainStatus;
+        return focus.chainStatusBinding();
     }
 
     public ReadOnlyObjectProperty<AuditCharts> chartsProperty() {

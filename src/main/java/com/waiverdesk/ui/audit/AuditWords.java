@@ -6,6 +6,7 @@ import com.waiverdesk.audit.AuditEntry;
 import com.waiverdesk.audit.AuditWriteException;
 import com.waiverdesk.audit.ChainReport;
 import com.waiverdesk.audit.ErrorKeys;
+import com.waiverdesk.domain.Channel;
 import com.waiverdesk.domain.DecisionKind;
 import com.waiverdesk.domain.InputProblem;
 import com.waiverdesk.domain.MatchResult;
@@ -81,9 +82,30 @@ final class AuditWords {
                 return texts.get("audit.notice.PURGE_TOO_RECENT", notice.arg(0).toString(), notice.arg(1));
             case JOB_FAILED:
                 return texts.get("audit.notice.JOB_FAILED", action(notice.arg(0)), store(notice.arg(1)));
+            case APPROVED:
+                return texts.get("audit.notice.APPROVED", seq(notice));
+            case REJECTED:
+                return texts.get("audit.notice.REJECTED", seq(notice));
+            case REVIEW_TAKEN:
+                return texts.get("audit.notice.REVIEW_TAKEN", seq(notice));
+            case REVIEW_GONE:
+                return texts.get("audit.notice.REVIEW_GONE", seq(notice));
+            case REVIEW_NOT_PAPER:
+                return texts.get("audit.notice.REVIEW_NOT_PAPER", seq(notice));
+            case REVIEW_REASON_MISSING:
+                return texts.get("audit.notice.REVIEW_REASON_MISSING");
+            case REVIEW_REASON_TOO_LONG:
+                return texts.get("audit.notice.REVIEW_REASON_TOO_LONG", notice.arg(0));
+            case REVIEW_FAILED:
+                return texts.get("audit.notice.REVIEW_FAILED", seq(notice), store(notice.arg(1)));
             default:
                 return texts.get("audit.notice.CANCELLED", action(notice.arg(0)));
         }
+    }
+
+    /** An entry's number as written, without grouping ("#1234", not "#1,234"). */
+    private static String seq(AuditNotice notice) {
+        return String.valueOf(notice.arg(0));
     }
 
     /** An access action or a job, as the subject of a sentence ("The search"). */
@@ -172,6 +194,57 @@ final class AuditWords {
     /** The recorded reason in words, e.g. 平台未给出答复：超时 for {@code SERVICE_FAILED:TIMEOUT}. */
     String reason(String code) {
         return vocabulary.reason(code);
+    }
+
+    String category(String code) {
+        return vocabulary.category(code);
+    }
+
+    /** How the patient proved status, in the words the exports use too; "all" for none. */
+    String channel(Channel channel) {
+        return channel == null ? texts.get("audit.filter.all") : vocabulary.channel(channel);
+    }
+
+    /** A list's age at the check, in whole minutes, hours (under two days) or days; "none held" for none. */
+    String listAge(Long seconds) {
+        if (seconds == null) {
+            return texts.get("audit.age.none");
+        }
+        long s = Math.max(0, seconds);
+        if (s < 3600) {
+            return texts.get("audit.age.minutes", s / 60);
+        }
+        if (s < 48 * 3600) {
+            return texts.get("audit.age.hours", s / 3600);
+        }
+        return texts.get("audit.age.days", s / 86_400);
+    }
+
+    String reviewStatus(ReviewState state) {
+        switch (state.status()) {
+            case NOT_PAPER:
+                return none();
+            case READING:
+                return texts.get("audit.review.reading");
+            case PENDING:
+                return vocabulary.reviewState("PENDING");
+            case UNREADABLE:
+                return texts.get("audit.review.unreadable");
+            default:
+                return vocabulary.reviewState(state.approved() ? "APPROVED" : "REJECTED");
+        }
+    }
+
+    /** The style class suffix of a review state: pending, approved, rejected, or unknown. */
+    String reviewClass(ReviewState state) {
+        switch (state.status()) {
+            case PENDING:
+                return "pending";
+            case REVIEWED:
+                return state.approved() ? "approved" : "rejected";
+            default:
+                return "unknown";
+        }
     }
 
     String categories(List<String> codes) {

@@ -1,6 +1,7 @@
 package com.waiverdesk.ui.audit;
 
 import com.waiverdesk.audit.AuditCharts;
+import com.waiverdesk.domain.Channel;
 import com.waiverdesk.domain.DecisionKind;
 import com.waiverdesk.ui.common.Texts;
 import java.time.format.DateTimeFormatter;
@@ -23,7 +24,8 @@ import javafx.scene.layout.StackPane;
 
 /**
  * The three pictures a supervisor would rather look at than read: checks per day by decision, the service's failure
- * rate per day (per week or month over longer spans, {@link ChartPeriods}), checks per operator. Series colours follow the decision colours of the clerk's card (audit.css).
+ * rate per day (per week or month over longer spans, {@link ChartPeriods}), checks per channel (how status was proved),
+ * checks per operator. Series colours follow the decision colours of the clerk's card (audit.css).
  */
 final class ChartsPane extends StackPane {
     /** More operators than this would make unreadable bars; the busiest are shown. */
@@ -42,6 +44,10 @@ final class ChartsPane extends StackPane {
     private final LineChart<String, Number> failureRate = new LineChart<>(rateAxis, CountAxis.percent());
     private final NumberAxis operatorCounts = CountAxis.counts();
     private final BarChart<String, Number> perOperator = new BarChart<>(new CategoryAxis(), operatorCounts);
+    private final NumberAxis channelCounts = CountAxis.counts();
+    private final CategoryAxis channelAxis = new CategoryAxis();
+    /** Bars across: the channels' names are long ("E-certificate (offline)") and side by side every other one hid. */
+    private final BarChart<Number, String> perChannel = new BarChart<>(channelCounts, channelAxis);
     private final Label loading = new Label();
 
     ChartsPane(AuditViewModel model, AuditWords words) {
@@ -52,18 +58,32 @@ final class ChartsPane extends StackPane {
         perDay.setId("perDayChart");
         failureRate.setId("failureRateChart");
         perOperator.setId("perOperatorChart");
+        perChannel.setId("perChannelChart");
         perDay.getStyleClass().add("decision-chart");
         setUp(perDay, texts.get("audit.chart.perDay"), texts.get("audit.chart.checks"));
         setUp(failureRate, texts.get("audit.chart.failureRate"), texts.get("audit.chart.percent"));
         setUp(perOperator, texts.get("audit.chart.perOperator"), texts.get("audit.chart.checks"));
+        perChannel.setTitle(texts.get("audit.chart.perChannel"));
+        perChannel.setAnimated(false);
+        perChannel.getXAxis().setLabel(texts.get("audit.chart.checks"));
+        perChannel.setAccessibleText(perChannel.getTitle());
+        perChannel.setMinHeight(220);
         perOperator.setLegendVisible(false);
+        perChannel.setLegendVisible(false);
+        // every channel on the axis, in the enum's order, even without checks: the bars do not move between filters
+        List<String> channelNames = new ArrayList<>();
+        for (Channel channel : Channel.values()) {
+            channelNames.add(words.channel(channel));
+        }
+        channelAxis.setCategories(FXCollections.observableArrayList(channelNames));
         failureRate.setLegendVisible(false);
         GridPane grid = new GridPane();
         grid.getStyleClass().add("audit-chart-grid");
-        grid.add(perDay, 0, 0, 2, 1);
+        grid.add(perDay, 0, 0, 3, 1);
         grid.add(failureRate, 0, 1);
-        grid.add(perOperator, 1, 1);
-        for (var chart : List.of(perDay, failureRate, perOperator)) {
+        grid.add(perChannel, 1, 1);
+        grid.add(perOperator, 2, 1);
+        for (var chart : List.of(perDay, failureRate, perChannel, perOperator)) {
             GridPane.setHgrow(chart, Priority.ALWAYS);
             GridPane.setVgrow(chart, Priority.ALWAYS);
         }
@@ -111,6 +131,7 @@ final class ChartsPane extends StackPane {
         perDay.getData().clear();
         failureRate.getData().clear();
         perOperator.getData().clear();
+        perChannel.getData().clear();
         if (charts == null) {
             return;
         }
@@ -159,5 +180,15 @@ final class ChartsPane extends StackPane {
         CountAxis.fit(operatorCounts, charts.perOperator().stream().mapToLong(AuditCharts.OperatorCount::count)
                 .max().orElse(0));
         perOperator.getData().add(operators);
+
+        XYChart.Series<Number, String> channels = new XYChart.Series<>();
+        channels.setName(texts.get("audit.chart.checks"));
+        Map<Channel, Long> byChannel = new EnumMap<>(Channel.class);
+        charts.perChannel().forEach(c -> byChannel.merge(c.channel(), c.count(), Long::sum));
+        for (Channel channel : Channel.values()) {
+            channels.getData().add(new XYChart.Data<>(byChannel.getOrDefault(channel, 0L), words.channel(channel)));
+        }
+        CountAxis.fit(channelCounts, byChannel.values().stream().mapToLong(Long::longValue).max().orElse(0));
+        perChannel.getData().add(channels);
     }
 }

@@ -16,27 +16,36 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** Everything recorded about the selected entry, its place in the hash chain and what the last verify said of it. */
+/**
+ * Everything recorded about one entry (the entry table's selection, or the review queue's), how the patient proved
+ * status, its review, its place in the hash chain and what the last verify said of it.
+ */
 final class DetailPane extends ScrollPane {
     private final AuditViewModel model;
+    private final EntryFocus focus;
     private final AuditWords words;
     private final Texts texts;
     private final Label title = new Label();
     private final Label chain = new Label();
-    /** Who and whom, what was decided, and the proof: three blocks side by side under the table. */
+    /** Who and whom, what was decided, how status was proved, and the record: blocks side by side under the table. */
     private final GridPane who = new GridPane();
     private final GridPane what = new GridPane();
+    private final GridPane how = new GridPane();
     private final GridPane proof = new GridPane();
+    private final ProofRows proofRows;
 
-    DetailPane(AuditViewModel model, AuditWords words) {
+    DetailPane(AuditViewModel model, EntryFocus focus, AuditWords words, String id) {
         this.model = model;
+        this.focus = focus;
         this.words = words;
         this.texts = words.texts();
-        setId("detailPane");
+        this.proofRows = new ProofRows(words);
+        setId(id);
         getStyleClass().add("audit-detail");
         setFitToWidth(true);
         title.getStyleClass().add("audit-detail-title");
-        chain.setId("chainStatus");
+        // ids unique in the window: the entries' pane has the plain one, the review queue's its own
+        chain.setId("detailPane".equals(id) ? "chainStatus" : id + "ChainStatus");
         chain.getStyleClass().add("audit-chain");
         chain.setWrapText(true);
         HBox heading = new HBox(title, chain);
@@ -44,23 +53,24 @@ final class DetailPane extends ScrollPane {
         heading.setAlignment(Pos.CENTER_LEFT);
         // the blocks go under each other when the window is too narrow for them side by side (a long service URL
         // or policy id widens the middle one), rather than running past the right edge
-        FlowPane blocks = new FlowPane(who, what, proof);
+        FlowPane blocks = new FlowPane(who, what, how, proof);
         blocks.getStyleClass().add("audit-detail-blocks");
-        for (GridPane block : List.of(who, what, proof)) {
+        for (GridPane block : List.of(who, what, how, proof)) {
             block.getStyleClass().add("audit-detail-fields");
         }
         VBox content = new VBox(heading, blocks);
         content.getStyleClass().add("audit-detail-content");
         setContent(content);
-        model.selectedProperty().addListener((obs, old, entry) -> refresh());
-        model.selectedChainStatusBinding().addListener((obs, old, status) -> refresh());
-        model.selectedShownProperty().addListener((obs, old, shown) -> refresh());
+        focus.selectedProperty().addListener((obs, old, entry) -> refresh());
+        focus.chainStatusBinding().addListener((obs, old, status) -> refresh());
+        focus.shownProperty().addListener((obs, old, shown) -> refresh());
+        focus.reviewProperty().addListener((obs, old, review) -> refresh());
         refresh();
     }
 
     private void refresh() {
-        StoredEntry stored = model.selectedProperty().get();
-        for (GridPane block : List.of(who, what, proof)) {
+        StoredEntry stored = focus.selectedProperty().get();
+        for (GridPane block : List.of(who, what, how, proof)) {
             block.getChildren().clear();
         }
         chain.getStyleClass().removeAll("verified", "broken");
@@ -72,7 +82,7 @@ final class DetailPane extends ScrollPane {
         }
         AuditEntry e = stored.entry();
         title.setText(texts.get("audit.detail.title", Long.toString(stored.seq())));
-        ChainStatus status = model.selectedChainStatusBinding().get();
+        ChainStatus status = focus.chainStatusBinding().get();
         chain.setVisible(true);
         chain.setText(words.chain(status, model.jobs().chainReportProperty().get()));
         if (status == ChainStatus.VERIFIED) {
@@ -93,7 +103,7 @@ final class DetailPane extends ScrollPane {
         row(who, texts.get("audit.detail.name"), e.name(), null);
         row(what, texts.get("audit.detail.decision"), words.decision(e.decision()),
                 "decision-" + EntryTable.decisionClass(e.decision()));
-        Boolean shown = model.selectedShownProperty().get();
+        Boolean shown = focus.shownProperty().get();
         row(what, texts.get("audit.detail.shown"), shown == null ? texts.get("audit.detail.shown.reading")
                 : shown ? texts.get("audit.detail.shown.yes") : texts.get("audit.detail.shown.no"), null);
         row(what, texts.get("audit.detail.percent"), e.depositPercent() == null ? words.none()
@@ -106,6 +116,7 @@ final class DetailPane extends ScrollPane {
         String error = words.error(e);
         coded(row(what, texts.get("audit.detail.error"), error.isEmpty() ? words.none() : error, null),
                 ErrorKeys.of(e));
+        proofRows.fill(how, e.proof(), focus.reviewProperty().get());
         row(proof, texts.get("audit.detail.requestId"), e.requestId() == null ? words.none() : e.requestId(), "code");
         row(proof, texts.get("audit.detail.latency"), texts.get("audit.detail.latency.value", e.latencyMillis()),
                 null);
@@ -138,14 +149,15 @@ final class DetailPane extends ScrollPane {
         }
     }
 
-    private static Label row(GridPane block, String name, String value, String styleClass) {
+    static Label row(GridPane block, String name, String value, String styleClass) {
         Label key = new Label(name);
         key.getStyleClass().add("audit-detail-key");
         key.setMinWidth(Region.USE_PREF_SIZE);
         Label text = new Label(value);
         text.getStyleClass().add("audit-detail-value");
         text.setWrapText(true);
-        if (!"hash".equals(styleClass)) {
+        // a hash or a sentence (a reviewer's reason) wraps at the width audit.css gives it; other values keep theirs
+        if (styleClass == null || !(styleClass.startsWith("hash") || styleClass.startsWith("prose"))) {
             text.setMinWidth(Region.USE_PREF_SIZE);
         }
         if (styleClass != null) {

@@ -43,7 +43,8 @@ final class EntryTable extends TableView<StoredEntry> {
         getColumns().add(column(texts.get("audit.column.workstation"), 95, AuditEntry::workstation));
         getColumns().add(column(texts.get("audit.column.id"), 150, AuditEntry::maskedId));
         getColumns().add(column(texts.get("audit.column.name"), 130, AuditEntry::name));
-        getColumns().add(decisionColumn(texts.get("audit.column.decision")));
+        getColumns().add(column(texts.get("audit.column.channel"), 200, e -> words.channel(e.channel())));
+        getColumns().add(decisionColumn(texts.get("audit.column.decision"), words));
         TableColumn<StoredEntry, String> percent = column(texts.get("audit.column.percent"), 70,
                 e -> e.depositPercent() == null ? words.none() : e.depositPercent() + "%");
         percent.getStyleClass().add("number-column");
@@ -73,7 +74,8 @@ final class EntryTable extends TableView<StoredEntry> {
         return column;
     }
 
-    private TableColumn<StoredEntry, DecisionKind> decisionColumn(String title) {
+    /** The decision in words, coloured as on the clerk's card (also the review queue's). */
+    static TableColumn<StoredEntry, DecisionKind> decisionColumn(String title, AuditWords words) {
         TableColumn<StoredEntry, DecisionKind> column = new TableColumn<>(title);
         column.setPrefWidth(125);
         column.setMinWidth(125);

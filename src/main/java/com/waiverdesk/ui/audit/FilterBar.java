@@ -1,5 +1,6 @@
 package com.waiverdesk.ui.audit;
 
+import com.waiverdesk.domain.Channel;
 import com.waiverdesk.domain.DecisionKind;
 import com.waiverdesk.domain.MatchResult;
 import com.waiverdesk.ui.common.Texts;
@@ -66,6 +67,9 @@ final class FilterBar extends FlowPane {
         CheckComboBox<DecisionKind> decision = CheckFilter.of("decisionFilter",
                 FXCollections.observableArrayList(DecisionKind.values()), words::decision, form.decisions(),
                 texts.get("audit.filter.all"));
+        CheckComboBox<Channel> channel = CheckFilter.of("channelFilter",
+                FXCollections.observableArrayList(Channel.values()), words::channel, form.channels(),
+                texts.get("audit.filter.all"));
         ChoiceBox<MatchResult> result = choice("resultFilter", MatchResult.values(), words::result,
                 form.serviceResultProperty());
 
@@ -92,6 +96,7 @@ final class FilterBar extends FlowPane {
                 pair(label(texts.get("audit.filter.name"), name), name),
                 pair(label(texts.get("audit.filter.id"), id), id),
                 pair(label(texts.get("audit.filter.decision"), decision), decision),
+                pair(label(texts.get("audit.filter.channel"), channel), channel),
                 pair(label(texts.get("audit.filter.operator"), operator), operator),
                 pair(label(texts.get("audit.filter.workstation"), workstation), workstation),
                 pair(label(texts.get("audit.filter.result"), result), result),

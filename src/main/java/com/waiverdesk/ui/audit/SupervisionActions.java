@@ -7,13 +7,15 @@ import com.waiverdesk.audit.AuditWriteException;
 import com.waiverdesk.audit.ChainReport;
 import com.waiverdesk.audit.IntegrityReport;
 import com.waiverdesk.audit.ProgressListener;
+import com.waiverdesk.audit.Review;
+import com.waiverdesk.audit.ReviewRefusedException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
 
-/** The screen's long jobs, done by the audit database's {@link Supervision}. */
+/** The screen's long jobs and reviews, done by the audit database's {@link Supervision}. */
 public final class SupervisionActions implements AuditActions {
     private final Supervision supervision;
     private final String supervisor;
@@ -63,5 +65,11 @@ public final class SupervisionActions implements AuditActions {
     public long purge(Instant before, ProgressListener progress) throws AuditWriteException {
         return supervision.purge(before.atZone(ZoneId.systemDefault()).toLocalDate(), supervisor,
                 Supervision.MIN_RETENTION_DAYS).purgedEntries();
+    }
+
+    @Override
+    public Review review(long seq, boolean approve, String reason, String supervisor)
+            throws ReviewRefusedException, AuditWriteException {
+        return supervision.review(seq, approve, reason, supervisor);
     }
 }

@@ -133,9 +133,9 @@ class AuditUITest {
 
         robot.clickOn(row(robot, 0));
         StoredEntry first = table(robot).getItems().get(0);
-        await(() -> robot.lookup(".audit-detail-title").queryAs(Label.class).getText()
+        await(() -> robot.lookup("#detailPane .audit-detail-title").queryAs(Label.class).getText()
                 .equals(texts.get("audit.detail.title", Long.toString(first.seq()))));
-        assertThat(robot.lookup(".audit-detail-value").queryAllAs(Label.class)).extracting(Label::getText)
+        assertThat(robot.lookup("#detailPane .audit-detail-value").queryAllAs(Label.class)).extracting(Label::getText)
                 .contains(first.entry().maskedId(), "Maria Garcia", "免押金", "按救助类别免押金", "最低生活保障（低保）",
                         "SH-2018-DEPOSIT", "1.4.0",
                         texts.get("audit.detail.service.real", "https://verify.example.gov.cn/gw/"))

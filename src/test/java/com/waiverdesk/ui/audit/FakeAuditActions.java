@@ -4,6 +4,8 @@ import com.waiverdesk.audit.AuditFilter;
 import com.waiverdesk.audit.AuditWriteException;
 import com.waiverdesk.audit.ChainReport;
 import com.waiverdesk.audit.ProgressListener;
+import com.waiverdesk.audit.Review;
+import com.waiverdesk.audit.ReviewRefusedException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -85,6 +87,25 @@ final class FakeAuditActions implements AuditActions {
         calls.add("verify");
         halfWay(progress);
         return report;
+    }
+
+    /** The reviews recorded, as "APPROVE 7 reason by who"; entries listed here refuse a second review. */
+    final List<String> reviews = new CopyOnWriteArrayList<>();
+    final java.util.Set<Long> reviewed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    volatile AuditWriteException.Kind reviewFailure;
+
+    @Override
+    public Review review(long seq, boolean approve, String reason, String supervisor)
+            throws ReviewRefusedException, AuditWriteException {
+        calls.add("review");
+        if (reviewFailure != null) {
+            throw new AuditWriteException(reviewFailure, "simulated " + reviewFailure, null);
+        }
+        if (!reviewed.add(seq)) {
+            throw new ReviewRefusedException(ReviewRefusedException.Why.ALREADY_REVIEWED, seq);
+        }
+        reviews.add((approve ? "APPROVE " : "REJECT ") + seq + " " + reason + " by " + supervisor);
+        return new Review(approve, reason, supervisor, Instant.parse("2025-03-01T03:00:00Z"), "ADM-SUP");
     }
 
     @Override

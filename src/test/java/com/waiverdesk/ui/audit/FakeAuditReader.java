@@ -8,7 +8,9 @@ import com.waiverdesk.audit.AuditReadException;
 import com.waiverdesk.audit.AuditReader;
 import com.waiverdesk.audit.AuditWriteException;
 import com.waiverdesk.audit.ErrorKeys;
+import com.waiverdesk.audit.Review;
 import com.waiverdesk.audit.StoredEntry;
+import com.waiverdesk.domain.Channel;
 import com.waiverdesk.domain.DecisionKind;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -76,6 +78,24 @@ final class FakeAuditReader implements AuditReader {
         return notShown.contains(seq);
     }
 
+    /** Paper entries reviewed (the fake's stand-in for the access chain), and their reviews. */
+    final Map<Long, Review> reviews = new java.util.concurrent.ConcurrentHashMap<>();
+    final AtomicInteger queueReads = new AtomicInteger();
+
+    @Override
+    public List<StoredEntry> reviewQueue() throws AuditReadException {
+        called();
+        queueReads.incrementAndGet();
+        return rows.stream().filter(r -> r.entry().channel() == Channel.PAPER && !reviews.containsKey(r.seq()))
+                .sorted(Comparator.comparingLong(StoredEntry::seq)).toList();
+    }
+
+    @Override
+    public Optional<Review> review(long seq) throws AuditReadException {
+        called();
+        return Optional.ofNullable(reviews.get(seq));
+    }
+
     @Override
     public long count(AuditFilter filter) throws AuditReadException {
         called();
@@ -95,11 +115,13 @@ final class FakeAuditReader implements AuditReader {
         chartCalls.incrementAndGet();
         Map<LocalDate, Map<DecisionKind, Long>> perDay = new TreeMap<>();
         Map<String, Long> perOperator = new TreeMap<>();
+        Map<Channel, Long> perChannel = new java.util.EnumMap<>(Channel.class);
         for (StoredEntry row : rows) {
             if (matches(filter, row.entry())) {
                 LocalDate day = row.entry().workstationTime().atZone(zone).toLocalDate();
                 perDay.computeIfAbsent(day, d -> new TreeMap<>()).merge(row.entry().decision(), 1L, Long::sum);
                 perOperator.merge(row.entry().operator(), 1L, Long::sum);
+                perChannel.merge(row.entry().channel(), 1L, Long::sum);
             }
         }
         List<AuditCharts.DayCount> days = new ArrayList<>();
@@ -113,7 +135,9 @@ final class FakeAuditReader implements AuditReader {
         List<AuditCharts.OperatorCount> operators = perOperator.entrySet().stream()
                 .map(e -> new AuditCharts.OperatorCount(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparingLong(AuditCharts.OperatorCount::count).reversed()).toList();
-        return new AuditCharts(days, failures, operators);
+        List<AuditCharts.ChannelCount> channels = perChannel.entrySet().stream()
+                .map(e -> new AuditCharts.ChannelCount(e.getKey(), e.getValue())).toList();
+        return new AuditCharts(days, failures, operators, channels);
     }
 
     @Override
@@ -133,7 +157,8 @@ final class FakeAuditReader implements AuditReader {
                 && (f.errorCodes().isEmpty() || f.errorCodes().contains(ErrorKeys.of(e)))
                 && (f.nameFragment() == null || e.name().toLowerCase(Locale.ROOT)
                         .contains(f.nameFragment().toLowerCase(Locale.ROOT)))
-                && (f.idHash() == null || f.idHash().equals(e.idHash()));
+                && (f.idHash() == null || f.idHash().equals(e.idHash()))
+                && (f.channels().isEmpty() || f.channels().contains(e.channel()));
     }
 
     @Override

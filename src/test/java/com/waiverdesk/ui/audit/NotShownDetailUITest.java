@@ -69,7 +69,7 @@ class NotShownDetailUITest {
     }
 
     private java.util.List<String> detailValues(FxRobot robot) {
-        return robot.lookup(".audit-detail-value").queryAllAs(Label.class).stream().map(Label::getText).toList();
+        return robot.lookup("#detailPane .audit-detail-value").queryAllAs(Label.class).stream().map(Label::getText).toList();
     }
 
     @Test
