@@ -3,7 +3,7 @@
 # size (720x700) in Chinese and English, plus enlarged text (Ctrl+plus to 150 %) and high contrast (Ctrl+Shift+H):
 # typed into the real window under Xvfb with xdotool, as scripts/screenshot.sh does. docs/screens/ is made with it.
 # Needs: xvfb xdotool imagemagick libgtk-3-0 fonts-noto-cjk, and target/waiverdesk.jar (mvn -q package -DskipTests).
-# Usage: scripts/screens.sh OUTDIR [DISPLAY]     (DISPLAY defaults to :92; PARTS="demo wide faults edges" picks the parts)
+# Usage: scripts/screens.sh OUTDIR [DISPLAY]     (DISPLAY defaults to :92; PARTS="demo wide faults edges ecert" picks the parts)
 set -euo pipefail
 out=$(realpath -m "${1:?usage: scripts/screens.sh OUTDIR [DISPLAY]}")
 display=${2:-:92}
@@ -24,6 +24,8 @@ cleanup() {
 trap cleanup EXIT
 export DISPLAY=$display
 sleep 1
+# a display another process already holds makes this Xvfb exit at once: the keys would go to that one's windows
+kill -0 "$xvfb" 2>/dev/null || { echo "display $display is taken: pass a free one" >&2; exit 1; }
 
 # start_desk NAME CONFIG_JSON [WIDTH HEIGHT]: a desk with its own configuration and data; sets $desk and $window
 start_desk() {
@@ -81,7 +83,7 @@ demo_people() {
     shoot "$lang-input-no-id" 王秀英 ""
 }
 
-parts=${PARTS:-demo wide faults edges}
+parts=${PARTS:-demo wide faults edges ecert}
 for lang in zh en; do
     [[ $parts == *demo* ]] || continue
     start_desk "demo-$lang" "{\"language\": \"$lang\", \"standardDeposit\": 5000, \"autoClearSeconds\": 30}"
@@ -156,5 +158,76 @@ for lang in zh en; do
     # an emoji is no part of a name: refused before anything is sent
     start_desk "emoji-$lang" "{\"language\": \"$lang\", \"standardDeposit\": 5000}"
     shoot "$lang-input-name-emoji" 王秀英😀 310101195203140028
+    stop_desk
+done
+
+# e-certificates: the demo's samples (ecert sample) typed by a "scanner" (xdotool at 1 ms a character) into the empty
+# window, the holder filled in and confirmed with Enter; one typed patient who is not the holder; a QR image opened
+# with Ctrl+O; without the service: a scan that cannot be verified and the paper certificate's form
+java -jar "$jar" ecert sample --out="$work/ecert" >/dev/null
+scan() { # FILE SAMPLE [NAME ID]: scans the sample's text (fields empty, or NAME and ID typed first)
+    local file=$1 text
+    text=$(cat "$work/ecert/$2.txt")
+    xdotool key Escape
+    sleep 0.3
+    if [ -n "${3:-}" ]; then
+        for ((i = 0; i < ${#3}; i++)); do xdotool type --delay 60 "${3:i:1}"; sleep 0.1; done
+        xdotool key Tab
+        xdotool type --delay 5 "$4"
+    fi
+    xdotool type --delay 1 "$text"
+    xdotool key Return
+    sleep 1.5
+    if [ -z "${3:-}" ]; then
+        [ -n "${CONFIRM_SHOT:-}" ] && { import -window "$window" "$work/shot.png";
+            convert "$work/shot.png" -colors 96 "PNG8:$out/$CONFIRM_SHOT.png"; echo "saved $out/$CONFIRM_SHOT.png"; }
+        xdotool key Return
+        sleep "${SETTLE:-1.5}"
+    fi
+    import -window "$window" "$work/shot.png"
+    convert "$work/shot.png" -colors 96 "PNG8:$out/$file.png"
+    echo "saved $out/$file.png"
+}
+for lang in zh en; do
+    [[ $parts == *ecert* ]] || continue
+    start_desk "ecert-$lang" "{\"language\": \"$lang\", \"standardDeposit\": 5000, \"autoClearSeconds\": 60}"
+    CONFIRM_SHOT="$lang-ecert-compare-with-id-card" scan "$lang-ecert-online-waive" valid
+    for kind in reduced revoked expired forged unknown-key compromised-key; do
+        scan "$lang-ecert-$kind" "$kind"
+    done
+    scan "$lang-ecert-not-this-patient" someone-else 王秀英 310101195203140028
+    # (a QR image opened with Ctrl+O is in EcertScanUITest: under Xvfb the window stays black while GTK's file
+    # chooser is open, and a screenshot of it shows nothing)
+    stop_desk
+    # the service cannot be reached and no lists are held: the e-certificate cannot be verified; then paper
+    start_desk "paper-$lang" "$(service "$lang" "$work/mock.secret" "http://127.0.0.1:9/")" 720 900
+    # the lists are fetched when first needed: the unreachable service's retries take a while
+    SETTLE=12 scan "$lang-ecert-cannot-verify" valid
+    SETTLE=4 shoot "$lang-paper-offered" 王秀英 310101195203140028
+    xdotool key ctrl+p
+    sleep 0.5
+    xdotool type --delay 5 "HY-2026-00417"
+    xdotool key Tab
+    centre=长宁区华阳路街道社区事务受理服务中心
+    for ((i = 0; i < ${#centre}; i++)); do xdotool type --delay 60 "${centre:i:1}"; sleep 0.1; done
+    xdotool key Tab
+    xdotool type --delay 5 "2026/11/2"
+    xdotool key Tab
+    xdotool key Down
+    xdotool key Tab
+    sleep 0.3
+    import -window "$window" "$work/shot.png"
+    convert "$work/shot.png" -colors 96 "PNG8:$out/$lang-paper-form.png"
+    xdotool key Return
+    sleep 0.5
+    import -window "$window" "$work/shot.png"
+    convert "$work/shot.png" -colors 96 "PNG8:$out/$lang-paper-form-not-ticked.png"
+    # the form put the focus on the box to tick
+    xdotool key space
+    xdotool key Return
+    sleep 1.5
+    import -window "$window" "$work/shot.png"
+    convert "$work/shot.png" -colors 96 "PNG8:$out/$lang-paper-provisional.png"
+    echo "saved $out/$lang-paper-*.png"
     stop_desk
 done

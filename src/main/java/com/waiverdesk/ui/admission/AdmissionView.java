@@ -10,6 +10,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -37,19 +38,30 @@ public final class AdmissionView extends BorderPane {
     /** Side by side; under each other when enlarged text leaves no room (never shortened to "核验（Ent…"). */
     private final FlowPane buttons = new FlowPane();
     private final StatusBar statusBar;
-    private final Hyperlink setUp = new Hyperlink();
-    private final Label itNote = new Label();
+    private final DeskHeader header;
     private ProgressIndicator spinner;
     private final ScrollPane scroll = scrolling();
     private final Readability readability = new Readability(this);
+    private final EcertInput ecert;
+    private final PaperForm paperForm;
+    private final Button confirmHolder = new Button();
+    private final Button cancelHolder = new Button();
+    private final Button openPaper = new Button();
 
     public AdmissionView(AdmissionViewModel model, Texts texts) {
         this.model = model;
         this.texts = texts;
         getStyleClass().add("admission");
-        card = new ResultCard(texts, new ResultText(texts, this::policyLabel));
+        ResultText words = new ResultText(texts, this::policyLabel);
+        card = new ResultCard(texts, words);
         card.setId("resultCard");
-        setTop(header());
+        ecert = new EcertInput(model.scan(), texts);
+        paperForm = new PaperForm(model.paper(), texts, words);
+        cardButtons();
+        header = new DeskHeader(model, texts);
+        // beside the title, not in the form's row: three large buttons do not fit one row at 720 px in English
+        header.showBesideTitle(ecert.openImageButton());
+        setTop(header);
         setCenter(scroll);
         scroll.setContent(body());
         statusBar = new StatusBar(model, texts);
@@ -67,38 +79,46 @@ public final class AdmissionView extends BorderPane {
         model.busyProperty().addListener((obs, was, busy) -> onBusy(busy));
         model.resultProperty().addListener((obs, old, result) -> refreshCard());
         model.problemProperty().addListener((obs, old, problem) -> refreshCard());
+        model.scan().readingProperty().addListener((obs, old, now) -> refreshCard());
+        model.scan().holderProperty().addListener((obs, old, now) -> refreshCard());
+        model.scan().noticeProperty().addListener((obs, old, now) -> refreshCard());
+        model.paperOfferedProperty().addListener((obs, old, now) -> refreshCard());
+        model.paper().openProperty().addListener((obs, old, open) -> {
+            if (open) {
+                paperForm.focusFirstField();
+                // the form is under the card: at the smallest window its fields, message and buttons are below
+                // the fold, so the view ends at its last line
+                scroll.applyCss();
+                scroll.layout();
+                scroll.setVvalue(scroll.getVmax());
+            } else if (model.resultProperty().get() != null) {
+                nameField.requestFocus();
+            }
+        });
+        // a scanned certificate's holder is confirmed or cancelled, never edited: the ID field shows it masked
+        nameField.editableProperty().bind(model.scan().holderProperty().isNull());
+        idField.editableProperty().bind(model.scan().holderProperty().isNull());
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (old == null && scene != null) {
+                ecert.install(scene);
+            }
+        });
     }
 
-    private VBox header() {
-        Label banner = new Label(texts.get("banner.demo"));
-        banner.setId("demoBanner");
-        banner.getStyleClass().add("demo-banner");
-        banner.setMaxWidth(Double.MAX_VALUE);
-        banner.setWrapText(true); // the warning is read whole, at any text size
-        banner.setMinHeight(Region.USE_PREF_SIZE);
-        setUp.setId("setUpLink");
-        setUp.getStyleClass().add("demo-banner-link");
-        setUp.setText(texts.get("banner.setUp"));
-        setUp.setFocusTraversable(false);
-        setUp.setVisible(false);
-        setUp.managedProperty().bind(setUp.visibleProperty());
-        HBox demo = new HBox(banner, setUp);
-        HBox.setHgrow(banner, Priority.ALWAYS);
-        demo.getStyleClass().add("demo-banner-row");
-        demo.setAlignment(Pos.CENTER);
-        demo.visibleProperty().bind(Bindings.createBooleanBinding(
-                () -> model.deskProperty().get() != null && model.deskProperty().get().isDemo(), model.deskProperty()));
-        demo.managedProperty().bind(demo.visibleProperty());
-        banner.visibleProperty().bind(demo.visibleProperty());
-        itNote.setId("itNote");
-        itNote.getStyleClass().add("it-note");
-        itNote.setWrapText(true);
-        itNote.setMaxWidth(Double.MAX_VALUE);
-        itNote.setVisible(false);
-        itNote.managedProperty().bind(itNote.visibleProperty());
-        Label title = new Label(texts.get("app.title"));
-        title.getStyleClass().add("app-title");
-        return new VBox(demo, itNote, title);
+    private void cardButtons() {
+        confirmHolder.setId("confirmHolderButton");
+        confirmHolder.setText(texts.get("card.holder.confirm"));
+        confirmHolder.setOnAction(e -> model.scan().confirm());
+        cancelHolder.setId("cancelHolderButton");
+        cancelHolder.setText(texts.get("card.holder.cancel"));
+        cancelHolder.setOnAction(e -> clearAndRestart());
+        openPaper.setId("openPaperButton");
+        openPaper.setText(texts.get("card.paper"));
+        openPaper.setAccessibleHelp(texts.get("card.paper.hint"));
+        openPaper.setOnAction(e -> model.paper().open());
+        for (Button button : new Button[] {confirmHolder, cancelHolder, openPaper}) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
     }
 
     private VBox body() {
@@ -159,7 +179,7 @@ public final class AdmissionView extends BorderPane {
         form.add(buttons, 1, 4);
         card.setMinHeight(Region.USE_PREF_SIZE);
         card.setMaxHeight(Region.USE_PREF_SIZE);
-        VBox body = new VBox(form, card);
+        VBox body = new VBox(form, card, paperForm);
         body.getStyleClass().add("body");
         return body;
     }
@@ -183,6 +203,8 @@ public final class AdmissionView extends BorderPane {
         indicator.setId("busyIndicator");
         indicator.getStyleClass().add("busy-indicator");
         indicator.visibleProperty().bind(model.busyProperty());
+        // takes room only while a check runs: with the image button the idle row is full at 720 px in English
+        indicator.managedProperty().bind(indicator.visibleProperty());
         indicator.setAccessibleText(texts.get("card.busy"));
         return indicator;
     }
@@ -198,15 +220,38 @@ public final class AdmissionView extends BorderPane {
     }
 
     private void onKey(KeyEvent event) {
-        if (event.getCode() == KeyCode.ESCAPE) {
-            clearAndRestart();
+        if (event.isShortcutDown() && (event.getCode() == KeyCode.O || event.getCode() == KeyCode.P)) {
             event.consume();
+            if (event.getCode() == KeyCode.O) {
+                ecert.chooseImage();
+            } else {
+                model.paper().open();
+            }
+            return;
+        }
+        Node focused = getScene() == null ? null : getScene().getFocusOwner();
+        boolean inPaper = model.paper().openProperty().get() && paperForm.holdsFocus(focused);
+        if ((event.getCode() == KeyCode.ESCAPE || event.getCode() == KeyCode.ENTER) && inPaper
+                && paperForm.popupShowing()) {
+            return; // a date, a category or a suggested centre is being chosen
+        }
+        if (event.getCode() == KeyCode.ESCAPE) {
+            event.consume();
+            if (inPaper) {
+                model.paper().cancel();
+            } else {
+                clearAndRestart();
+            }
         } else if (event.getCode() == KeyCode.ENTER) {
             event.consume();
-            Node focused = getScene() == null ? null : getScene().getFocusOwner();
-            if (focused instanceof ButtonBase && !"verifyButton".equals(focused.getId())) {
-                // Enter on "Clear" or a status-bar link does that, not a check
+            if (focused instanceof ButtonBase && !(focused instanceof CheckBox)
+                    && !"verifyButton".equals(focused.getId())) {
+                // Enter on "Clear", a card's button or a status-bar link does that, not a check
                 ((ButtonBase) focused).fire();
+            } else if (inPaper) {
+                paperForm.submit();
+            } else if (model.scan().holderProperty().get() != null) {
+                model.scan().confirm();
             } else if (nameField.isFocused() && model.idTextProperty().get().isBlank()) {
                 idField.requestFocus();
             } else {
@@ -232,12 +277,23 @@ public final class AdmissionView extends BorderPane {
     private void refreshCard() {
         if (model.busyProperty().get()) {
             card.showBusy();
+        } else if (model.scan().readingProperty().get()) {
+            card.showReading();
+        } else if (model.scan().holderProperty().get() != null) {
+            card.showHolder(model.scan().holderProperty().get(), confirmHolder, cancelHolder);
+            confirmHolder.requestFocus();
+            revealCard();
+        } else if (model.scan().noticeProperty().get() != null) {
+            card.showNotice(model.scan().noticeProperty().get());
         } else if (model.problemProperty().get() != null) {
             card.showProblem(model.problemProperty().get(), model.problemDetailProperty().get());
             revealCard();
         } else if (model.resultProperty().get() != null) {
             card.showResult(model.resultProperty().get(), model.legacyIdProperty().get());
             card.showCountdown(model.secondsToClearProperty().get());
+            if (model.paperOfferedProperty().get()) {
+                card.showActions(openPaper);
+            }
             // the field to correct, selected: after an ID error the next key replaces the ID, not the name; the
             // field also carries the decision, so a screen reader announces it with the focus
             TextField next = model.idNeedsCorrection() ? idField : nameField;
@@ -293,18 +349,12 @@ public final class AdmissionView extends BorderPane {
 
     /** On a first run (no configuration at all) the demo banner offers to set up the real service. */
     public void setFirstRunSetup(Runnable action) {
-        setUp.setOnAction(e -> {
-            setUp.setVisited(false);
-            action.run();
-        });
-        setUp.setVisible(action != null);
+        header.setFirstRunSetup(action);
     }
 
     /** A note that the user's file tried to change settings hospital IT fixed, naming them; {@code null} hides it. */
     public void setLockedNote(java.util.List<String> ignoredFields) {
-        boolean show = ignoredFields != null && !ignoredFields.isEmpty();
-        itNote.setText(show ? texts.get("banner.lockedIgnored", String.join(", ", ignoredFields)) : "");
-        itNote.setVisible(show);
+        header.setLockedNote(ignoredFields);
     }
 
     /**
@@ -318,6 +368,11 @@ public final class AdmissionView extends BorderPane {
     /** The text size (Ctrl+plus / Ctrl+minus / Ctrl+0) and high contrast (Ctrl+Shift+H) of this window. */
     public Readability readability() {
         return readability;
+    }
+
+    /** Tests put an image file in place of the platform's open dialog. */
+    void setImageChooser(java.util.function.Function<javafx.stage.Window, Optional<java.nio.file.Path>> chooser) {
+        ecert.setChooser(chooser);
     }
 
     /** Puts the cursor where the clerk starts. */

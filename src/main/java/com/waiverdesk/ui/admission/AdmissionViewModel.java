@@ -5,10 +5,7 @@ import com.waiverdesk.app.CheckResult;
 import com.waiverdesk.app.Desk;
 import com.waiverdesk.domain.DecisionKind;
 import com.waiverdesk.domain.InputProblem;
-import com.waiverdesk.domain.InvalidInputException;
-import com.waiverdesk.domain.PersonName;
 import com.waiverdesk.domain.ResidentId;
-import com.waiverdesk.domain.ServiceFailure;
 import com.waiverdesk.ui.common.BackgroundRunner;
 import com.waiverdesk.ui.common.Scheduler;
 import java.time.Clock;
@@ -33,8 +30,6 @@ import javafx.beans.property.StringProperty;
  */
 public final class AdmissionViewModel {
     private static final System.Logger LOG = System.getLogger(AdmissionViewModel.class.getName());
-    private static final Duration HEALTH_INTERVAL = Duration.ofSeconds(30);
-    private static final int ID_LENGTH = 18;
     private static final int LEGACY_ID_LENGTH = 15;
     private static final Duration COUNTDOWN_STEP = Duration.ofSeconds(1);
 
@@ -51,8 +46,7 @@ public final class AdmissionViewModel {
     private final ReadOnlyObjectWrapper<DeskProblem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
     /** What IT must fix when the configuration stopped the desk (the file and the field); else {@code null}. */
     private final ReadOnlyStringWrapper problemDetail = new ReadOnlyStringWrapper(this, "problemDetail");
-    private final ReadOnlyObjectWrapper<ServiceState> serviceState =
-            new ReadOnlyObjectWrapper<>(this, "serviceState", ServiceState.STARTING);
+    private final ServiceWatch watch;
     private final ReadOnlyObjectWrapper<Desk> desk = new ReadOnlyObjectWrapper<>(this, "desk");
     private final BooleanBinding canVerify;
     /** Whole seconds until the shown result clears itself; 0 when none is counting down. */
@@ -67,13 +61,23 @@ public final class AdmissionViewModel {
     private Object runningCheck;
     private Scheduler.Cancellable pendingClear;
     private Scheduler.Cancellable countdownTick;
-    private Scheduler.Cancellable nextHealthCheck;
+    private final EcertScan scan;
+    private final PaperDesk paper;
+    /** The shown result may be answered with a paper certificate (computed with it, on the background runner). */
+    private final ReadOnlyBooleanWrapper paperOffered = new ReadOnlyBooleanWrapper(this, "paperOffered");
+    /** Who the shown result was checked for, as typed (or read from the certificate): a paper entry follows it. */
+    private String shownName;
+    private String shownId;
+    private ProofDesk proofs;
     private boolean updatingInputs;
 
     public AdmissionViewModel(BackgroundRunner runner, Scheduler scheduler, Clock clock) {
         this.runner = runner;
         this.scheduler = scheduler;
         this.clock = clock;
+        watch = new ServiceWatch(runner, scheduler);
+        scan = new EcertScan(this, runner);
+        paper = new PaperDesk(this, runner, clock);
         canVerify = Bindings.createBooleanBinding(() -> desk.get() != null && !busy.get(), desk, busy);
         name.addListener((obs, old, now) -> inputChanged());
         idText.addListener((obs, old, now) -> inputChanged());
@@ -86,19 +90,21 @@ public final class AdmissionViewModel {
 
     /** The desk is wired (or re-wired with new settings): checks can run. Called on the FX thread. */
     public void attach(Desk ready) {
-        if (nextHealthCheck != null) {
-            nextHealthCheck.cancel();
-        }
+        attach(ready, ready == null ? null : new DeskProofs(ready));
+    }
+
+    /** The desk with its e-certificate and paper work behind a seam (a fake in tests). */
+    void attach(Desk ready, ProofDesk readyProofs) {
         desk.set(ready);
+        proofs = readyProofs;
         problemDetail.set(null);
         problem.set(null);
-        serviceState.set(ServiceState.STARTING);
-        pollHealth();
+        watch.watch(ready, readyProofs);
     }
 
     /** Wiring failed (bad configuration, database unusable): no checks until it is fixed. */
     public void startupFailed(Throwable error) {
-        serviceState.set(ServiceState.NOT_STARTED);
+        watch.startupFailed();
         DeskProblem kind = DeskProblem.of(error);
         // what IT must fix, under the clerk's sentence: a configuration error names the file and the field, an audit
         // database error the file and the cause (no check has run, so no person is in it); anything else may carry
@@ -115,6 +121,7 @@ public final class AdmissionViewModel {
         runningCheck = null;
         busy.set(false);
         result.set(null);
+        paperOffered.set(false);
         problem.set(DeskProblem.UNEXPECTED);
     }
 
@@ -124,20 +131,44 @@ public final class AdmissionViewModel {
         if (current == null || busy.get()) {
             return;
         }
+        String rawName = name.get();
+        String rawId = idText.get();
+        boolean legacy = ResidentId.normalize(rawId).length() == LEGACY_ID_LENGTH;
+        runCheck(rawName, rawId, legacy, () -> current.check(rawName, rawId, ""));
+    }
+
+    /**
+     * Runs one check that ends in a decision (the live query, an e-certificate, a paper entry): the card is busy
+     * until it is shown, and a decision arriving after the clerk moved on is never shown.
+     *
+     * @param forName  the name the check is for, as typed or read from the certificate (a paper entry follows it)
+     * @param forId    the ID likewise; kept here only, never on screen after the answer
+     * @param legacyId the clerk typed a 15-digit ID
+     */
+    void runCheck(String forName, String forId, boolean legacyId, java.util.concurrent.Callable<CheckResult> work) {
+        Desk current = desk.get();
+        ProofDesk currentProofs = proofs;
+        if (current == null || busy.get()) {
+            return;
+        }
         cancelClear();
         busy.set(true);
         result.set(null);
+        paperOffered.set(false);
         problem.set(null);
-        String rawName = name.get();
-        String rawId = idText.get();
         Object check = new Object();
         runningCheck = check;
-        runner.run(() -> current.check(rawName, rawId, ""), checked -> {
+        runner.run(() -> {
+            CheckResult checked = work.call();
+            return new Shown(checked, currentProofs != null && currentProofs.offersPaper(checked));
+        }, shown -> {
             if (runningCheck == check) {
                 runningCheck = null;
-                showResult(checked);
+                shownName = forName;
+                shownId = forId;
+                showResult(shown.result(), legacyId, shown.offersPaper());
             } else {
-                recordNotShown(current, checked);
+                recordNotShown(current, shown.result());
             }
         }, error -> {
             if (runningCheck == check) {
@@ -147,6 +178,10 @@ public final class AdmissionViewModel {
                 LOG.log(System.Logger.Level.WARNING, "an abandoned check failed: {0}", DeskProblem.of(error));
             }
         });
+    }
+
+    /** A decision and whether the card offers a paper certificate after it. */
+    private record Shown(CheckResult result, boolean offersPaper) {
     }
 
     /**
@@ -174,8 +209,13 @@ public final class AdmissionViewModel {
     public void clear() {
         abandonRunningCheck();
         cancelClear();
+        scan.reset();
+        paper.close();
         setInputsQuietly("", "");
         result.set(null);
+        paperOffered.set(false);
+        shownName = null;
+        shownId = null;
         if (problem.get() != null && !problem.get().preventsStart()) {
             problem.set(null);
         }
@@ -183,15 +223,22 @@ public final class AdmissionViewModel {
         nameProblem.set(null);
     }
 
-    private void showResult(CheckResult checked) {
+    private void showResult(CheckResult checked, boolean legacy, boolean offersPaper) {
         busy.set(false);
-        // the ID as typed, before it leaves the screen: a 15-digit one was converted, which the card says
-        legacyId.set(ResidentId.normalize(idText.get()).length() == LEGACY_ID_LENGTH);
+        // a 15-digit ID was converted, which the card says
+        legacyId.set(legacy);
         if (checked.decision().kind() != DecisionKind.INVALID_INPUT) {
             setInputsQuietly(name.get(), "");
         }
+        paperOffered.set(offersPaper);
         result.set(checked);
-        noteServiceState(checked);
+        watch.note(checked);
+        scheduleClear();
+    }
+
+    /** The shown result clears itself after the configured time (paused while the paper form is open). */
+    void scheduleClear() {
+        cancelClear();
         Duration after = desk.get().autoClear();
         pendingClear = scheduler.schedule(after, this::clear);
         secondsToClear.set((int) Math.max(1, (after.toMillis() + 999) / 1000));
@@ -210,7 +257,7 @@ public final class AdmissionViewModel {
      * Sets the inputs without it counting as the next patient's input. After an answer the full ID leaves the screen
      * (the card shows it masked); after invalid input it stays, for the clerk to correct.
      */
-    private void setInputsQuietly(String newName, String newId) {
+    void setInputsQuietly(String newName, String newId) {
         updatingInputs = true;
         try {
             name.set(newName);
@@ -226,73 +273,23 @@ public final class AdmissionViewModel {
         problem.set(DeskProblem.of(error));
     }
 
-    private void noteServiceState(CheckResult checked) {
-        if (checked.outcome() == null) {
-            return;
-        }
-        ServiceFailure failure = checked.outcome().failure();
-        boolean unreachable = failure == ServiceFailure.UNREACHABLE || failure == ServiceFailure.TIMEOUT;
-        serviceState.set(unreachable ? ServiceState.UNREACHABLE : ServiceState.REACHABLE);
-    }
-
-    private void pollHealth() {
-        Desk current = desk.get();
-        if (current == null) {
-            return;
-        }
-        runner.run(current::checkHealth, health -> {
-            if (desk.get() == current) {
-                serviceState.set(health.up() ? ServiceState.REACHABLE : ServiceState.UNREACHABLE);
-            }
-        }, error -> {
-            if (desk.get() == current) {
-                serviceState.set(ServiceState.UNREACHABLE);
-            }
-        });
-        nextHealthCheck = scheduler.schedule(HEALTH_INTERVAL, this::pollHealth);
-    }
-
     private void inputChanged() {
         if (updatingInputs) {
             return;
         }
         abandonRunningCheck();
+        scan.reset();
         if (result.get() != null) {
+            paper.close();
             cancelClear();
             result.set(null);
+            paperOffered.set(false);
         }
-        idProblem.set(liveIdProblem(idText.get()));
-        nameProblem.set(liveNameProblem(name.get()));
+        idProblem.set(LiveInput.idProblem(idText.get(), LocalDate.now(clock)));
+        nameProblem.set(LiveInput.nameProblem(name.get()));
     }
 
-    /** Problems worth showing while the clerk is still typing: not "too short" before the number is complete. */
-    private InputProblem liveIdProblem(String raw) {
-        String normalized = ResidentId.normalize(raw);
-        if (normalized.isEmpty()) {
-            return null;
-        }
-        try {
-            ResidentId.parse(raw, LocalDate.now(clock));
-            return null;
-        } catch (InvalidInputException e) {
-            boolean stillTyping = e.problem() == InputProblem.ID_WRONG_LENGTH && normalized.length() < ID_LENGTH;
-            return stillTyping ? null : e.problem();
-        }
-    }
-
-    private static InputProblem liveNameProblem(String raw) {
-        if (PersonName.normalize(raw).isEmpty()) {
-            return null;
-        }
-        try {
-            PersonName.parse(raw);
-            return null;
-        } catch (InvalidInputException e) {
-            return e.problem();
-        }
-    }
-
-    private void cancelClear() {
+    void cancelClear() {
         if (pendingClear != null) {
             pendingClear.cancel();
             pendingClear = null;
@@ -345,7 +342,51 @@ public final class AdmissionViewModel {
     }
 
     public ReadOnlyObjectProperty<ServiceState> serviceStateProperty() {
-        return serviceState.getReadOnlyProperty();
+        return watch.stateProperty();
+    }
+
+    /** The e-certificate lists' ages for the status bar; {@code null} until known. */
+    ReadOnlyObjectProperty<ListAges> listAgesProperty() {
+        return watch.freshnessProperty();
+    }
+
+    /** The shown result may be followed by a paper certificate (the card offers the form). */
+    public ReadOnlyBooleanProperty paperOfferedProperty() {
+        return paperOffered.getReadOnlyProperty();
+    }
+
+    /** The scanner, a pasted text and an opened or pasted image: the e-certificate's way in. */
+    public EcertScan scan() {
+        return scan;
+    }
+
+    /** The paper certificate's form after a check that did not waive. */
+    public PaperDesk paper() {
+        return paper;
+    }
+
+    ProofDesk proofs() {
+        return proofs;
+    }
+
+    /** Who the shown result was checked for (name, ID), or {@code null} when none is shown. */
+    String shownName() {
+        return shownName;
+    }
+
+    String shownId() {
+        return shownId;
+    }
+
+    /** Something else took the card (a scan begins, an image is read): no decision or program problem is shown. */
+    void clearCard() {
+        abandonRunningCheck();
+        cancelClear();
+        result.set(null);
+        paperOffered.set(false);
+        if (problem.get() != null && !problem.get().preventsStart()) {
+            problem.set(null);
+        }
     }
 
     public ReadOnlyObjectProperty<Desk> deskProperty() {

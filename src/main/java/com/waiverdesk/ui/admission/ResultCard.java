@@ -1,6 +1,7 @@
 package com.waiverdesk.ui.admission;
 
 import com.waiverdesk.app.CheckResult;
+import com.waiverdesk.app.EcertHolder;
 import com.waiverdesk.domain.Decision;
 import com.waiverdesk.domain.DecisionKind;
 import com.waiverdesk.ui.common.Texts;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Objects;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -25,18 +27,21 @@ import javafx.scene.layout.VBox;
  */
 final class ResultCard extends VBox {
     private static final List<String> KIND_CLASSES = List.of("waive", "reduce", "charge", "cannot-verify",
-            "invalid-input", "problem", "busy", "idle");
+            "invalid-input", "problem", "busy", "idle", "confirm", "notice");
 
     private final Texts texts;
     private final ResultText words;
     private final Region icon = new Region();
     private final Label headline = new Label();
+    private final Label channel = new Label();
     private final Label amount = new Label();
     private final Label reason = new Label();
     private final Label followUp = new Label();
     private final Label categories = new Label();
     private final Label countdown = new Label();
     private final FlowPane details = new FlowPane();
+    /** The card's own buttons: confirm or cancel a scanned holder, record a paper certificate. */
+    private final FlowPane actions = new FlowPane();
 
     ResultCard(Texts texts, ResultText words) {
         this.texts = texts;
@@ -46,13 +51,15 @@ final class ResultCard extends VBox {
         icon.getStyleClass().add("result-icon");
         headline.getStyleClass().add("result-headline");
         amount.getStyleClass().add("result-amount");
+        channel.getStyleClass().add("result-channel");
+        channel.setId("resultChannel");
         reason.getStyleClass().add("result-reason");
         followUp.getStyleClass().add("result-follow-up");
         categories.getStyleClass().add("result-categories");
         countdown.getStyleClass().addAll("result-detail", "result-countdown");
         countdown.setId("clearCountdown");
         details.getStyleClass().add("result-details");
-        for (Label label : List.of(headline, amount, reason, followUp, categories)) {
+        for (Label label : List.of(headline, channel, amount, reason, followUp, categories)) {
             label.setWrapText(true);
             label.setMinHeight(Region.USE_PREF_SIZE);
             label.setMaxWidth(Double.MAX_VALUE);
@@ -64,13 +71,49 @@ final class ResultCard extends VBox {
         HBox top = new HBox(icon, headline);
         top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().add("result-top");
-        getChildren().addAll(top, amount, reason, categories, followUp, details);
+        actions.getStyleClass().add("result-actions");
+        actions.setAlignment(Pos.CENTER_LEFT);
+        actions.managedProperty().bind(actions.visibleProperty());
+        getChildren().addAll(top, channel, amount, reason, categories, followUp, details, actions);
         showIdle();
     }
 
     void showIdle() {
         setKind("idle");
         show(texts.get("card.idle"), null, texts.get("card.idle.hint"), null, null, List.of());
+    }
+
+    /** The scanner is typing, or an image is being read. */
+    void showReading() {
+        setKind("busy");
+        show(texts.get("card.reading"), null, texts.get("card.reading.hint"), null, null, List.of());
+    }
+
+    /** The holder read from a scanned certificate, to compare with the ID card before anything is decided. */
+    void showHolder(EcertHolder holder, Button confirm, Button cancel) {
+        setKind("confirm");
+        show(texts.get("card.holder.title"), null, texts.get("card.holder.compare", holder.name(), holder.maskedId()),
+                null, texts.get("card.holder.next"), List.of());
+        showActions(confirm, cancel);
+    }
+
+    /** A scan or an image gave no certificate to check; nothing was recorded. */
+    void showNotice(EcertScan.Notice notice) {
+        setKind("notice");
+        if (notice == EcertScan.Notice.CERTIFICATE_UNREADABLE) {
+            show(texts.get("card.ecertUnreadable.title"), null, texts.get("card.ecertUnreadable.next"), null, null,
+                    List.of());
+            return;
+        }
+        String title = notice == EcertScan.Notice.NO_QR_FOUND ? texts.get("card.noQr.title")
+                : texts.get("card.imageUnreadable.title");
+        show(title, null, texts.get("card.noQr.next"), null, null, List.of());
+    }
+
+    /** Buttons under a result (the paper certificate's), or none. */
+    void showActions(Button... buttons) {
+        actions.getChildren().setAll(buttons);
+        actions.setVisible(buttons.length > 0);
     }
 
     void showBusy() {
@@ -84,6 +127,7 @@ final class ResultCard extends VBox {
         setKind(kindClass(decision.kind()));
         show(words.headline(decision), words.amount(result).orElse(null), words.reason(result),
                 words.categories(decision).orElse(null), words.followUp(decision), words.details(result, legacyId));
+        set(channel, words.channel(result).orElse(null));
     }
 
     /** @param detail what IT must fix (a configuration error), shown under the clerk's sentence; or {@code null} */
@@ -103,11 +147,13 @@ final class ResultCard extends VBox {
     private void show(String head, String amountText, String reasonText, String categoriesText, String next,
                       List<String> detailLines) {
         headline.setText(head);
+        set(channel, null);
         set(amount, amountText);
         set(reason, reasonText);
         set(categories, categoriesText);
         set(followUp, next);
         details.getChildren().clear();
+        showActions();
         for (String line : detailLines) {
             Label label = new Label(line);
             label.getStyleClass().add("result-detail");

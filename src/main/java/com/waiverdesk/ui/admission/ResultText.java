@@ -3,6 +3,7 @@ package com.waiverdesk.ui.admission;
 import com.waiverdesk.app.CheckResult;
 import com.waiverdesk.domain.Decision;
 import com.waiverdesk.domain.AssistanceGrant;
+import com.waiverdesk.domain.Channel;
 import com.waiverdesk.domain.DecisionKind;
 import com.waiverdesk.domain.DecisionReason;
 import com.waiverdesk.domain.VerificationAnswer;
@@ -127,8 +128,39 @@ final class ResultText {
                     : texts.get("card.id", result.maskedId()));
         }
         lines.add(texts.get("card.audit", Long.toString(result.auditSeq())));
+        result.ecert().ifPresent(finding -> lines.addAll(ecertLines(finding.certId(), finding.validUntil())));
         result.checkedAt().ifPresent(at -> lines.add(texts.get("card.checkedAt", TIME.format(at))));
         result.requestId().ifPresent(id -> lines.add(texts.get("card.requestId", id)));
+        return lines;
+    }
+
+    /** How the patient's status was checked; the live query, the usual way, goes unsaid. */
+    Optional<String> channel(CheckResult result) {
+        return result.channel() == Channel.LIVE_QUERY ? Optional.empty() : Optional.of(channel(result.channel()));
+    }
+
+    String channel(Channel channel) {
+        switch (channel) {
+            case ECERT_ONLINE:
+                return texts.get("card.channel.ECERT_ONLINE");
+            case ECERT_OFFLINE:
+                return texts.get("card.channel.ECERT_OFFLINE");
+            case PAPER:
+                return texts.get("card.channel.PAPER");
+            default:
+                return texts.get("card.channel.LIVE_QUERY");
+        }
+    }
+
+    /** The certificate's id and last valid day, when its payload could be read. */
+    List<String> ecertLines(String certId, LocalDate validUntil) {
+        List<String> lines = new ArrayList<>();
+        if (certId != null) {
+            lines.add(texts.get("card.ecert.id", certId));
+        }
+        if (validUntil != null) {
+            lines.add(texts.get("card.ecert.validUntil", DATE.format(validUntil)));
+        }
         return lines;
     }
 

@@ -2,6 +2,7 @@ package com.waiverdesk.ui.admission;
 
 import com.waiverdesk.app.Desk;
 import com.waiverdesk.ui.common.Texts;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -27,6 +28,8 @@ final class StatusBar extends HBox {
     private final Texts texts;
     private final Region dot = new Region();
     private final Label service = new Label();
+    /** How old the e-certificate lists are: an offline e-certificate check needs them fresh. */
+    private final Label ecertLists = new Label();
     private final Label operator = new Label();
     private final Label workstation = new Label();
     private final Hyperlink supervisor = new Hyperlink();
@@ -40,6 +43,9 @@ final class StatusBar extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         dot.getStyleClass().add("status-dot");
         service.setId("serviceStatus");
+        ecertLists.setId("ecertListsStatus");
+        ecertLists.getStyleClass().add("ecert-lists");
+        ecertLists.managedProperty().bind(ecertLists.visibleProperty());
         operator.setId("operatorStatus");
         workstation.setId("workstationStatus");
         Region spacer = new Region();
@@ -53,8 +59,8 @@ final class StatusBar extends HBox {
         FlowPane links = new LinkRow(diagnostics, settings, supervisor);
         links.getStyleClass().add("status-links");
         links.setAlignment(Pos.CENTER_RIGHT);
-        getChildren().addAll(dot, service, spacer, operator, workstation, links);
-        for (Region whole : new Region[] {dot, service, diagnostics, settings, supervisor}) {
+        getChildren().addAll(dot, service, ecertLists, spacer, operator, workstation, links);
+        for (Region whole : new Region[] {dot, service, ecertLists, diagnostics, settings, supervisor}) {
             whole.setMinWidth(Region.USE_PREF_SIZE);
         }
         // an HBox that must shrink takes from the ALWAYS-growing children first: the spacer, then these two (a
@@ -63,7 +69,9 @@ final class StatusBar extends HBox {
         HBox.setHgrow(workstation, Priority.ALWAYS);
         model.serviceStateProperty().addListener((obs, old, state) -> refresh());
         model.deskProperty().addListener((obs, old, desk) -> refresh());
+        model.listAgesProperty().addListener((obs, old, ages) -> showLists(ages));
         refresh();
+        showLists(null);
     }
 
     /**
@@ -156,5 +164,38 @@ final class StatusBar extends HBox {
         getStyleClass().add(state.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         operator.setText(desk == null ? "" : texts.get("status.operator", desk.operatorId()));
         workstation.setText(desk == null ? "" : texts.get("status.workstation", desk.workstation()));
+    }
+
+    private void showLists(ListAges ages) {
+        ecertLists.getStyleClass().remove("too-old");
+        ecertLists.setVisible(ages != null);
+        if (ages == null) {
+            ecertLists.setText("");
+            return;
+        }
+        Duration oldest = ages.oldest();
+        if (oldest == null) {
+            ecertLists.setText(texts.get("status.ecert.none"));
+        } else {
+            String age = age(oldest.toSeconds());
+            ecertLists.setText(ages.tooOld() ? texts.get("status.ecert.tooOld", age)
+                    : texts.get("status.ecert.fresh", age));
+        }
+        if (ages.tooOld() || oldest == null) {
+            ecertLists.getStyleClass().add("too-old");
+        }
+        ecertLists.setAccessibleText(ecertLists.getText());
+    }
+
+    /** "3 小时前" / "3 h ago": minutes under an hour, hours under two days, then days. */
+    private String age(long seconds) {
+        if (seconds < 60) {
+            return texts.get("status.ecert.age.now");
+        } else if (seconds < 3600) {
+            return texts.get("status.ecert.age.minutes", seconds / 60);
+        } else if (seconds < 48 * 3600) {
+            return texts.get("status.ecert.age.hours", seconds / 3600);
+        }
+        return texts.get("status.ecert.age.days", seconds / 86_400);
     }
 }
