@@ -64,6 +64,10 @@ final class ResultText {
      * the clerk can tell the patient which date to renew from.
      */
     String reason(CheckResult result) {
+        if (result.channel().isEcert() && result.decision().kind().lowersDeposit()) {
+            // the service did not confirm anything: the city's signed certificate did
+            return texts.get("reason." + result.decision().reason() + ".ecert");
+        }
         String reason = reason(result.decision());
         if (result.decision().reason() != DecisionReason.ELIGIBILITY_EXPIRED || result.outcome() == null
                 || !result.outcome().isAnswered()) {

@@ -140,4 +140,19 @@ class ResultTextTest {
         assertThat(new ResultText(en, code -> Optional.empty()).amount(answered(invalid, null, new BigDecimal("5000"))))
                 .isEmpty();
     }
+
+    @Test
+    void anAcceptedEcertificateDoesNotSayTheServiceConfirmedIt() {
+        Decision waive = new Decision(DecisionKind.WAIVE, 0, DecisionReason.WAIVED_BY_CATEGORY,
+                FollowUp.ADMIT_WITHOUT_DEPOSIT, List.of("SUBSISTENCE_ALLOWANCE"), "SUBSISTENCE_ALLOWANCE", null, null);
+        for (com.waiverdesk.domain.Channel channel : List.of(com.waiverdesk.domain.Channel.ECERT_ONLINE,
+                com.waiverdesk.domain.Channel.ECERT_OFFLINE)) {
+            CheckResult result = new CheckResult(waive, "110105********002X", null, null, 3, Instant.EPOCH, channel,
+                    null);
+            assertThat(new ResultText(zh, code -> Optional.empty()).reason(result)).contains("电子证明")
+                    .doesNotContain("平台确认");
+            assertThat(new ResultText(en, code -> Optional.empty()).reason(result)).contains("e-certificate")
+                    .doesNotContain("service confirms");
+        }
+    }
 }
