@@ -66,7 +66,8 @@ final class ResultText {
     String reason(CheckResult result) {
         if (result.channel().isEcert() && result.decision().kind().lowersDeposit()) {
             // the service did not confirm anything: the city's signed certificate did
-            return texts.get("reason." + result.decision().reason() + ".ecert");
+            return result.decision().kind() == DecisionKind.WAIVE ? texts.get("reason.WAIVED_BY_CATEGORY.ecert")
+                    : texts.get("reason.REDUCED_BY_CATEGORY.ecert");
         }
         String reason = reason(result.decision());
         if (result.decision().reason() != DecisionReason.ELIGIBILITY_EXPIRED || result.outcome() == null
