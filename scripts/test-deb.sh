@@ -12,7 +12,7 @@
 #   3. installs the NEWER version over it, the same way: machine-wide file, configuration, stored secret and audit
 #      database must be byte-identical; the new version must read the stored secret (`secret status`) and pass
 #      `audit verify` on the old database; an audit database made with the first release's schema
-#      (src/test/resources/.../schema-v1.sql) opens in the new version, is upgraded to schema 3 and verifies; the
+#      (src/test/resources/.../schema-v1.sql) opens in the new version, is upgraded to schema 4 and verifies; the
 #      installed runtime stores a secret in a real Secret Service (GNOME Keyring in a private D-Bus session), not
 #      in the fallback file: its trimmed runtime has what the D-Bus login needs
 #   4. checks the installed layout: launcher, /usr/bin/waiverdesk, menu entry, icon, JavaFX's .so files in the
@@ -236,8 +236,8 @@ sqlite3 "$v1" <src/test/resources/com/waiverdesk/audit/schema-v1.sql >/dev/null
 [ "$(sqlite3 "$v1" 'PRAGMA user_version;')" = 1 ] || fail "schema-v1.sql did not make a version 1 database"
 as_user /opt/waiverdesk/bin/WaiverDesk audit verify --audit-db "$v1" 2>/dev/null | tee "$work/verify-v1.txt"
 grep -q "^intact" "$work/verify-v1.txt" || fail "audit verify of a schema 1 database"
-[ "$(sqlite3 "$v1" 'PRAGMA user_version;')" = 3 ] || fail "the schema 1 database was not upgraded to schema 3"
-echo "upgraded to schema 3; it verifies"
+[ "$(sqlite3 "$v1" 'PRAGMA user_version;')" = 4 ] || fail "the schema 1 database was not upgraded to schema 4"
+echo "upgraded to schema 4; it verifies"
 
 step "the installed runtime stores a secret in a real Secret Service"
 user_home=$home

@@ -1,5 +1,7 @@
 package com.waiverdesk.contract;
 
+import com.waiverdesk.testing.StrictJson;
+
 import com.waiverdesk.domain.DecisionKind;
 import com.waiverdesk.testing.CivilCalendar;
 import java.nio.ByteBuffer;

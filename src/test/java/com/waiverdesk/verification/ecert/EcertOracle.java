@@ -7,6 +7,7 @@ import com.waiverdesk.domain.PersonName;
 import com.waiverdesk.domain.ResidentId;
 import com.waiverdesk.domain.ServiceFailure;
 import com.waiverdesk.testing.CivilCalendar;
+import com.waiverdesk.testing.StrictJson;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
 
 /**
  * e-certificate.md and the lead's decisions (BRIEF.md) written a second time for the fuzzer, sharing no code with the
- * reader under test: its own base64url, {@link OracleJson}, its own RFC 3339 dates on {@link CivilCalendar}, its own
+ * reader under test: its own base64url, {@link StrictJson}, its own RFC 3339 dates on {@link CivilCalendar}, its own
  * SPKI check (fixed prefix, the curve equation with GB/T 32918.5's constants). A signature is genuine when the
  * fuzzer made it (BouncyCastle's SM2Signer directly, recorded in {@link Signatures}); the fuzzer checks a sample of
  * the rest with BouncyCastle to keep that honest.
@@ -419,7 +420,7 @@ final class EcertOracle {
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("UTF-8");
         }
-        Object value = OracleJson.parse(json);
+        Object value = StrictJson.parseKeepingIntegers(json);
         if (!(value instanceof Map)) {
             throw new IllegalArgumentException("not an object");
         }

@@ -1,4 +1,4 @@
-package com.waiverdesk.verification.ecert;
+package com.waiverdesk.testing;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A copy of contract/StrictJson (package-private there) for the e-certificate oracle: a JSON reader written from
- * RFC 8259's grammar, sharing no code with the Jackson reading under test. Objects become maps (a repeated name is an
- * error), arrays lists, numbers BigInteger when written as an integer (no fraction, no exponent) and BigDecimal
- * otherwise, {@code null} {@link #NULL}.
+ * A JSON reader written from RFC 8259's grammar for the reply oracle, so that the oracle shares no parsing code with
+ * the client (which uses Jackson): objects become maps (a repeated name is an error), arrays lists, numbers
+ * BigDecimal ({@link #parseKeepingIntegers}: BigInteger when written without fraction or exponent, so an oracle can
+ * tell {@code 1} from {@code 1.0}), {@code null} {@link #NULL}. Shared by the reply oracle and the e-certificate
+ * oracle.
  */
-final class OracleJson {
-    static final Object NULL = new Object() {
+public final class StrictJson {
+    public static final Object NULL = new Object() {
         @Override
         public String toString() {
             return "null";
@@ -23,17 +24,28 @@ final class OracleJson {
     private final String text;
     private int at;
 
-    private OracleJson(String text) {
+    private final boolean integers;
+
+    private StrictJson(String text, boolean integers) {
+        this.integers = integers;
         this.text = text;
     }
 
     /** The value the whole text holds; throws IllegalArgumentException on anything RFC 8259 does not allow. */
-    static Object parse(String text) {
-        OracleJson reader = new OracleJson(text);
+    public static Object parse(String text) {
+        return read(new StrictJson(text, false));
+    }
+
+    /** As {@link #parse}, numbers written as integers read as BigInteger. */
+    public static Object parseKeepingIntegers(String text) {
+        return read(new StrictJson(text, true));
+    }
+
+    private static Object read(StrictJson reader) {
         reader.space();
         Object value = reader.value();
         reader.space();
-        if (reader.at != text.length()) {
+        if (reader.at != reader.text.length()) {
             throw new IllegalArgumentException("text after the value at " + reader.at);
         }
         return value;
@@ -169,6 +181,7 @@ final class OracleJson {
     }
 
     private Number number() {
+        boolean integer = true;
         int start = at;
         if (peek('-')) {
             at++;
@@ -180,21 +193,21 @@ final class OracleJson {
         } else {
             throw new IllegalArgumentException("value expected at " + start);
         }
-        boolean integer = true;
         if (peek('.')) {
+            integer = false;
             at++;
             digits();
-            integer = false;
         }
         if (peek('e') || peek('E')) {
+            integer = false;
             at++;
             if (peek('+') || peek('-')) {
                 at++;
             }
             digits();
-            integer = false;
         }
-        return integer ? new java.math.BigInteger(text.substring(start, at)) : new BigDecimal(text.substring(start, at));
+        return integers && integer ? new java.math.BigInteger(text.substring(start, at))
+                : new BigDecimal(text.substring(start, at));
     }
 
     private void digits() {
