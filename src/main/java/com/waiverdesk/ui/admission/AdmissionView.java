@@ -68,8 +68,12 @@ public final class AdmissionView extends BorderPane {
         setBottom(statusBar);
         // the status bar may grow a row after the answer (the service became unreachable): keep the answer in view
         scroll.viewportBoundsProperty().addListener((obs, old, now) -> {
-            if (old.getHeight() != now.getHeight()
-                    && (model.resultProperty().get() != null || model.problemProperty().get() != null)) {
+            if (old.getHeight() == now.getHeight()) {
+                return;
+            }
+            if (model.paper().openProperty().get()) {
+                revealPaperForm();
+            } else if (model.resultProperty().get() != null || model.problemProperty().get() != null) {
                 scrollToCard();
             }
         });
@@ -83,14 +87,17 @@ public final class AdmissionView extends BorderPane {
         model.scan().holderProperty().addListener((obs, old, now) -> refreshCard());
         model.scan().noticeProperty().addListener((obs, old, now) -> refreshCard());
         model.paperOfferedProperty().addListener((obs, old, now) -> refreshCard());
+        // the terms line arrives with the policy's terms, after the form opened: the form grows by a line or two,
+        // and the scroll pane keeps its pixel offset, which would push the form's buttons below the fold
+        model.paper().maxAgeDaysProperty().addListener((obs, old, days) -> {
+            if (model.paper().openProperty().get()) {
+                revealPaperForm();
+            }
+        });
         model.paper().openProperty().addListener((obs, old, open) -> {
             if (open) {
                 paperForm.focusFirstField();
-                // the form is under the card: at the smallest window its fields, message and buttons are below
-                // the fold, so the view ends at its last line
-                scroll.applyCss();
-                scroll.layout();
-                scroll.setVvalue(scroll.getVmax());
+                revealPaperForm();
             } else if (model.resultProperty().get() != null) {
                 nameField.requestFocus();
             }
@@ -324,6 +331,36 @@ public final class AdmissionView extends BorderPane {
         scroll.applyCss();
         scroll.layout();
         scrollToCard();
+    }
+
+    /**
+     * The paper form under the card, whole, once laid out: the view scrolls just enough for its last row (Record,
+     * Back) to be in view; a form taller than the view (enlarged text) shows its title and first field instead.
+     */
+    private void revealPaperForm() {
+        if (getScene() == null) {
+            return;
+        }
+        scroll.applyCss();
+        scroll.layout();
+        Node content = scroll.getContent();
+        double viewport = scroll.getViewportBounds().getHeight();
+        double hidden = content.getLayoutBounds().getHeight() - viewport;
+        if (hidden <= 0) {
+            scroll.setVvalue(0);
+            return;
+        }
+        javafx.geometry.Bounds form = content.sceneToLocal(paperForm.localToScene(paperForm.getLayoutBounds()));
+        double top = scroll.getVvalue() * hidden;
+        if (form.getHeight() > viewport) {
+            top = form.getMinY();
+        } else if (form.getMaxY() > top + viewport) {
+            // the body's own margin under the form too: the buttons do not touch the status bar
+            top = form.getMaxY() + ((Region) content).snappedBottomInset() - viewport;
+        } else if (form.getMinY() < top) {
+            top = form.getMinY();
+        }
+        scroll.setVvalue(Math.max(0, Math.min(1, top / hidden)));
     }
 
     private void scrollToCard() {

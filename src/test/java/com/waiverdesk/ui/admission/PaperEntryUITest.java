@@ -13,6 +13,7 @@ import com.waiverdesk.ui.common.Texts;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -35,9 +36,11 @@ class PaperEntryUITest {
     private final Texts texts = new Texts(LOCALE);
     private final FxBackgroundRunner runner = new FxBackgroundRunner();
     private final EcertDesks desks = new EcertDesks(LOCALE);
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         AdmissionViewModel model = new AdmissionViewModel(runner, new FxScheduler(), TestDesks.CLOCK);
         AdmissionView view = new AdmissionView(model, texts);
         AdmissionStage.show(stage, view);
@@ -121,5 +124,38 @@ class PaperEntryUITest {
         assertThat(robot.lookup("#paperForm").query().isVisible()).isFalse();
         assertThat(card(robot).getStyleClass()).contains("cannot-verify");
         assertThat(desks.audit.entries).hasSize(1);
+    }
+
+    /**
+     * At the desk's smallest window (720x700) the form opens below the card; its terms line arrives with the policy's
+     * terms, after it opened. Once everything is in, its last row (Record, Back) is in view, and so is its first
+     * field.
+     */
+    @Test
+    void theFormOpensWholeInViewAtTheSmallestWindow(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(CardLayoutUITest.WIDTH);
+            stage.setHeight(CardLayoutUITest.HEIGHT);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".admission").query().getScene().getHeight()).isEqualTo(CardLayoutUITest.HEIGHT);
+        checkWhileTheServiceIsDown(robot);
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.P).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#paperTerms").query().isVisible()
+                && !robot.lookup("#paperCategory").queryAs(ComboBox.class).getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Node scroll = robot.lookup(".body-scroll").query();
+        Node viewportNode = robot.from(scroll).lookup(".viewport").query();
+        Bounds viewport = viewportNode.localToScene(viewportNode.getLayoutBounds());
+        for (String id : new String[] {"#paperRecordButton", "#paperCancelButton", "#paperNumber"}) {
+            Node node = robot.lookup(id).query();
+            Bounds bounds = node.localToScene(node.getLayoutBounds());
+            assertThat(bounds.getMinY()).as(id + " top, viewport " + viewport).isGreaterThanOrEqualTo(
+                    viewport.getMinY() - 0.5);
+            assertThat(bounds.getMaxY()).as(id + " bottom, viewport " + viewport).isLessThanOrEqualTo(
+                    viewport.getMaxY() + 0.5);
+        }
     }
 }
