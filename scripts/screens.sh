@@ -3,16 +3,26 @@
 # size (720x700) in Chinese and English, plus enlarged text (Ctrl+plus to 150 %) and high contrast (Ctrl+Shift+H):
 # typed into the real window under Xvfb with xdotool, as scripts/screenshot.sh does. docs/screens/ is made with it.
 # Needs: xvfb xdotool imagemagick libgtk-3-0 fonts-noto-cjk, and target/waiverdesk.jar (mvn -q package -DskipTests).
-# Usage: scripts/screens.sh OUTDIR [DISPLAY]     (DISPLAY defaults to :92; PARTS="demo wide faults edges ecert" picks the parts)
+# Usage: scripts/screens.sh OUTDIR [DISPLAY]     (without DISPLAY, Xvfb picks a free one; PARTS="demo wide faults edges
+# ecert enlarged" picks the parts)
 set -euo pipefail
 out=$(realpath -m "${1:?usage: scripts/screens.sh OUTDIR [DISPLAY]}")
-display=${2:-:92}
+display=${2:-}
 cd "$(dirname "$0")/.."
 jar=$PWD/target/waiverdesk.jar
 mkdir -p "$out"
 work=$(mktemp -d)
-Xvfb "$display" -screen 0 1280x1100x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
+if [ -n "$display" ]; then
+    Xvfb "$display" -screen 0 1280x1100x24 -nolisten tcp >/dev/null 2>&1 &
+    xvfb=$!
+else
+    # a display no other process holds, chosen by Xvfb itself and written to fd 3 once it listens
+    Xvfb -displayfd 3 -screen 0 1280x1100x24 -nolisten tcp 3>"$work/display" >/dev/null 2>&1 &
+    xvfb=$!
+    for _ in $(seq 1 50); do [ -s "$work/display" ] && break; sleep 0.1; done
+    [ -s "$work/display" ] || { echo "Xvfb did not start" >&2; exit 1; }
+    display=:$(head -1 "$work/display")
+fi
 desk=
 mock=
 cleanup() {
@@ -229,5 +239,43 @@ for lang in zh en; do
     import -window "$window" "$work/shot.png"
     convert "$work/shot.png" -colors 96 "PNG8:$out/$lang-paper-provisional.png"
     echo "saved $out/$lang-paper-*.png"
+    stop_desk
+done
+
+# the e-certificate's cards enlarged (Ctrl+plus three times: 150 %) and in high contrast (Ctrl+Shift+H), and the paper
+# form in both; 720x700
+for lang in zh en; do
+    [[ $parts == *enlarged* ]] || continue
+    start_desk "enlarged-$lang" "{\"language\": \"$lang\", \"standardDeposit\": 5000, \"autoClearSeconds\": 60}"
+    # the keys reach the window only after a first check
+    scan warm-up reduced
+    rm -f "$out/warm-up.png"
+    for _ in 1 2 3; do xdotool key ctrl+plus; sleep 0.3; done
+    CONFIRM_SHOT="$lang-ecert-compare-with-id-card-150" scan "$lang-ecert-online-waive-150" valid
+    scan "$lang-ecert-revoked-150" revoked
+    scan "$lang-ecert-expired-150" expired
+    xdotool key ctrl+0
+    xdotool key ctrl+shift+h
+    CONFIRM_SHOT="$lang-ecert-compare-with-id-card-high-contrast" scan "$lang-ecert-online-waive-high-contrast" valid
+    scan "$lang-ecert-revoked-high-contrast" revoked
+    scan "$lang-ecert-expired-high-contrast" expired
+    stop_desk
+    start_desk "enlarged-paper-$lang" "$(service "$lang" "$work/mock.secret" "http://127.0.0.1:9/")"
+    SETTLE=12 scan warm-up valid
+    rm -f "$out/warm-up.png"
+    xdotool key ctrl+shift+h
+    SETTLE=4 shoot "$lang-paper-offered-high-contrast" 王秀英 310101195203140028
+    xdotool key ctrl+p
+    sleep 1
+    import -window "$window" "$work/shot.png"
+    convert "$work/shot.png" -colors 96 "PNG8:$out/$lang-paper-form-high-contrast.png"
+    xdotool key Escape
+    xdotool key ctrl+shift+h
+    for _ in 1 2 3; do xdotool key ctrl+plus; sleep 0.3; done
+    xdotool key ctrl+p
+    sleep 1
+    import -window "$window" "$work/shot.png"
+    convert "$work/shot.png" -colors 96 "PNG8:$out/$lang-paper-form-150.png"
+    echo "saved $out/$lang-paper-*-high-contrast.png $out/$lang-paper-form-150.png"
     stop_desk
 done

@@ -1,6 +1,8 @@
 package com.waiverdesk.ui.admission;
 
+import com.waiverdesk.app.CheckResult;
 import com.waiverdesk.app.Desk;
+import com.waiverdesk.domain.Channel;
 import com.waiverdesk.domain.InputProblem;
 import com.waiverdesk.ui.common.Readability;
 import com.waiverdesk.ui.common.Texts;
@@ -323,9 +325,19 @@ public final class AdmissionView extends BorderPane {
      * (at normal size everything fits and nothing moves).
      */
     private void revealCard() {
-        // up to 100 % form and card fit the smallest window (CardLayoutUITest): no extra layout pass before the
-        // answer is painted
-        if (getScene() == null || readability.percentProperty().get() <= Readability.NORMAL) {
+        if (getScene() == null) {
+            return;
+        }
+        if (readability.percentProperty().get() <= Readability.NORMAL) {
+            // up to 100 % form and a live query's card fit the smallest window (CardLayoutUITest): no extra layout
+            // pass before the answer is painted. An e-certificate's or paper certificate's card has more lines (the
+            // certificate, its lists, the paper offer): scrolled just enough for it to be read whole
+            CheckResult shown = model.resultProperty().get();
+            if (shown != null && shown.channel() != Channel.LIVE_QUERY) {
+                scroll.applyCss();
+                scroll.layout();
+                reveal(card);
+            }
             return;
         }
         scroll.applyCss();
@@ -343,6 +355,14 @@ public final class AdmissionView extends BorderPane {
         }
         scroll.applyCss();
         scroll.layout();
+        reveal(paperForm);
+    }
+
+    /**
+     * Scrolls (after a layout pass) just enough for {@code node}, a child of the body, to be whole in view; a node
+     * taller than the view shows its top.
+     */
+    private void reveal(Region node) {
         Node content = scroll.getContent();
         double viewport = scroll.getViewportBounds().getHeight();
         double hidden = content.getLayoutBounds().getHeight() - viewport;
@@ -350,15 +370,15 @@ public final class AdmissionView extends BorderPane {
             scroll.setVvalue(0);
             return;
         }
-        javafx.geometry.Bounds form = content.sceneToLocal(paperForm.localToScene(paperForm.getLayoutBounds()));
+        javafx.geometry.Bounds bounds = node.getBoundsInParent();
         double top = scroll.getVvalue() * hidden;
-        if (form.getHeight() > viewport) {
-            top = form.getMinY();
-        } else if (form.getMaxY() > top + viewport) {
-            // the body's own margin under the form too: the buttons do not touch the status bar
-            top = form.getMaxY() + ((Region) content).snappedBottomInset() - viewport;
-        } else if (form.getMinY() < top) {
-            top = form.getMinY();
+        if (bounds.getHeight() > viewport) {
+            top = bounds.getMinY();
+        } else if (bounds.getMaxY() > top + viewport) {
+            // the body's own margin under it too: the buttons do not touch the status bar
+            top = bounds.getMaxY() + ((Region) content).snappedBottomInset() - viewport;
+        } else if (bounds.getMinY() < top) {
+            top = bounds.getMinY();
         }
         scroll.setVvalue(Math.max(0, Math.min(1, top / hidden)));
     }

@@ -60,6 +60,9 @@ final class StatusBar extends HBox {
         links.getStyleClass().add("status-links");
         links.setAlignment(Pos.CENTER_RIGHT);
         getChildren().addAll(dot, service, ecertLists, spacer, operator, workstation, links);
+        // whole on one line at normal size; with enlarged text desk.css lets the lists' age wrap onto a second line
+        // rather than widen the window past 720 px (CardLayoutUITest)
+        ecertLists.setWrapText(true);
         for (Region whole : new Region[] {dot, service, ecertLists, diagnostics, settings, supervisor}) {
             whole.setMinWidth(Region.USE_PREF_SIZE);
         }

@@ -58,6 +58,8 @@ final class EcertDesks implements ProofDesk {
     final List<String> judged = new CopyOnWriteArrayList<>();
     final Map<String, EcertFinding.Verdict> verdicts = new ConcurrentHashMap<>();
     final Desk desk;
+    /** When set, what the judge finds for any text (the layout test walks every finding through the real desk). */
+    volatile EcertFinding next;
     private final ProofDesk real;
 
     EcertDesks(Locale locale) {
@@ -80,7 +82,9 @@ final class EcertDesks implements ProofDesk {
             public EcertJudgement judge(String text, String name, String id) {
                 judged.add(name + "/" + id);
                 EcertFinding finding;
-                if (!text.equals(VALID)) {
+                if (next != null) {
+                    finding = next;
+                } else if (!text.equals(VALID)) {
                     finding = new EcertFinding(Channel.ECERT_ONLINE, Verdict.REFUSED, DecisionReason.ECERT_NOT_GENUINE,
                             null, null, null, "DEMO-2026A", null, null, null, 3600L, 1800L, TODAY);
                 } else if (!name.equals(HOLDER.name()) || !id.equals(HOLDER.idNumber())) {
