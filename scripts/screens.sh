@@ -93,7 +93,7 @@ demo_people() {
     shoot "$lang-input-no-id" 王秀英 ""
 }
 
-parts=${PARTS:-demo wide faults edges ecert}
+parts=${PARTS:-demo wide faults edges ecert enlarged}
 for lang in zh en; do
     [[ $parts == *demo* ]] || continue
     start_desk "demo-$lang" "{\"language\": \"$lang\", \"standardDeposit\": 5000, \"autoClearSeconds\": 30}"
