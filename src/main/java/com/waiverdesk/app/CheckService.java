@@ -21,11 +21,13 @@ import com.waiverdesk.domain.ResidentId;
 import com.waiverdesk.domain.Unprintable;
 import com.waiverdesk.domain.VerificationOutcome;
 import com.waiverdesk.verification.VerificationClient;
+import com.waiverdesk.verification.ecert.EcertText;
 import com.waiverdesk.verification.VerificationRequest;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.UUID;
@@ -39,8 +41,6 @@ public final class CheckService {
     private static final System.Logger LOG = System.getLogger(CheckService.class.getName());
     private static final int MAX_STORED_NAME = 128;
     private static final int MAX_PAPER_FIELD = 64;
-    /** What every e-certificate text of this version starts with (e-certificate.md). */
-    public static final String ECERT_PREFIX = "SHEC1.";
 
     private final VerificationClient client;
     private final DepositPolicy policy;
@@ -119,31 +119,16 @@ public final class CheckService {
         } catch (InvalidInputException e) {
             Decision decision = Decision.invalidInput(e.problem());
             // kept for the supervisor as typed, but never with a character that could hide or reorder what is read
-            return record(request, decision, maskedId, normalizedId, storedName(request.rawName()), null, start);
+            return commit(request.operatorId(), decision, maskedId, normalizedId, storedName(request.rawName()),
+                    Said.NOTHING, ProofDetail.liveQuery(), null, start);
         }
         VerificationOutcome outcome = client.verify(
                 new VerificationRequest(requestIds.get(), name, id, request.operatorId(), request.businessRef()));
         Decision decision = policy.decide(outcome);
-        return record(request, decision, id.masked(), id.value(), name.value(), outcome, start);
+        return commit(request.operatorId(), decision, id.masked(), id.value(), name.value(), Said.of(outcome),
+                ProofDetail.liveQuery(), null, start);
     }
 
-    private CheckResult record(CheckRequest request, Decision decision, String maskedId, String normalizedId,
-                               String name, VerificationOutcome outcome, long startNanos) throws AuditWriteException {
-        Instant now = clock.instant();
-        long latencyMillis = (System.nanoTime() - startNanos) / 1_000_000;
-        AuditEntry entry = new AuditEntry(now,
-                outcome != null && outcome.isAnswered() ? outcome.answer().checkedAt() : null,
-                request.operatorId(), workstation, maskedId, idHasher.hash(normalizedId), name,
-                decision.kind(), decision.depositPercent(), reasonCode(decision), decision.reportedCategories(),
-                outcome != null && outcome.isAnswered() ? outcome.answer().result().name() : null,
-                outcome == null ? null : outcome.requestId(),
-                outcome == null ? null : outcome.errorCode(),
-                latencyMillis, source, ProofDetail.liveQuery());
-        long seq = audit.append(entry);
-        LOG.log(System.Logger.Level.INFO, "check {0} -> {1} ({2}), audit #{3}, {4} ms",
-                outcome == null ? "-" : outcome.requestId(), decision.kind(), reasonCode(decision), seq, latencyMillis);
-        return new CheckResult(decision, maskedId, outcome, standardDeposit, seq, now);
-    }
 
     /**
      * Checks an e-certificate (e-certificate.md): rules 1–4 by the {@link EcertJudge}, rule 5 by the policy, then
@@ -157,7 +142,7 @@ public final class CheckService {
         String text = request.text().strip();
         Patient patient;
         try {
-            if (!text.startsWith(ECERT_PREFIX)) {
+            if (!EcertText.isCertificateText(text)) {
                 throw new InvalidInputException(InputProblem.ECERT_NOT_A_CERTIFICATE);
             }
             patient = Patient.parse(request.rawName(), request.rawId(), LocalDate.now(clock));
@@ -165,8 +150,8 @@ public final class CheckService {
             ProofDetail proof = ProofDetail.ecert(Channel.ECERT_OFFLINE, null, null, null, null,
                     request.holderFromCertificate());
             return commit(request.operatorId(), Decision.invalidInput(e.problem()), ResidentId.mask(request.rawId()),
-                    ResidentId.normalize(request.rawId()), storedName(request.rawName()), null, null, null, proof,
-                    null, start);
+                    ResidentId.normalize(request.rawId()), storedName(request.rawName()), Said.NOTHING, proof, null,
+                    start);
         }
         EcertJudgement judgement = ecert == null ? untrusted() : ecert.judge(text, patient.name, patient.id.value());
         EcertFinding finding = judgement.finding();
@@ -174,7 +159,7 @@ public final class CheckService {
         ProofDetail proof = ProofDetail.ecert(finding.channel(), finding.certId(), finding.kid(),
                 finding.trustListAgeSeconds(), finding.revocationListAgeSeconds(), request.holderFromCertificate());
         return commit(request.operatorId(), decision, patient.id.masked(), patient.id.value(), patient.name,
-                judgement.checkedAt(), judgement.requestId(), null, proof, finding, start);
+                new Said(judgement.checkedAt(), null, judgement.requestId(), null, null), proof, finding, start);
     }
 
     /** No judge was wired (no root key to trust lists with): nothing can be checked. */
@@ -209,14 +194,13 @@ public final class CheckService {
             requirePaperFields(paper, number, centre, category);
         } catch (InvalidInputException e) {
             return commit(operatorId, Decision.invalidInput(e.problem()), ResidentId.mask(paper.rawId()),
-                    ResidentId.normalize(paper.rawId()), storedName(paper.rawName()), null, null, null, proof, null,
-                    start);
+                    ResidentId.normalize(paper.rawId()), storedName(paper.rawName()), Said.NOTHING, proof, null, start);
         }
         LocalDate today = ShanghaiCalendar.dateOf(clock.instant().atOffset(ZoneOffset.UTC));
         Decision decision = policy.paper().decide(new PaperCertificate(number, centre, paper.issued(), category),
                 situation, today);
-        return commit(operatorId, decision, patient.id.masked(), patient.id.value(), patient.name, null, null, null,
-                proof, null, start);
+        return commit(operatorId, decision, patient.id.masked(), patient.id.value(), patient.name, Said.NOTHING, proof,
+                null, start);
     }
 
     private static void requirePaperFields(PaperEntry paper, String number, String centre, String category)
@@ -246,20 +230,42 @@ public final class CheckService {
         }
     }
 
+    /**
+     * What the service said about the check, as its entry records it.
+     *
+     * @param outcome the live query's outcome, which the result carries; {@code null} for the other channels
+     */
+    private record Said(OffsetDateTime time, String result, String requestId, String errorCode,
+                        VerificationOutcome outcome) {
+        /** Nothing was asked: invalid input, or a paper certificate. */
+        static final Said NOTHING = new Said(null, null, null, null, null);
+
+        static Said of(VerificationOutcome outcome) {
+            boolean answered = outcome.isAnswered();
+            return new Said(answered ? outcome.answer().checkedAt() : null,
+                    answered ? outcome.answer().result().name() : null, outcome.requestId(), outcome.errorCode(),
+                    outcome);
+        }
+    }
+
+    /** Commits the entry of a finished check (any channel); only then does the result exist. */
     private CheckResult commit(String operatorId, Decision decision, String maskedId, String normalizedId,
-                               String name, java.time.OffsetDateTime serviceTime, String requestId, String errorCode,
-                               ProofDetail proof, EcertFinding finding, long startNanos) throws AuditWriteException {
+                               String name, Said said, ProofDetail proof, EcertFinding finding, long startNanos)
+            throws AuditWriteException {
         Instant now = clock.instant();
         long latencyMillis = (System.nanoTime() - startNanos) / 1_000_000;
-        AuditEntry entry = new AuditEntry(now, serviceTime, operatorId, workstation, maskedId,
+        AuditEntry entry = new AuditEntry(now, said.time(), operatorId, workstation, maskedId,
                 idHasher.hash(normalizedId), name, decision.kind(), decision.depositPercent(), reasonCode(decision),
-                decision.reportedCategories(), null, requestId, errorCode, latencyMillis, source, proof);
+                decision.reportedCategories(), said.result(), said.requestId(), said.errorCode(), latencyMillis, source,
+                proof);
         long seq = audit.append(entry);
         LOG.log(System.Logger.Level.INFO, "{0} check {1} -> {2} ({3}), audit #{4}, {5} ms", proof.channel(),
-                proof.certId() != null ? proof.certId() : requestId == null ? "-" : requestId, decision.kind(),
-                reasonCode(decision), seq, latencyMillis);
-        return new CheckResult(decision, maskedId, null, standardDeposit, seq, now, proof.channel(), finding);
+                proof.certId() != null ? proof.certId() : said.requestId() == null ? "-" : said.requestId(),
+                decision.kind(), reasonCode(decision), seq, latencyMillis);
+        return new CheckResult(decision, maskedId, said.outcome(), standardDeposit, seq, now, proof.channel(),
+                finding);
     }
+
 
     /** Kept as typed, without characters that could hide or reorder what is read, and cut to a sane length. */
     private static String storedName(String rawName) {

@@ -7,6 +7,7 @@ import com.waiverdesk.domain.PaperPolicy;
 import com.waiverdesk.domain.PolicyRule;
 import com.waiverdesk.verification.HealthStatus;
 import com.waiverdesk.verification.VerificationClient;
+import com.waiverdesk.verification.ecert.EcertText;
 import com.waiverdesk.verification.ecert.QrImages;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -94,7 +95,7 @@ public final class Desk implements AutoCloseable {
 
     /** The holder a certificate names, read without verifying (to fill empty fields). Blocking: decoding. */
     public Optional<EcertHolder> peekEcert(String text) {
-        return ecert == null || text == null || !text.strip().startsWith(CheckService.ECERT_PREFIX) ? Optional.empty()
+        return ecert == null || text == null || !EcertText.isCertificateText(text.strip()) ? Optional.empty()
                 : ecert.peek(text.strip());
     }
 

@@ -1,5 +1,6 @@
 package com.waiverdesk.ui.admission;
 
+import com.waiverdesk.verification.ecert.EcertText;
 import java.util.function.Consumer;
 import javafx.event.EventHandler;
 import javafx.scene.Node;
@@ -16,7 +17,7 @@ import javafx.scene.input.KeyEvent;
  * every key goes to the scan until Enter (Esc abandons it). Works at any typing speed: it counts characters, not time.
  */
 final class ScanCatcher implements EventHandler<KeyEvent> {
-    static final String PREFIX = "SHEC1.";
+    static final String PREFIX = EcertText.START;
     /** Far above the spec's 1,200 characters (the desk refuses longer texts); only bounds the memory held. */
     private static final int MAX_HELD = 16_384;
 
@@ -128,7 +129,7 @@ final class ScanCatcher implements EventHandler<KeyEvent> {
         Clipboard clipboard = Clipboard.getSystemClipboard();
         if (clipboard.hasString()) {
             String text = clipboard.getString().strip();
-            if (text.startsWith(PREFIX)) {
+            if (EcertText.isCertificateText(text)) {
                 event.consume();
                 matched = 0;
                 target.scanned(text);

@@ -5,6 +5,8 @@ import java.util.Optional;
 /** Recognizes and reads the QR text of an e-certificate ({@code SHEC1.kid.payload.signature}). */
 public final class EcertText {
     public static final String PREFIX = "SHEC1";
+    /** How every certificate text starts: what a scanner's first keys give away. */
+    public static final String START = PREFIX + ".";
     public static final int MAX_LENGTH = 1200;
 
     private EcertText() {
@@ -12,7 +14,7 @@ public final class EcertText {
 
     /** A text starting with {@code SHEC1.} is a certificate (maybe a bad one), never a name or an ID. */
     public static boolean isCertificateText(String text) {
-        return text != null && text.startsWith(PREFIX + ".");
+        return text != null && text.startsWith(START);
     }
 
     /**
