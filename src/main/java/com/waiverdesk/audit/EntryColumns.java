@@ -20,9 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The stored form of an {@link AuditEntry}: one place that says which columns exist, in which order, and how each
  * field is written, because the hash chain is computed over exactly these stored values.
  */
-final class EntryColumns {
+public final class EntryColumns {
     /** Column names in canonical (hash) order; changing this order or a conversion breaks every existing chain. */
-    static final List<String> NAMES = List.of("ws_time_ms", "service_time", "operator", "workstation", "masked_id",
+    public static final List<String> NAMES = List.of("ws_time_ms", "service_time", "operator", "workstation", "masked_id",
             "id_hash", "name", "decision", "deposit_percent", "reason", "categories", "service_result",
             "request_id", "error_code", "latency_ms",
             // schema version 3: what the check was decided with (null in older entries, see HashChain)
@@ -52,7 +52,7 @@ final class EntryColumns {
      * The values to store, each a {@code Long}, a {@code String} or {@code null}. The workstation time keeps
      * millisecond precision; the service time keeps its offset and fraction exactly as received.
      */
-    static List<Object> toColumns(AuditEntry e) {
+    public static List<Object> toColumns(AuditEntry e) {
         CheckSource source = e.source();
         ProofDetail proof = e.proof();
         return Arrays.asList(
@@ -109,7 +109,7 @@ final class EntryColumns {
      *
      * @throws IllegalArgumentException when a value cannot have been written by {@link #toColumns} (a tampered row)
      */
-    static AuditEntry fromColumns(List<Object> v) {
+    public static AuditEntry fromColumns(List<Object> v) {
         try {
             String serviceTime = (String) v.get(1);
             Long deposit = (Long) v.get(8);

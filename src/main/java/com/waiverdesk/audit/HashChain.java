@@ -36,8 +36,11 @@ public final class HashChain {
         return hash(FORMAT, seq, storedValues, prevHash);
     }
 
-    /** Lower-case hex SHA-256 of the canonical form of one row of the chain with the given format tag. */
-    static String hash(String format, long seq, List<Object> storedValues, String prevHash) {
+    /**
+     * Lower-case hex SHA-256 of the canonical form of one row of the chain with the given format tag; the audit server's
+     * chains ({@code waiverdesk-server-chain-1}, {@code -access-1}) serialize every value, trailing nulls included.
+     */
+    public static String hash(String format, long seq, List<Object> storedValues, String prevHash) {
         return new RowDigester().hash(format, seq, storedValues, prevHash);
     }
 }
