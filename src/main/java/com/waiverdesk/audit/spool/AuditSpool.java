@@ -294,6 +294,11 @@ public final class AuditSpool implements AutoCloseable {
         return removed;
     }
 
+    /** Whether row {@code n} still waits. */
+    synchronized boolean holds(long n) throws AuditWriteException {
+        return lookUp("SELECT n FROM spool_row WHERE n = ?1", n).isPresent();
+    }
+
     /** The entry id of row {@code n}, waiting or recently forwarded. */
     synchronized Optional<UUID> entryIdOf(long n) throws AuditWriteException {
         return lookUp("SELECT entry_id FROM spool_row WHERE n = ?1 UNION ALL"

@@ -158,6 +158,9 @@ public final class SpoolingAuditLog implements AuditLog {
             while (true) {
                 Batch batch = spool.oldest(BATCH);
                 for (Row row : batch.rows()) {
+                    if (!spool.holds(row.n())) {
+                        continue; // another process forwarded it meanwhile: spare the server a repeat
+                    }
                     Duration wait = deadline == null ? FORWARD_CALL_LIMIT : left(deadline);
                     Long seq = calls.within(wait.compareTo(FORWARD_CALL_LIMIT) < 0 ? wait : FORWARD_CALL_LIMIT,
                             send(row));

@@ -126,7 +126,7 @@ class SpoolingAuditLogTest {
         long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertThat(handle).isEqualTo(-1);
         assertThat(server.returned.get()).as("the server call still hangs").isZero();
-        assertThat(tookMs).isGreaterThanOrEqualTo(BUDGET.toMillis()).isLessThan(BUDGET.toMillis() + 2_000);
+        assertThat(tookMs).isGreaterThanOrEqualTo(BUDGET.toMillis()).isLessThan(BUDGET.toMillis() + 5_000);
         assertThat(log.waiting()).isEqualTo(1);
     }
 
