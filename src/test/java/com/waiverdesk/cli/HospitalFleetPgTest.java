@@ -112,6 +112,8 @@ class HospitalFleetPgTest {
         for (String line : out.lines().toList()) {
             if (line.startsWith("{")) {
                 JsonNode node = JSON.readTree(line);
+                assertThat(node.get("auditWaiting").asBoolean()).as("auditWaiting says what a negative auditId means")
+                        .isEqualTo(node.get("auditId").asLong() < 0);
                 printed.add(new Printed("WS-" + desk, node.get("decision").asText(), node.get("requestId").asText(),
                         node.get("auditId").asLong()));
             }

@@ -79,6 +79,8 @@ public final class AuditSpool implements AutoCloseable {
     /** Opens the spool at {@code file}, creating it (owner-only) and its folders if needed. */
     public static AuditSpool open(Path file) throws AuditWriteException {
         Path absolute = file.toAbsolutePath();
+        // the spool may be this process's first SQLite file: the driver's library goes where the audit log's goes
+        com.waiverdesk.audit.SqliteNative.prepare();
         Connection c = SpoolFile.open(absolute);
         try {
             immediate(c, s -> {
