@@ -180,23 +180,27 @@ final class AuditServerCommand {
         public Integer call() {
             return admin.run(password.file, (server, out) -> {
                 ServerAdmin.Status status = new ServerAdmin(server).status();
-                out.printf("server:          PostgreSQL %s at %s:%d, database %s%n", status.serverVersion(),
-                        server.url().host(), server.url().port(), server.url().database());
-                out.printf("schema version:  %s%n", status.schemaVersion() == null
+                line(out, "server:", "PostgreSQL " + status.serverVersion() + " at " + server.url().host() + ":"
+                        + server.url().port() + ", database " + server.url().database());
+                line(out, "schema version:", status.schemaVersion() == null
                         ? "none (run `waiverdesk audit server init`)" : status.schemaVersion());
-                out.printf("entries:         %d%n", status.entries());
-                out.printf("last seq:        %d%n", status.lastSeq());
-                out.printf("access events:   %d%n", status.accessEvents());
-                out.printf("anchors:         %d%n", status.anchors());
+                line(out, "entries:", status.entries());
+                line(out, "last seq:", status.lastSeq());
+                line(out, "access events:", status.accessEvents());
+                line(out, "anchors:", status.anchors());
                 for (ServerAdmin.Kind kind : ServerAdmin.Kind.values()) {
-                    String names = status.logins().stream().filter(l -> l.kind() == kind)
+                    line(out, kind.name().toLowerCase(Locale.ROOT) + " logins:", status.logins().stream()
+                            .filter(l -> l.kind() == kind)
                             .map(l -> l.canLogIn() ? l.name() : l.name() + " (cannot log in)")
-                            .reduce((a, b) -> a + ", " + b).orElse("none");
-                    out.printf("%-17s%s%n", kind.name().toLowerCase(Locale.ROOT) + " logins:", names);
+                            .reduce((a, b) -> a + ", " + b).orElse("none"));
                 }
                 return status.schemaVersion() == null ? AuditCommand.EXIT_NO_DATABASE : 0;
             });
         }
+    }
+
+    private static void line(PrintWriter out, String label, Object value) {
+        out.printf("%-19s%s%n", label, value);
     }
 
     @Command(name = "add-policy", mixinStandardHelpOptions = true,
