@@ -7,6 +7,7 @@ import com.waiverdesk.app.ConfigOptions;
 import com.waiverdesk.app.LockedSettingException;
 import com.waiverdesk.app.Supervision;
 import com.waiverdesk.app.SupervisorCredential;
+import com.waiverdesk.app.Workstation;
 import com.waiverdesk.audit.AccessEvent;
 import com.waiverdesk.audit.AuditFilter;
 import com.waiverdesk.audit.AuditStats;
@@ -14,11 +15,14 @@ import com.waiverdesk.audit.IntegrityReport;
 import com.waiverdesk.audit.ProgressListener;
 import com.waiverdesk.audit.PurgeResult;
 import com.waiverdesk.audit.export.ExportResult;
+import com.waiverdesk.audit.server.ServerChainVerifier;
+import com.waiverdesk.audit.server.ServerUrl;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -35,16 +39,20 @@ import picocli.CommandLine.Spec;
  * them (purge) need the supervisor passphrase, and each is recorded in the log's access chain before it runs.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Verify, export, count or purge the audit log; review paper certificates.",
+        description = "Verify, export, count or purge the audit log; review paper certificates; set up the"
+                + " hospital's audit server and move a workstation's log onto it.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Stats.class, AuditCommand.Export.class,
             AuditCommand.Purge.class, PassphraseCommands.SetPassphrase.class,
-            PassphraseCommands.ResetPassphrase.class, ReviewCommands.class},
+            PassphraseCommands.ResetPassphrase.class, ReviewCommands.class, AuditServerCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (verify: the log is intact)", "1:the program failed",
             "2:review approve/reject: refused, nothing recorded", "5:verify: the log was altered",
             "6:the passphrase was refused or is locked",
-            "7:verify, stats, export, purge, review: there is no audit database at that path (nothing is created)",
-            "64:wrong usage"})
+            "7:verify, stats, export, purge, review: there is no audit database at that path (nothing is created);"
+                + " with an audit server: it has no such database or no WaiverDesk schema in it",
+            "8:the audit server refused the login (password, pg_hba.conf) or did not allow it this",
+            "9:the audit server could not be reached or did not answer in time",
+            "64:wrong usage (also an audit server address refused before connecting)"})
 final class AuditCommand {
     static final int EXIT_ALTERED = 5;
     static final int EXIT_REFUSED = 6;
@@ -181,30 +189,67 @@ final class AuditCommand {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Walk both hash chains and the anchors; report the first altered entry and how it was altered.")
+            description = "Walk both hash chains and the anchors; report the first altered entry and how it was altered."
+                    + " With --audit-db jdbc:postgresql://…, walks the audit server's chains as a supervisor login"
+                    + " (the server records the walk) and recomputes every hash here.")
     static final class Verify implements Callable<Integer> {
         @Mixin
         AuditOptions parent;
 
+        @Option(names = "--user", paramLabel = "SUPERVISOR", description = "Audit server only: the supervisor login"
+                + " (default: the address's user=).")
+        String user;
+
+        @Option(names = "--password-file", paramLabel = "FILE", description = "Audit server only: that login's"
+                + " password (else the secret store, else ~/.pgpass); - reads standard input.")
+        Path passwordFile;
+
         @Override
         public Integer call() {
+            Optional<String> server = serverAddress(parent.spec);
+            if (server.isPresent()) {
+                return new ServerTarget(parent.spec).run(server.get(), user, passwordFile, (connections, out) ->
+                        printReport(new ServerChainVerifier(connections).verify(Workstation.name(System.getenv()),
+                                Instant.now(), progressTo(parent.spec.commandLine().getErr())), out, "anchor"));
+            }
+            if (user != null || passwordFile != null) {
+                parent.spec.commandLine().getErr().println("--user and --password-file are for an audit server"
+                        + " (--audit-db jdbc:postgresql://…); the local log takes --passphrase-file");
+                return Cli.EXIT_USAGE;
+            }
             return parent.withExistingLog((supervision, out) -> {
                 IntegrityReport report = supervision.verify(progressTo(parent.spec.commandLine().getErr()));
                 supervision.record(parent.supervisor, AccessEvent.Action.VERIFY,
                         "command line: " + (report.intact() ? "intact" : "altered"));
-                out.printf("check entries: %d, access events: %d, anchor lines: %d%n",
-                        report.checks().entriesChecked(), report.access().entriesChecked(), report.anchorLines());
-                if (report.intact()) {
-                    out.println("intact: every entry and every anchor verifies");
-                    return 0;
-                }
-                IntegrityReport.Problem problem = report.firstProblem().orElseThrow();
-                out.printf("ALTERED: %s, first bad %s %d: %s (%s)%n", problem.place(),
-                        problem.place() == IntegrityReport.Place.ANCHOR_FILE ? "line" : "entry", problem.found().seq(),
-                        problem.found().kind(), problem.found().detail());
-                return EXIT_ALTERED;
+                return printReport(report, out, "line");
             });
         }
+    }
+
+    /** What verify prints for either store; 0 when intact, else {@link #EXIT_ALTERED}. */
+    static int printReport(IntegrityReport report, PrintWriter out, String anchorUnit) {
+        out.printf("check entries: %d, access events: %d, anchor lines: %d%n",
+                report.checks().entriesChecked(), report.access().entriesChecked(), report.anchorLines());
+        if (report.intact()) {
+            out.println("intact: every entry and every anchor verifies");
+            return 0;
+        }
+        IntegrityReport.Problem problem = report.firstProblem().orElseThrow();
+        out.printf("ALTERED: %s, first bad %s %d: %s (%s)%n", problem.place(),
+                problem.place() == IntegrityReport.Place.ANCHOR_FILE ? anchorUnit : "entry", problem.found().seq(),
+                problem.found().kind(), problem.found().detail());
+        return EXIT_ALTERED;
+    }
+
+    /**
+     * The {@code --audit-db} option's value when it names an audit server rather than a file. Read from the parsed
+     * option, before the configuration is resolved (which takes only files).
+     */
+    static Optional<String> serverAddress(CommandSpec spec) {
+        picocli.CommandLine.Model.OptionSpec option = spec.findOption("--audit-db");
+        Object value = option == null ? null : option.getValue();
+        return value instanceof String && ServerUrl.isServerUrl((String) value) ? Optional.of((String) value)
+                : Optional.empty();
     }
 
     @Command(name = "stats", mixinStandardHelpOptions = true,
