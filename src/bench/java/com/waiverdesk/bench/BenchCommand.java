@@ -67,6 +67,10 @@ public final class BenchCommand implements Callable<Integer> {
             + " every other one reversed: bare, append, append, bare, ...")
     int rounds;
 
+    @Option(names = "--pace", paramLabel = "MS", defaultValue = "0", description = "audit --audit-db: each desk"
+            + " appends (or inserts) every MS ms instead of back to back, timed from the planned start.")
+    int pace;
+
     @Option(names = "--smoke", description = "audit --audit-db: a short run (phases of 5 s, one round; 20,000 entries"
             + " unless --entries).")
     boolean smoke;
@@ -110,7 +114,7 @@ public final class BenchCommand implements Callable<Integer> {
                     return EXIT_USAGE;
                 }
                 new ServerAuditBench(spec.commandLine().getOut()).run(new ServerAuditBench.Options(auditDb,
-                        passwordFile, desks, smoke ? 5 : duration, smoke ? 1 : rounds,
+                        passwordFile, desks, smoke ? 5 : duration, smoke ? 1 : rounds, pace,
                         or(entries, smoke ? 20_000 : 5_000_000), only));
                 return 0;
             case "ecert":

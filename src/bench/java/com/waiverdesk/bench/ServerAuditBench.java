@@ -40,7 +40,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code bench audit --audit-db jdbc:postgresql://…}: the hospital's audit server, measured against a real PostgreSQL
@@ -73,7 +75,8 @@ final class ServerAuditBench {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /** What to run. */
-    record Options(String url, Path passwordFile, int desks, int seconds, int rounds, int entries, String only) {
+    record Options(String url, Path passwordFile, int desks, int seconds, int rounds, int paceMs, int entries,
+                   String only) {
     }
 
     private enum Kind { BARE, APPEND }
@@ -143,7 +146,9 @@ final class ServerAuditBench {
         for (int d = 0; d < logins.size(); d++) {
             appended.add(new HashMap<>());
         }
-        out.printf("append: %d desks at once, back to back, phases of %d s: ", o.desks(), o.seconds());
+        out.printf("append: %d desks at once, %s, phases of %d s: ", o.desks(), o.paceMs() == 0 ? "back to back"
+                : String.format("each every %d ms (%,.0f/s offered; latency from the planned start)", o.paceMs(),
+                        o.desks() * 1000.0 / o.paceMs()), o.seconds());
         List<Kind> order = new ArrayList<>();
         for (int r = 0; r < o.rounds(); r++) {
             order.addAll(r % 2 == 0 ? List.of(Kind.BARE, Kind.APPEND) : List.of(Kind.APPEND, Kind.BARE));
@@ -175,10 +180,11 @@ final class ServerAuditBench {
     private Phase phase(Kind kind, int round, ServerConnections owner, Map<String, char[]> desks, List<String> logins,
                         List<List<AuditEntry>> samples, List<Map<UUID, Long>> appended, Options o) throws Exception {
         int n = logins.size();
-        long durationNanos = TimeUnit.SECONDS.toNanos(o.seconds());
         long[] start = new long[1];
         CyclicBarrier go = new CyclicBarrier(n + 1, () -> start[0] = System.nanoTime());
         AtomicBoolean stop = new AtomicBoolean();
+        Schedule schedule = new Schedule(go, start, TimeUnit.SECONDS.toNanos(o.seconds()),
+                TimeUnit.MILLISECONDS.toNanos(o.paceMs()), stop);
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
             Thread t = new Thread(r, "desk");
             t.setDaemon(true);
@@ -196,9 +202,8 @@ final class ServerAuditBench {
                     try {
                         return kind == Kind.APPEND
                                 ? appendDesk(owner.as(logins.get(desk), desks.get(logins.get(desk))), samples.get(desk),
-                                        appended.get(desk), l, go, start, durationNanos, stop, firstFailure)
-                                : bareDesk(owner, logins.get(desk), samples.get(desk), l, go, start, durationNanos,
-                                        stop, firstFailure);
+                                        appended.get(desk), l, schedule, firstFailure)
+                                : bareDesk(owner, logins.get(desk), samples.get(desk), l, schedule, firstFailure);
                     } catch (Exception | Error e) {
                         go.reset(); // the others stop waiting for this desk
                         throw e;
@@ -252,23 +257,20 @@ final class ServerAuditBench {
 
     /** One desk appending: its own login and connection; returns {ok, failed} of the measured appends. */
     private static long[] appendDesk(ServerConnections login, List<AuditEntry> samples, Map<UUID, Long> appended,
-                                     Latencies latencies, CyclicBarrier go, long[] start, long duration,
-                                     AtomicBoolean stop, String[] firstFailure) throws Exception {
+                                     Latencies latencies, Schedule schedule, String[] firstFailure) throws Exception {
         try (ServerAuditLog log = new ServerAuditLog(login)) {
             return measure(entry -> {
                 UUID id = UUID.randomUUID();
                 appended.put(id, log.append(id, entry, null));
-            }, samples, latencies, go, start, duration, stop, firstFailure);
+            }, samples, latencies, schedule, firstFailure);
         }
     }
 
     /** One desk's bare baseline: a one-row INSERT into the plain table, committed (auto-commit), as IT's login. */
     private static long[] bareDesk(ServerConnections owner, String login, List<AuditEntry> samples,
-                                   Latencies latencies, CyclicBarrier go, long[] start, long duration,
-                                   AtomicBoolean stop, String[] firstFailure) throws Exception {
+                                   Latencies latencies, Schedule schedule, String[] firstFailure) throws Exception {
         try (Connection c = owner.open(); PreparedStatement insert = c.prepareStatement(bareInsert())) {
-            return measure(entry -> bareInsert(insert, entry, login), samples, latencies, go, start, duration, stop,
-                    firstFailure);
+            return measure(entry -> bareInsert(insert, entry, login), samples, latencies, schedule, firstFailure);
         }
     }
 
@@ -278,22 +280,42 @@ final class ServerAuditBench {
     }
 
     /**
-     * {@link #WARMUP} operations unmeasured, then — once every desk is ready — operations back to back until the
-     * phase ends, each timed; returns {ok, failed}.
+     * When the phase starts (every desk connected and warmed up), how long it lasts, and each desk's interval between
+     * operations (0: back to back).
      */
-    private static long[] measure(Operation op, List<AuditEntry> samples, Latencies latencies, CyclicBarrier go,
-                                  long[] start, long duration, AtomicBoolean stop, String[] firstFailure)
-            throws AuditWriteException, SQLException, InterruptedException {
+    private record Schedule(CyclicBarrier go, long[] start, long duration, long pace, AtomicBoolean stop) {
+    }
+
+    /**
+     * {@link #WARMUP} operations unmeasured, then — once every desk is ready — operations until the phase ends, each
+     * timed: back to back, or paced (open loop: each at its planned time, a random phase apart between desks, timed
+     * from that planned time, so an operation that had to wait for the one before it counts its wait); returns
+     * {ok, failed}.
+     */
+    private static long[] measure(Operation op, List<AuditEntry> samples, Latencies latencies, Schedule schedule,
+                                  String[] firstFailure) throws AuditWriteException, SQLException, InterruptedException {
         int i = 0;
         for (; i < WARMUP; i++) {
             op.run(now(samples.get(i % samples.size())));
         }
-        await(go);
+        await(schedule.go());
+        long start = schedule.start()[0];
+        long planned = start + (schedule.pace() == 0 ? 0 : ThreadLocalRandom.current().nextLong(schedule.pace()));
         long ok = 0;
         long failed = 0;
-        while (!stop.get() && System.nanoTime() - start[0] < duration) {
+        while (!schedule.stop().get() && (schedule.pace() == 0 ? System.nanoTime() : planned) - start
+                < schedule.duration()) {
             AuditEntry entry = now(samples.get(i++ % samples.size()));
-            long t0 = System.nanoTime();
+            long t0;
+            if (schedule.pace() == 0) {
+                t0 = System.nanoTime();
+            } else {
+                for (long wait = planned - System.nanoTime(); wait > 0; wait = planned - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+                t0 = planned;
+                planned += schedule.pace();
+            }
             try {
                 op.run(entry);
                 latencies.add(System.nanoTime() - t0);

@@ -65,7 +65,8 @@ final class ServerLogLoader {
         String load = ServerAuditBench.loadAverage();
         SyntheticAuditLog generator = SyntheticAuditLog.generator(add, SEED);
         long start = SyntheticAuditLog.startOf(add, PER_DAY);
-        Random random = new Random(SEED);
+        // entry ids from a stream of their own per top-up: a second load must not repeat the first one's ids
+        Random random = new Random(SEED * 1_000_003L + have);
         int first = Math.min(add, THROUGH_FUNCTION);
         try (ServerAuditLog log = new ServerAuditLog(owner)) {
             for (int i = 1; i <= first; i++) {
