@@ -393,9 +393,10 @@ public final class PgCluster implements AutoCloseable {
         }
     }
 
+    /** A quoted identifier: any name of 1-63 characters without a double quote (e.g. {@code desk-03}). */
     private static String identifier(String name) {
-        if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
-            throw new IllegalArgumentException("test names are lower-case letters, digits and _: " + name);
+        if (name.isEmpty() || name.length() > 63 || name.contains("\"") || name.contains("\0")) {
+            throw new IllegalArgumentException("not a usable PostgreSQL name: " + name);
         }
         return '"' + name + '"';
     }

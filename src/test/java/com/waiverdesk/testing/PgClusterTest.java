@@ -62,6 +62,11 @@ class PgClusterTest {
             assertThat(one(owner, "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = 'it_audit'"))
                     .isEqualTo("it_owner");
         }
+        pg.createLogin("desk-03", "synthetic-desk-pw-2", false);
+        try (Connection desk = login(pg, "it_audit", "desk-03", "synthetic-desk-pw-2")) {
+            assertThat(one(desk, "SELECT session_user")).isEqualTo("desk-03");
+            assertThat(one(desk, "SELECT rolcreaterole FROM pg_roles WHERE rolname = session_user")).isEqualTo("f");
+        }
         assertThatThrownBy(() -> login(pg, "it_audit", "it_owner", "not-the-password").close())
                 .isInstanceOf(SQLException.class).extracting(e -> ((SQLException) e).getSQLState())
                 .isEqualTo("28P01");

@@ -30,6 +30,8 @@ final class StatusBar extends HBox {
     private final Label service = new Label();
     /** How old the e-certificate lists are: an offline e-certificate check needs them fresh. */
     private final Label ecertLists = new Label();
+    /** With an audit server that cannot take entries: how many wait on this workstation (hidden when none). */
+    private final Label auditSpool = new Label();
     private final Label operator = new Label();
     private final Label workstation = new Label();
     private final Hyperlink supervisor = new Hyperlink();
@@ -46,6 +48,10 @@ final class StatusBar extends HBox {
         ecertLists.setId("ecertListsStatus");
         ecertLists.getStyleClass().add("ecert-lists");
         ecertLists.managedProperty().bind(ecertLists.visibleProperty());
+        auditSpool.setId("auditSpoolStatus");
+        auditSpool.getStyleClass().add("audit-spool");
+        auditSpool.managedProperty().bind(auditSpool.visibleProperty());
+        auditSpool.setVisible(false);
         operator.setId("operatorStatus");
         workstation.setId("workstationStatus");
         Region spacer = new Region();
@@ -59,11 +65,12 @@ final class StatusBar extends HBox {
         FlowPane links = new LinkRow(diagnostics, settings, supervisor);
         links.getStyleClass().add("status-links");
         links.setAlignment(Pos.CENTER_RIGHT);
-        getChildren().addAll(dot, service, ecertLists, spacer, operator, workstation, links);
+        getChildren().addAll(dot, service, ecertLists, auditSpool, spacer, operator, workstation, links);
         // whole on one line at normal size; with enlarged text desk.css lets the lists' age wrap onto a second line
         // rather than widen the window past 720 px (CardLayoutUITest)
         ecertLists.setWrapText(true);
-        for (Region whole : new Region[] {dot, service, ecertLists, diagnostics, settings, supervisor}) {
+        auditSpool.setWrapText(true);
+        for (Region whole : new Region[] {dot, service, ecertLists, auditSpool, diagnostics, settings, supervisor}) {
             whole.setMinWidth(Region.USE_PREF_SIZE);
         }
         // an HBox that must shrink takes from the ALWAYS-growing children first: the spacer, then these two (a
@@ -73,6 +80,7 @@ final class StatusBar extends HBox {
         model.serviceStateProperty().addListener((obs, old, state) -> refresh());
         model.deskProperty().addListener((obs, old, desk) -> refresh());
         model.listAgesProperty().addListener((obs, old, ages) -> showLists(ages));
+        model.auditWaitingProperty().addListener((obs, old, waiting) -> showSpool(waiting));
         refresh();
         showLists(null);
     }
@@ -167,6 +175,14 @@ final class StatusBar extends HBox {
         getStyleClass().add(state.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         operator.setText(desk == null ? "" : texts.get("status.operator", desk.operatorId()));
         workstation.setText(desk == null ? "" : texts.get("status.workstation", desk.workstation()));
+    }
+
+    /** "审计服务器离线：3 条记录待上传": only while entries wait; the supervisor sees them once they are forwarded. */
+    private void showSpool(Integer waiting) {
+        boolean show = waiting != null && waiting > 0;
+        auditSpool.setVisible(show);
+        auditSpool.setText(show ? texts.get("status.auditSpool", waiting) : "");
+        auditSpool.setAccessibleText(auditSpool.getText());
     }
 
     private void showLists(ListAges ages) {
