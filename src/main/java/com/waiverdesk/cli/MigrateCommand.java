@@ -7,7 +7,6 @@ import com.waiverdesk.audit.IntegrityReport;
 import com.waiverdesk.audit.SqliteAuditLog;
 import com.waiverdesk.audit.SqliteAuditReader;
 import com.waiverdesk.audit.server.LogMigration;
-import com.waiverdesk.audit.server.ServerAdmin;
 import com.waiverdesk.audit.server.ServerAuditLog;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,15 +26,16 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
         description = "Verify a workstation's local audit log, then append each of its entries (and its 'decision not"
-                + " shown' marks) to the audit server, in order. Run by IT with the database owner's login (the"
-                + " migrated entries' writer). Each entry's server id is made from its hash in the local chain, so"
-                + " a second run, or one after a failure, imports nothing twice. Migrated entries carry their"
-                + " workstation time also as spooled_ms, like entries forwarded from a desk's spool. The local log is"
-                + " left as it is.",
+                + " shown' marks) to the audit server, in order, as the login of --to (the window's desk login, or"
+                + " IT's), which the server records as their writer. Each entry's server id is a name-based UUID of"
+                + " its hash in the local chain, so a second run, or one after a failure, imports nothing twice, and"
+                + " a migrated entry is told from a desk's (random ids) and linked to its original. Migrated entries"
+                + " carry their workstation time also as spooled_ms, like entries forwarded from a desk's spool."
+                + " The local log is left as it is.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every entry is on the server (imported now or before)", "1:the program failed (entries"
                 + " imported before the failure stay; run it again)", "5:the local log was altered: nothing imported",
-            "7:no local audit database at --from, or no WaiverDesk schema on the server (run audit server init)",
+            "7:no local audit database at --from, or no WaiverDesk schema on the server (IT runs audit server init)",
             "8:the audit server refused the login or did not allow it this",
             "9:the audit server could not be reached or did not answer in time", "64:wrong usage"})
 final class MigrateCommand implements Callable<Integer> {
@@ -48,7 +48,7 @@ final class MigrateCommand implements Callable<Integer> {
     Path auditKey;
 
     @Option(names = "--to", required = true, paramLabel = "JDBC_URL", description = "The audit server:"
-            + " jdbc:postgresql://HOST:PORT/DATABASE?user=LOGIN (the database owner's login, as for init).")
+            + " jdbc:postgresql://HOST:PORT/DATABASE?user=LOGIN (the window's desk login, or IT's).")
     String to;
 
     @Option(names = "--password-file", paramLabel = "FILE", description = "That login's password (else the secret"
@@ -91,18 +91,13 @@ final class MigrateCommand implements Callable<Integer> {
                 return AuditCommand.EXIT_ALTERED;
             }
             long lastSeq = report.checks().lastGoodSeq();
-            out.printf("local log: %s intact, entries %d to %d%n", database, firstSeq, lastSeq);
-            ServerAdmin.Status status = new ServerAdmin(server).status();
-            if (status.schemaVersion() == null) {
-                err.println("waiverdesk audit migrate: the audit server has no WaiverDesk schema in "
-                        + server.url().database() + ": run `waiverdesk audit server init` first");
-                return AuditCommand.EXIT_NO_DATABASE;
-            }
+            out.println("local log: " + database + " intact, " + (lastSeq < firstSeq ? "no entries to import"
+                    : "entries " + firstSeq + " to " + lastSeq));
             LogMigration.Result result;
             try (SqliteAuditReader reader = SqliteAuditReader.open(database);
                  ServerAuditLog target = new ServerAuditLog(server)) {
                 result = new LogMigration(reader, target).run(firstSeq, lastSeq, reader.notShownMarks(),
-                        status.lastSeq(), AuditCommand.progressTo(err));
+                        AuditCommand.progressTo(err));
             }
             out.printf("imported: %d, already on the server: %d, decision-not-shown marks: %d%n", result.imported(),
                     result.alreadyThere(), result.notShownMarks());

@@ -13,6 +13,7 @@ import com.waiverdesk.audit.server.ServerConnections;
 import com.waiverdesk.audit.server.ServerUrl;
 import com.waiverdesk.domain.DecisionKind;
 import com.waiverdesk.testing.PgCluster;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -51,15 +52,7 @@ class AuditMigratePgTest extends PgCommandTest {
         local = dir.resolve("workstation").resolve("audit.db");
         desk = "desk_m" + testNumber;
         supervisor = "sup_m" + testNumber;
-        String owner = ownerPasswordFile();
-        assertThat(cli.run("audit", "server", "init", "--audit-db", ownerUrl(), "--password-file", owner).exit())
-                .isZero();
-        assertThat(cli.run("audit", "server", "add-desk", desk, "--password-file",
-                cli.passwordFile("desk-pw", DESK_PW).toString(), "--audit-db", ownerUrl(),
-                "--admin-password-file", owner).exit()).isZero();
-        assertThat(cli.run("audit", "server", "add-supervisor", supervisor, "--password-file",
-                cli.passwordFile("sup-pw", SUPERVISOR_PW).toString(), "--audit-db", ownerUrl(),
-                "--admin-password-file", owner).exit()).isZero();
+        initWith(desk, DESK_PW, supervisor, SUPERVISOR_PW);
     }
 
     /** The real check command into the workstation's log (the demo service answers). */
@@ -69,9 +62,10 @@ class AuditMigratePgTest extends PgCommandTest {
         assertThat(run.exit()).as(run.err()).isZero();
     }
 
+    /** As the window's own desk login, as docs/hospital-deployment.md has IT do it. */
     private ServerCli.Run migrate() throws Exception {
-        return cli.run("audit", "migrate", "--from", local.toString(), "--to", ownerUrl(), "--password-file",
-                ownerPasswordFile());
+        return cli.run("audit", "migrate", "--from", local.toString(), "--to", pg.jdbcUrl(database, desk),
+                "--password-file", cli.passwordFile("desk-pw", DESK_PW).toString());
     }
 
     private ServerCli.Run verifyOnServer() throws Exception {
@@ -80,18 +74,18 @@ class AuditMigratePgTest extends PgCommandTest {
     }
 
     /** One row of the server's chain, as a superuser reads it. */
-    private record Row(long seq, String writer, Long spooledMs, long wsTimeMs, String name, String decision,
-                       Long followsSeq) {
+    private record Row(long seq, UUID entryId, String writer, Long spooledMs, long wsTimeMs, String name,
+                       String decision, Long followsSeq) {
     }
 
     private List<Row> serverRows() throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (Connection c = pg.superuserConnection(database); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT seq, writer, spooled_ms, ws_time_ms, name, decision, follows_seq"
-                     + " FROM waiverdesk.audit_entry ORDER BY seq")) {
+             ResultSet rs = s.executeQuery("SELECT seq, entry_id, writer, spooled_ms, ws_time_ms, name, decision,"
+                     + " follows_seq FROM waiverdesk.audit_entry ORDER BY seq")) {
             while (rs.next()) {
-                rows.add(new Row(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3), rs.getLong(4),
-                        rs.getString(5), rs.getString(6), (Long) rs.getObject(7)));
+                rows.add(new Row(rs.getLong(1), (UUID) rs.getObject(2), rs.getString(3), (Long) rs.getObject(4),
+                        rs.getLong(5), rs.getString(6), rs.getString(7), (Long) rs.getObject(8)));
             }
         }
         return rows;
@@ -133,7 +127,7 @@ class AuditMigratePgTest extends PgCommandTest {
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out()).contains("intact, entries 1 to 4",
                 "imported: 4, already on the server: 0, decision-not-shown marks: 1",
-                "written by it_owner with spooled_ms = their workstation time");
+                "written by " + desk + " with spooled_ms = their workstation time");
 
         List<Row> rows = serverRows();
         assertThat(rows).extracting(Row::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
@@ -143,10 +137,15 @@ class AuditMigratePgTest extends PgCommandTest {
             assertThat(row.name()).isEqualTo(source.name());
             assertThat(row.decision()).isEqualTo(source.decision().name());
             assertThat(row.wsTimeMs()).isEqualTo(source.workstationTime().toEpochMilli());
-            assertThat(row.spooledMs()).as("marked as migrated").isEqualTo(row.wsTimeMs());
-            assertThat(row.writer()).isEqualTo(OWNER);
+            assertThat(row.spooledMs()).as("held locally since its decision").isEqualTo(row.wsTimeMs());
+            assertThat(row.writer()).isEqualTo(desk);
+            // the marker: a name-based UUID of the local entry's hash, which links it to its original
+            assertThat(row.entryId()).isEqualTo(UUID.nameUUIDFromBytes(("waiverdesk-migrated-entry-1:"
+                    + localEntries.get(i).entryHash()).getBytes(StandardCharsets.US_ASCII)));
+            assertThat(row.entryId().version()).isEqualTo(3);
         }
         assertThat(rows.get(0).spooledMs()).as("the desk's own entry").isNull();
+        assertThat(rows.get(0).entryId().version()).as("a desk's own id is random").isEqualTo(4);
         assertThat(rows.get(5).followsSeq()).as("the paper entry follows the server's copy of local entry 3")
                 .isEqualTo(5L);
         assertThat(notShownMarkOf(3)).as("local entry 1 is server entry 3").isEqualTo(1);
@@ -162,10 +161,12 @@ class AuditMigratePgTest extends PgCommandTest {
         assertThat(notShownMarkOf(3)).isEqualTo(1);
 
         check("王秀英", "310101195203140028");
-        ServerCli.Run third = migrate();
+        ServerCli.Run third = cli.run("audit", "migrate", "--from", local.toString(), "--to", ownerUrl(),
+                "--password-file", ownerPasswordFile());
         assertThat(third.exit()).as(third.err()).isZero();
         assertThat(third.out()).contains("intact, entries 1 to 5", "imported: 1, already on the server: 4");
         assertThat(serverRows()).hasSize(7);
+        assertThat(serverRows().get(6).writer()).as("IT's login may migrate too").isEqualTo(OWNER);
         assertThat(verifyOnServer().out()).contains("check entries: 7", "intact");
     }
 
@@ -196,7 +197,8 @@ class AuditMigratePgTest extends PgCommandTest {
         ServerCli.Run noSchema = cli.run("audit", "migrate", "--from", local.toString(), "--to",
                 pg.jdbcUrl(bare, OWNER), "--password-file", ownerPasswordFile());
         assertThat(noSchema.exit()).isEqualTo(AuditCommand.EXIT_NO_DATABASE);
-        assertThat(noSchema.err()).contains("run `waiverdesk audit server init` first");
+        assertThat(noSchema.err()).contains("has no WaiverDesk audit schema in " + bare,
+                "`waiverdesk audit server init`");
     }
 
     private static AuditEntry deskEntry(int i) {

@@ -1,5 +1,7 @@
 package com.waiverdesk.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.waiverdesk.testing.PgCluster;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -70,5 +72,19 @@ abstract class PgCommandTest {
 
     String ownerPasswordFile() throws Exception {
         return cli.passwordFile("owner-pw", OWNER_PW).toString();
+    }
+
+    /** {@code audit server init}, then a desk and a supervisor login with their passwords, as IT sets a server up. */
+    void initWith(String desk, String deskPassword, String supervisor, String supervisorPassword) throws Exception {
+        String owner = ownerPasswordFile();
+        ServerCli.Run init = cli.run("audit", "server", "init", "--audit-db", ownerUrl(), "--password-file", owner);
+        assertThat(init.exit()).as(init.err()).isZero();
+        for (String[] login : new String[][] {{"add-desk", desk, deskPassword},
+            {"add-supervisor", supervisor, supervisorPassword}}) {
+            ServerCli.Run add = cli.run("audit", "server", login[0], login[1], "--password-file",
+                    cli.passwordFile(login[1] + "-pw", login[2]).toString(), "--audit-db", ownerUrl(),
+                    "--admin-password-file", owner);
+            assertThat(add.exit()).as(add.err()).isZero();
+        }
     }
 }

@@ -18,7 +18,9 @@ import java.util.concurrent.CancellationException;
  * through {@code append_entry} with an id made from the entry's own hash in the local chain: running it again, or
  * after a failure half-way, finds what was imported and adds nothing twice. The server gives each entry its own seq,
  * time, writer (the login that migrates) and chain hash; {@code spooled_ms} carries the entry's workstation time, as
- * for an entry forwarded from a desk's spool, so a supervisor sees both times. Blocking: disk and network.
+ * for an entry forwarded from a desk's spool, so a supervisor sees both times. A migrated entry is recognised by its
+ * id, a name-based (version 3) UUID where desks make random (version 4) ones, which also links it to its original:
+ * {@link #entryId} of the local entry. Blocking: disk and network.
  */
 public final class LogMigration {
     /** Part of every migrated entry's id; changing it would import every log a second time. */
@@ -54,14 +56,18 @@ public final class LogMigration {
     /**
      * Appends the local entries {@code firstSeq..lastSeq} (a verified stretch of the chain) and their not-shown marks.
      *
-     * @param serverLastSeq the server chain's last seq before this run: an entry given a higher seq is new
      * @throws AuditReadException  an entry of the stretch cannot be read
      * @throws AuditWriteException the server did not take one; the entries before it stay imported, and a new run
      *                             goes on from there
      */
-    public Result run(long firstSeq, long lastSeq, Map<Long, AccessEvent> notShown, long serverLastSeq,
-                      ProgressListener progress) throws AuditReadException, AuditWriteException {
+    public Result run(long firstSeq, long lastSeq, Map<Long, AccessEvent> notShown, ProgressListener progress)
+            throws AuditReadException, AuditWriteException {
         long total = Math.max(0, lastSeq - firstSeq + 1);
+        if (total == 0) {
+            return new Result(0, 0, 0, 0, 0);
+        }
+        // an entry given a seq past the chain's end as it was now is new; one found by its id has an older seq
+        long serverLastSeq = target.nextSeq(read(firstSeq).entry()) - 1;
         long imported = 0;
         long already = 0;
         long marks = 0;
