@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
         subcommands = {AuditCommand.Verify.class, AuditCommand.Stats.class, AuditCommand.Export.class,
             AuditCommand.Purge.class, PassphraseCommands.SetPassphrase.class,
             PassphraseCommands.ResetPassphrase.class, ReviewCommands.class, AuditServerCommand.class,
-            MigrateCommand.class},
+            MigrateCommand.class, ForwardCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (verify: the log is intact)", "1:the program failed",
             "2:review approve/reject: refused, nothing recorded", "5:verify: the log was altered",
@@ -101,6 +101,14 @@ final class AuditCommand {
                 // an option for a setting IT locked is wrong usage, as for every command (docs/configuration.md)
                 return e instanceof LockedSettingException ? Cli.EXIT_USAGE : 1;
             }
+            if (config.isAuditServer()) {
+                // config.auditDatabase() is then the spool, which must never be opened as a log
+                err.println("waiverdesk audit: this workstation's audit log is on the audit server "
+                        + ServerUrl.parse(config.auditServer()).describe() + "; this command works on a local log."
+                        + " On the server: `waiverdesk audit verify --audit-db URL --user SUPERVISOR`, the supervisor's"
+                        + " screen, or `waiverdesk audit forward` for the entries waiting here");
+                return Cli.EXIT_USAGE;
+            }
             if (mustExist) {
                 Optional<String> missing = missingDatabase(config.auditDatabase());
                 if (missing.isPresent()) {
@@ -125,6 +133,15 @@ final class AuditCommand {
             return Optional.of("there is no audit database at " + file + (Files.isDirectory(file.getParent())
                     ? "" : " (its folder does not exist either)") + "; check --audit-db or auditDatabase."
                     + " Nothing was created");
+        }
+
+        /** The audit server the configuration's auditDatabase names, if it names one and resolves. */
+        Optional<String> configuredServer() {
+            try {
+                return Optional.ofNullable(options.resolve(AppPaths.forCurrentUser(), System.getenv()).auditServer());
+            } catch (ConfigException e) {
+                return Optional.empty(); // withLog says what is wrong with the configuration
+            }
         }
 
         /** Checks the passphrase and records the outcome; true if accepted. */
@@ -208,6 +225,17 @@ final class AuditCommand {
         @Override
         public Integer call() {
             Optional<String> server = serverAddress(parent.spec);
+            if (server.isEmpty()) {
+                Optional<String> configured = parent.configuredServer();
+                if (configured.isPresent() && user == null) {
+                    // the configuration names the window's desk login, which may not read the chain
+                    parent.spec.commandLine().getErr().println("waiverdesk audit verify: the configuration names the"
+                            + " audit server " + ServerUrl.parse(configured.get()).describe() + ": give your"
+                            + " supervisor login with --user");
+                    return Cli.EXIT_USAGE;
+                }
+                server = configured;
+            }
             if (server.isPresent()) {
                 return new ServerTarget(parent.spec).run(server.get(), user, passwordFile, (connections, out) ->
                         printReport(new ServerChainVerifier(connections).verify(Workstation.name(System.getenv()),
