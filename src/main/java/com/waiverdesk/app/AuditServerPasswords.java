@@ -6,36 +6,70 @@ import com.waiverdesk.app.secret.SecretStores;
 import com.waiverdesk.audit.server.ServerUrl;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Where a workstation keeps the audit server login's password: the OS secret store (`waiverdesk secret set
- * --audit-db`), under a key naming the login, host, port and database; without one there, pgjdbc reads
- * {@code PGPASSFILE} or {@code ~/.pgpass} as libpq does. Never the configuration file.
+ * An audit server login's password in the workstation's secret store ({@code waiverdesk secret set --audit-db URL}),
+ * under a key naming the login, server and database, so a desk pointed at another server or database never sends
+ * this one's password. When the store holds none, the connection is made without a password and pgjdbc reads
+ * {@code PGPASSFILE} or {@code ~/.pgpass}.
  */
 public final class AuditServerPasswords {
     private AuditServerPasswords() {
     }
 
-    /** The secret store's key of the login's password. */
+    /** {@code waiverdesk-audit:<login>@<host>:<port>/<database>}; the host in lower case, as DNS compares it. */
     public static String key(ServerUrl url) {
-        return "audit-db:" + url.user() + "@" + url.host() + ":" + url.port() + "/" + url.database();
+        return "waiverdesk-audit:" + url.user() + "@" + url.host().toLowerCase(Locale.ROOT) + ":" + url.port() + "/"
+                + url.database();
     }
 
     /**
-     * The desk login's password from {@code store} (or the workstation's, opened here when {@code store} is null), or
-     * {@code null} to let pgjdbc read {@code ~/.pgpass}: a store that cannot be opened is not an error here, since the
-     * password may well be in that file.
+     * The stored password of the address's login, or empty (then pgjdbc looks in ~/.pgpass). The caller clears the
+     * array after use.
+     *
+     * @throws SecretStoreException the store cannot be read, or the entry is not UTF-8 text
+     */
+    public static Optional<char[]> read(ServerUrl url, SecretStore store) throws SecretStoreException {
+        Optional<byte[]> stored = store.read(key(url));
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] bytes = stored.get();
+        CharBuffer chars = null;
+        try {
+            chars = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            char[] password = Arrays.copyOfRange(chars.array(), chars.position(), chars.limit());
+            return password.length == 0 ? Optional.empty() : Optional.of(password);
+        } catch (CharacterCodingException e) {
+            throw new SecretStoreException("The stored password for " + key(url) + " is not UTF-8 text: store it"
+                    + " again with `waiverdesk secret set --audit-db`");
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+            if (chars != null && chars.hasArray()) {
+                Arrays.fill(chars.array(), '\0');
+            }
+        }
+    }
+
+    /**
+     * The desk login's password from {@code store} (or the workstation's store, opened here when {@code store} is
+     * null), or {@code null} to let pgjdbc read {@code ~/.pgpass}: a store that cannot be opened or read is no error
+     * here, since the password may well be in that file (the server says so if it is nowhere).
      */
     public static char[] forDesk(Config config, SecretStore store) {
         ServerUrl url = ServerUrl.parse(config.auditServer());
         if (store != null) {
-            return read(store, url).orElse(null);
+            return readQuietly(url, store);
         }
         try (SecretStore opened = SecretStores.open(AppPaths.forCurrentUser())) {
-            return read(opened, url).orElse(null);
+            return readQuietly(url, opened);
         } catch (SecretStoreException | RuntimeException e) {
             System.getLogger(AuditServerPasswords.class.getName()).log(System.Logger.Level.DEBUG,
                     "no secret store for the audit server password ({0}): ~/.pgpass applies",
@@ -44,30 +78,14 @@ public final class AuditServerPasswords {
         }
     }
 
-    /** The stored password of the address's login, if one is stored. */
-    public static Optional<char[]> read(SecretStore store, ServerUrl url) {
+    private static char[] readQuietly(ServerUrl url, SecretStore store) {
         try {
-            return store.read(key(url)).map(AuditServerPasswords::chars);
+            return read(url, store).orElse(null);
         } catch (SecretStoreException e) {
-            return Optional.empty();
+            System.getLogger(AuditServerPasswords.class.getName()).log(System.Logger.Level.WARNING,
+                    "the audit server password in the secret store cannot be used ({0}): ~/.pgpass applies",
+                    e.getMessage());
+            return null;
         }
-    }
-
-    /** Stores the password of the address's login. */
-    public static void write(SecretStore store, ServerUrl url, char[] password) throws SecretStoreException {
-        ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
-        byte[] raw = Arrays.copyOfRange(bytes.array(), bytes.position(), bytes.limit());
-        try {
-            store.write(key(url), raw);
-        } finally {
-            Arrays.fill(raw, (byte) 0);
-            Arrays.fill(bytes.array(), (byte) 0);
-        }
-    }
-
-    private static char[] chars(byte[] raw) {
-        CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(raw));
-        Arrays.fill(raw, (byte) 0);
-        return Arrays.copyOfRange(chars.array(), chars.position(), chars.limit());
     }
 }

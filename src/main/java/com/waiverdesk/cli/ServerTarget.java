@@ -176,7 +176,7 @@ final class ServerTarget {
     /** The stored password of the login, if the store can be read; else a note, and pgpass is tried. */
     private Optional<char[]> stored(ServerUrl url, PrintWriter err) {
         try (SecretStore store = SecretStores.open(AppPaths.forCurrentUser())) {
-            return AuditServerPasswords.read(store, url);
+            return AuditServerPasswords.read(url, store);
         } catch (SecretStoreException e) {
             err.println(prefix() + "note: the secret store could not be read (" + e.getMessage() + "); trying"
                     + " ~/.pgpass");

@@ -66,7 +66,8 @@ class AuditForwardPgTest extends PgCommandTest {
         ServerCli.Run stored = cli.runWithInput(DESK_PW + "\n", "secret", "set", "--audit-server", "--config",
                 deskConfig.toString());
         assertThat(stored.exit()).as(stored.err()).isZero();
-        assertThat(stored.out()).contains("Stored the password for audit-db:" + desk + "@127.0.0.1:" + pg.port());
+        assertThat(stored.out()).contains("Stored the password for waiverdesk-audit:" + desk + "@127.0.0.1:"
+                + pg.port());
 
         assertThat(new ObjectMapper().readTree(check().out()).get("auditWaiting").asBoolean()).isFalse();
         pg.stopImmediate();

@@ -66,7 +66,7 @@ class HospitalFleetPgTest {
         Path pgpass = dir.resolve("pgpass");
         StringBuilder lines = new StringBuilder();
         for (int d = 1; d <= 3; d++) {
-            lines.append("127.0.0.1:").append(pg.port()).append(':').append(DB).append(":desk-").append(d)
+            lines.append("127.0.0.1:").append(pg.port()).append(":*:desk-").append(d)
                     .append(':').append(DESK_PW).append('\n');
         }
         Files.writeString(pgpass, lines.toString());
@@ -85,7 +85,10 @@ class HospitalFleetPgTest {
     }
 
     private static Process check(int desk, String auditDb) throws IOException {
-        Path home = dir.resolve("home-" + desk);
+        return check(desk, auditDb, dir.resolve("home-" + desk));
+    }
+
+    private static Process check(int desk, String auditDb, Path home) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx160m",
                 "-cp", System.getProperty("java.class.path"), "com.waiverdesk.Main", "check", "--name", NAME,
@@ -96,7 +99,7 @@ class HospitalFleetPgTest {
         pb.environment().put("XDG_STATE_HOME", home.resolve("state").toString());
         pb.environment().put("HOSTNAME", "WS-" + desk);
         pb.environment().put("PGPASSFILE", dir.resolve("pgpass").toString());
-        pb.redirectError(dir.resolve("desk-" + desk + ".err").toFile());
+        pb.redirectError(home.resolveSibling(home.getFileName() + ".err").toFile());
         return pb.start();
     }
 
@@ -119,7 +122,7 @@ class HospitalFleetPgTest {
             }
         }
         assertThat(printed).as("desk %d printed a decision (exit %d, stderr: %s)", desk, p.exitValue(),
-                Files.readString(dir.resolve("desk-" + desk + ".err"))).hasSize(1);
+                Files.readString(dir.resolve("home-" + desk + ".err"))).hasSize(1);
         return printed;
     }
 
@@ -199,9 +202,78 @@ class HospitalFleetPgTest {
         assertThat(report.intact()).as("%s", report).isTrue();
     }
 
+    /**
+     * Desks killed with kill -9 at different moments of their check (before, while and after the entry is written):
+     * a decision that was printed has exactly one entry once the next checks have forwarded what waited, and no
+     * entry is ever there twice. The moments vary; what is asserted holds at each of them.
+     */
+    @Test
+    void aDeskKilledWhileItWritesLeavesNoDuplicateAndLosesNoPrintedDecision() throws Exception {
+        String db = "killed";
+        pg.createDatabase(db, "it_owner");
+        new ServerAdmin(new ServerConnections(ServerUrl.parse(pg.jdbcUrl(db, "it_owner")), OWNER_PW.toCharArray(),
+                Duration.ofSeconds(10))).init();
+        Path home = dir.resolve("killed-home");
+        String url = pg.jdbcUrl(db, "desk-1");
+        List<String> printedIds = new ArrayList<>();
+        printedIds.addAll(requestIds(finishAny(check(1, url, home))));
+        int killed = 0;
+        for (long delay : new long[] {400, 900, 1400, 1900, 2400, 2900, 3400}) {
+            Process p = check(1, url, home);
+            // read as it prints: a killed process's pipe is closed under a late reader
+            java.util.concurrent.CompletableFuture<String> out = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                        } catch (IOException e) {
+                            return "";
+                        }
+                    });
+            if (!p.waitFor(delay, TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly().waitFor();
+                killed++;
+            }
+            // whatever it printed before it died counts as shown
+            printedIds.addAll(requestIds(out.get(30, TimeUnit.SECONDS)));
+            if (delay == 1900) {
+                pg.stopImmediate(); // the rest spool, and die while they do
+            }
+        }
+        pg.restart();
+        printedIds.addAll(requestIds(finishAny(check(1, url, home))));
+        Map<String, Integer> onServer = entriesByRequestId(db);
+        assertThat(onServer.values()).as("no entry twice").allMatch(n -> n == 1);
+        assertThat(onServer.keySet()).as("every printed decision is on the server").containsAll(printedIds);
+        assertThat(onServer.size()).as("at most one entry per desk started").isLessThanOrEqualTo(9);
+        assertThat(killed).as("some desks were killed while they ran").isPositive();
+        IntegrityReport report = new ServerChainVerifier(new ServerConnections(
+                ServerUrl.parse(pg.jdbcUrl(db, "auditor")), DESK_PW.toCharArray(), Duration.ofSeconds(10)))
+                .verify("TEST", Instant.now(), ProgressListener.NONE);
+        assertThat(report.intact()).as("%s", report).isTrue();
+    }
+
+    private static String finishAny(Process p) throws Exception {
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static List<String> requestIds(String out) throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (String line : out.lines().toList()) {
+            if (line.startsWith("{") && line.endsWith("}")) {
+                ids.add(JSON.readTree(line).get("requestId").asText());
+            }
+        }
+        return ids;
+    }
+
     private static Map<String, Integer> entriesByRequestId() throws SQLException {
+        return entriesByRequestId(DB);
+    }
+
+    private static Map<String, Integer> entriesByRequestId(String db) throws SQLException {
         Map<String, Integer> counts = new HashMap<>();
-        try (Connection c = pg.superuserConnection(DB); Statement s = c.createStatement();
+        try (Connection c = pg.superuserConnection(db); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT request_id, count(*) FROM waiverdesk.audit_entry GROUP BY 1")) {
             while (rs.next()) {
                 counts.put(rs.getString(1), rs.getInt(2));

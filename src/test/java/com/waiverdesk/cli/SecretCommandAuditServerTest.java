@@ -80,7 +80,7 @@ class SecretCommandAuditServerTest {
 
     private static Optional<String> stored(String url) throws Exception {
         try (SecretStore store = SecretStores.open(AppPaths.forCurrentUser())) {
-            return AuditServerPasswords.read(store, ServerUrl.parse(url)).map(String::new);
+            return AuditServerPasswords.read(ServerUrl.parse(url), store).map(String::new);
         }
     }
 
@@ -88,7 +88,7 @@ class SecretCommandAuditServerTest {
     void setStoresTheLoginsPasswordExactlyUnderTheServersKeyAndTheDeskReadsIt() throws Exception {
         Run set = run(PASSWORD + "\n", "secret", "set", "--audit-db", URL);
         assertThat(set.exit()).as(set.err()).isZero();
-        assertThat(set.out()).contains("Stored the password for audit-db:desk_01@127.0.0.1:55999/audit");
+        assertThat(set.out()).contains("Stored the password for waiverdesk-audit:desk_01@127.0.0.1:55999/audit");
 
         assertThat(stored(URL)).contains(PASSWORD);
         assertThat(stored("jdbc:postgresql://LOCALHOST:55999/audit?user=desk_01")).as("another host name").isEmpty();
