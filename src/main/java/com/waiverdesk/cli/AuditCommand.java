@@ -53,7 +53,8 @@ import picocli.CommandLine.Spec;
                 + " with an audit server: it has no such database or no WaiverDesk schema in it",
             "8:the audit server refused the login (password, pg_hba.conf) or did not allow it this",
             "9:the audit server could not be reached or did not answer in time",
-            "64:wrong usage (also an audit server address refused before connecting)"})
+            "64:wrong usage (also an audit server address refused before connecting, or a command on the local"
+                + " log where the configured audit log is a server)"})
 final class AuditCommand {
     static final int EXIT_ALTERED = 5;
     static final int EXIT_REFUSED = 6;
