@@ -25,58 +25,28 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code audit server …} and {@code audit verify --audit-db jdbc:postgresql://…} run as IT runs them, against a
  * private PostgreSQL server ({@link PgCluster}); each test in a database of its own. Synthetic logins and passwords.
  */
-class AuditServerCommandPgTest {
-    private static final String OWNER = "it_owner";
-    private static final String OWNER_PW = "synthetic-owner-pw-1";
+class AuditServerCommandPgTest extends PgCommandTest {
     private static final String DESK_PW = "synthetic desk pw 1 ";
     private static final String SUPERVISOR_PW = "synthetic-supervisor-pw-1";
     private static final String WRONG_PW = "synthetic-wrong-pw-1";
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static PgCluster pg;
 
-    @TempDir
-    Path dir;
-
-    private ServerCli cli;
-    private String database;
     private String url;
 
-    @BeforeAll
-    static void server() throws SQLException {
-        pg = PgCluster.start();
-        pg.createLogin(OWNER, OWNER_PW, true);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (pg != null) {
-            pg.close();
-        }
+    @Override
+    List<String> passwords() {
+        return List.of(DESK_PW.strip(), SUPERVISOR_PW, WRONG_PW);
     }
 
     @BeforeEach
-    void freshDatabase() throws Exception {
-        cli = new ServerCli(dir, List.of(OWNER_PW, DESK_PW.strip(), SUPERVISOR_PW, WRONG_PW));
-        database = "audit_" + DATABASES.incrementAndGet();
-        pg.createDatabase(database, OWNER);
-        url = pg.jdbcUrl(database, OWNER);
-    }
-
-    @AfterEach
-    void restore() {
-        cli.close();
+    void ownersAddress() {
+        url = ownerUrl();
     }
 
     private ServerCli.Run admin(String... args) throws Exception {
@@ -85,7 +55,7 @@ class AuditServerCommandPgTest {
         all[args.length] = "--audit-db";
         all[args.length + 1] = url;
         all[args.length + 2] = args[2].matches("add-(desk|supervisor)") ? "--admin-password-file" : "--password-file";
-        all[args.length + 3] = cli.passwordFile("owner-pw", OWNER_PW).toString();
+        all[args.length + 3] = ownerPasswordFile();
         return cli.run(all);
     }
 
