@@ -79,8 +79,21 @@ final class AuditCommand {
             int run(Supervision supervision, PrintWriter out) throws Exception;
         }
 
+        /** How a sub-command opens its log ({@link #withLog} or {@link #withItLog}). */
+        interface Opener {
+            int with(Work work);
+        }
+
         int withLog(Work work) {
-            return withLog(work, false);
+            return withLog(work, false, false);
+        }
+
+        /**
+         * As {@link #withLog(Work)} for IT's passphrase of the settings screen, which a workstation keeps in its own
+         * local log also when its audit trail is on a server (beside the spool, never in it: Supervision.localLog).
+         */
+        int withItLog(Work work) {
+            return withLog(work, false, true);
         }
 
         /**
@@ -89,10 +102,10 @@ final class AuditCommand {
          * Otherwise a mistyped path would make an empty log and report it intact.
          */
         int withExistingLog(Work work) {
-            return withLog(work, true);
+            return withLog(work, true, false);
         }
 
-        private int withLog(Work work, boolean mustExist) {
+        private int withLog(Work work, boolean mustExist, boolean localOnServer) {
             PrintWriter err = spec.commandLine().getErr();
             Config config;
             try {
@@ -102,7 +115,7 @@ final class AuditCommand {
                 // an option for a setting IT locked is wrong usage, as for every command (docs/configuration.md)
                 return e instanceof LockedSettingException ? Cli.EXIT_USAGE : 1;
             }
-            if (config.isAuditServer()) {
+            if (config.isAuditServer() && !localOnServer) {
                 // config.auditDatabase() is then the spool, which must never be opened as a log
                 err.println("waiverdesk audit: this workstation's audit log is on the audit server "
                         + ServerUrl.parse(config.auditServer()).describe() + "; this command works on a local log."
