@@ -162,6 +162,13 @@ class ServerAuditScreenPgUITest {
         await(() -> table(robot).getItems().size() == 2
                 && table(robot).getItems().stream().allMatch(e -> e.entry().workstation().equals("ADM-W01")));
 
+        robot.interact(() -> table(robot).getSelectionModel().select(0));
+        await(() -> robot.lookup("#detailPane .label").queryAll().stream()
+                .anyMatch(n -> "desk-w01".equals(((Label) n).getText())));
+        assertThat(robot.lookup("#detailPane .label").queryAll()).extracting(n -> ((Label) n).getText())
+                .as("the login that wrote it, and that it did not wait in a spool")
+                .contains(texts.get("audit.detail.writer"), texts.get("audit.detail.spooled.no"));
+
         List<String> before = accessEvents();
         assertThat(before).contains("OPEN_AUDIT zhou.min zhou.min");
         assertThat(before).noneMatch(e -> e.contains("desk-w01") && e.startsWith("OPEN_AUDIT"));
