@@ -158,6 +158,19 @@ class ServerAuditScreenPgUITest {
         assertThat(table(robot).getItems()).extracting(e -> e.entry().workstation())
                 .containsExactly("ADM-W02", "ADM-W02", "ADM-W01", "ADM-W01");
 
+        // the charts count each window's checks (two each), read from the server
+        javafx.scene.control.TabPane tabs = robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(t -> "chartsTab".equals(t.getId())).findFirst().orElseThrow()));
+        @SuppressWarnings("unchecked")
+        javafx.scene.chart.BarChart<String, Number> perWindow = robot.lookup("#perWorkstationChart")
+                .queryAs(javafx.scene.chart.BarChart.class);
+        await(() -> perWindow.isVisible() && !perWindow.getData().isEmpty()
+                && perWindow.getData().get(0).getData().size() == 2);
+        assertThat(perWindow.getData().get(0).getData()).extracting(d -> d.getXValue() + "=" + d.getYValue())
+                .containsExactlyInAnyOrder("ADM-W01=2", "ADM-W02=2");
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+
         robot.clickOn("#workstationFilter").write("ADM-W01").type(KeyCode.ENTER);
         await(() -> table(robot).getItems().size() == 2
                 && table(robot).getItems().stream().allMatch(e -> e.entry().workstation().equals("ADM-W01")));
