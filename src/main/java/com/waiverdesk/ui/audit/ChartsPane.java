@@ -87,11 +87,12 @@ final class ChartsPane extends StackPane {
         failureRate.setLegendVisible(false);
         GridPane grid = new GridPane();
         grid.getStyleClass().add("audit-chart-grid");
-        grid.add(perDay, 0, 0, 3, 1);
+        // the per-window chart, when there is one (the server's), takes a fourth column beside the operators'
+        grid.add(perDay, 0, 0, 4, 1);
         grid.add(failureRate, 0, 1);
         grid.add(perChannel, 1, 1);
         grid.add(perOperator, 2, 1);
-        grid.add(perWorkstation, 0, 2, 3, 1);
+        grid.add(perWorkstation, 3, 1);
         for (var chart : List.of(perDay, failureRate, perChannel, perOperator, perWorkstation)) {
             GridPane.setHgrow(chart, Priority.ALWAYS);
             GridPane.setVgrow(chart, Priority.ALWAYS);
