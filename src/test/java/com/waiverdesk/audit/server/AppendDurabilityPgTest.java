@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.waiverdesk.audit.AuditEntry;
 import com.waiverdesk.domain.DecisionKind;
+import com.waiverdesk.testing.AuditServerFixture;
 import com.waiverdesk.testing.PgCluster;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -25,30 +25,27 @@ import org.junit.jupiter.api.Test;
  */
 class AppendDurabilityPgTest {
     private static final String DB = "audit";
-    private static final char[] OWNER_PW = "owner-synthetic-pw".toCharArray();
+    private static final String OWNER_PW = "owner-synthetic-pw";
     private static final String DESK_PW = "desk-synthetic-pw-1";
+    private static AuditServerFixture server;
     private static PgCluster pg;
     private static ServerConnections it;
 
     @BeforeAll
     static void server() throws SQLException {
-        pg = PgCluster.start();
-        pg.createLogin("it_owner", new String(OWNER_PW), true);
-        pg.createDatabase(DB, "it_owner");
-        it = new ServerConnections(ServerUrl.parse(pg.jdbcUrl(DB, "it_owner")), OWNER_PW, Duration.ofSeconds(10));
-        ServerAdmin admin = new ServerAdmin(it);
-        admin.init();
-        admin.addLogin("desk-a", ServerAdmin.Kind.DESK, DESK_PW.toCharArray());
-        try (Connection c = pg.superuserConnection("postgres"); Statement s = c.createStatement()) {
-            s.execute("ALTER SYSTEM SET wal_writer_delay = '10s'");
-            s.execute("SELECT pg_reload_conf()");
-        }
+        server = AuditServerFixture.start(DB, OWNER_PW);
+        pg = server.pg();
+        it = server.owner();
+        server.init();
+        server.addLogin("desk-a", ServerAdmin.Kind.DESK, DESK_PW);
+        server.superuserSql("postgres", "ALTER SYSTEM SET wal_writer_delay = '10s'");
+        server.superuserSql("postgres", "SELECT pg_reload_conf()");
     }
 
     @AfterAll
     static void stop() {
-        if (pg != null) {
-            pg.close();
+        if (server != null) {
+            server.close();
         }
     }
 
