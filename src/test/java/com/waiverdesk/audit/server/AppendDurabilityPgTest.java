@@ -29,13 +29,11 @@ class AppendDurabilityPgTest {
     private static final String DESK_PW = "desk-synthetic-pw-1";
     private static AuditServerFixture server;
     private static PgCluster pg;
-    private static ServerConnections it;
 
     @BeforeAll
     static void server() throws SQLException {
         server = AuditServerFixture.start(DB, OWNER_PW);
         pg = server.pg();
-        it = server.owner();
         server.init();
         server.addLogin("desk-a", ServerAdmin.Kind.DESK, DESK_PW);
         server.superuserSql("postgres", "ALTER SYSTEM SET wal_writer_delay = '10s'");
@@ -57,7 +55,7 @@ class AppendDurabilityPgTest {
 
     @Test
     void anAppendThatReturnedSurvivesAServerCrash() throws Exception {
-        ServerConnections desk = it.as("desk-a", DESK_PW.toCharArray());
+        ServerConnections desk = server.as("desk-a", DESK_PW);
         try (Connection c = pg.superuserConnection(DB); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT setting FROM pg_settings WHERE name = 'wal_writer_delay'")) {
             rs.next();
@@ -85,7 +83,7 @@ class AppendDurabilityPgTest {
     @Test
     void anAsynchronousAppendLeavesWalUnflushedUntilAwaitDurable() throws Exception {
         // what makes the crash test meaningful: the append's own commit does not flush, await_durable does
-        try (Connection c = it.as("desk-a", DESK_PW.toCharArray()).open(); Statement s = c.createStatement()) {
+        try (Connection c = server.as("desk-a", DESK_PW).open(); Statement s = c.createStatement()) {
             s.execute("SET synchronous_commit = off");
             s.execute("SELECT waiverdesk.append_entry(gen_random_uuid(), 1, NULL, 'o', 'w', 'm', NULL, 'n', 'WAIVE', 0,"
                     + " 'r', '[]', NULL, NULL, NULL, 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
