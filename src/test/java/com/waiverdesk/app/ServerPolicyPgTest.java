@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.waiverdesk.app.secret.SecretStore;
 import com.waiverdesk.audit.server.ServerAdmin;
-import com.waiverdesk.audit.server.ServerConnections;
 import com.waiverdesk.audit.server.ServerUrl;
-import com.waiverdesk.testing.PgCluster;
+import com.waiverdesk.testing.AuditServerFixture;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -35,25 +34,21 @@ class ServerPolicyPgTest {
     private static final String DB = "hospital";
     private static final String OWNER_PW = "owner-synthetic-password";
     private static final String DESK_PW = "desk-synthetic-password";
-    private static PgCluster pg;
+    private static AuditServerFixture server;
     @TempDir
     static Path dir;
 
     @BeforeAll
     static void server() throws Exception {
-        pg = PgCluster.start();
-        pg.createLogin("it_owner", OWNER_PW, true);
-        pg.createDatabase(DB, "it_owner");
-        ServerAdmin admin = new ServerAdmin(new ServerConnections(ServerUrl.parse(pg.jdbcUrl(DB, "it_owner")),
-                OWNER_PW.toCharArray(), Duration.ofSeconds(10)));
-        admin.init();
-        admin.addLogin("desk-01", ServerAdmin.Kind.DESK, DESK_PW.toCharArray());
+        server = AuditServerFixture.start(DB, OWNER_PW);
+        server.init();
+        server.addLogin("desk-01", ServerAdmin.Kind.DESK, DESK_PW);
     }
 
     @AfterAll
     static void stop() {
-        if (pg != null) {
-            pg.close();
+        if (server != null) {
+            server.close();
         }
     }
 
@@ -93,10 +88,9 @@ class ServerPolicyPgTest {
         }
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(body.getBytes(StandardCharsets.UTF_8)));
-        new ServerAdmin(new ServerConnections(ServerUrl.parse(pg.jdbcUrl(DB, "it_owner")), OWNER_PW.toCharArray(),
-                Duration.ofSeconds(10))).addPolicy("hospital-7-policy-2026-12", sha, body);
+        server.admin().addPolicy("hospital-7-policy-2026-12", sha, body);
 
-        String url = pg.jdbcUrl(DB, "desk-01");
+        String url = server.url("desk-01");
         Config config = new Config(null, null, null, "clerk-7", "WS-7", dir.resolve("audit-spool.db"), null,
                 Duration.ofSeconds(3), null, null, Duration.ofSeconds(30), Locale.ENGLISH, null, List.of(), false,
                 null, url);
@@ -105,7 +99,7 @@ class ServerPolicyPgTest {
             assertThat(desk.policyId()).isEqualTo("hospital-7-policy-2026-12");
             long seq = desk.check("王秀英", "310101195203140028", "").auditSeq();
             assertThat(seq).isPositive();
-            try (Connection c = pg.superuserConnection(DB); Statement s = c.createStatement();
+            try (Connection c = server.pg().superuserConnection(DB); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT policy_id, policy_sha256, writer FROM waiverdesk.audit_entry"
                          + " WHERE seq = " + seq)) {
                 assertThat(rs.next()).isTrue();
@@ -115,12 +109,12 @@ class ServerPolicyPgTest {
             }
         }
 
-        pg.stopImmediate();
+        server.pg().stopImmediate();
         try (Desk desk = Wiring.start(config, store)) {
             assertThat(desk.policyId()).as("the copy kept in the spool").isEqualTo("hospital-7-policy-2026-12");
             assertThat(desk.check("王秀英", "310101195203140028", "").auditSeq()).as("spooled").isNegative();
         } finally {
-            pg.restart();
+            server.pg().restart();
         }
     }
 }

@@ -7,12 +7,10 @@ import com.waiverdesk.audit.AuditEntry;
 import com.waiverdesk.audit.StoredEntry;
 import com.waiverdesk.audit.server.ServerAdmin;
 import com.waiverdesk.audit.server.ServerAuditLog;
-import com.waiverdesk.audit.server.ServerConnections;
-import com.waiverdesk.audit.server.ServerUrl;
 import com.waiverdesk.domain.Channel;
 import com.waiverdesk.domain.DecisionKind;
 import com.waiverdesk.domain.ResidentId;
-import com.waiverdesk.testing.PgCluster;
+import com.waiverdesk.testing.AuditServerFixture;
 import com.waiverdesk.ui.common.FxBackgroundRunner;
 import com.waiverdesk.ui.common.Texts;
 import java.sql.Connection;
@@ -56,7 +54,7 @@ class ServerAuditScreenPgUITest {
     private static final String DESK_PW = "desk-synthetic-password";
     private static final String SUP_PW = "supervisor-synthetic-pw";
     private static final Instant T0 = Instant.parse("2026-12-06T01:00:00Z");
-    private static PgCluster pg;
+    private static AuditServerFixture server;
     private static String deskUrl;
 
     private final Texts texts = new Texts(Locale.ENGLISH);
@@ -65,20 +63,14 @@ class ServerAuditScreenPgUITest {
 
     @BeforeAll
     static void server() throws Exception {
-        pg = PgCluster.start();
-        pg.createLogin("it_owner", OWNER_PW, true);
-        pg.createDatabase(DB, "it_owner");
-        ServerAdmin admin = new ServerAdmin(new ServerConnections(ServerUrl.parse(pg.jdbcUrl(DB, "it_owner")),
-                OWNER_PW.toCharArray(), Duration.ofSeconds(10)));
-        admin.init();
-        admin.addLogin("desk-w01", ServerAdmin.Kind.DESK, DESK_PW.toCharArray());
-        admin.addLogin("desk-w02", ServerAdmin.Kind.DESK, DESK_PW.toCharArray());
-        admin.addLogin("zhou.min", ServerAdmin.Kind.SUPERVISOR, SUP_PW.toCharArray());
-        deskUrl = pg.jdbcUrl(DB, "desk-w01");
-        ServerConnections desk = new ServerConnections(ServerUrl.parse(deskUrl), DESK_PW.toCharArray(),
-                Duration.ofSeconds(10));
-        try (ServerAuditLog w01 = new ServerAuditLog(desk);
-             ServerAuditLog w02 = new ServerAuditLog(desk.as("desk-w02", DESK_PW.toCharArray()))) {
+        server = AuditServerFixture.start(DB, OWNER_PW);
+        server.init();
+        server.addLogin("desk-w01", ServerAdmin.Kind.DESK, DESK_PW);
+        server.addLogin("desk-w02", ServerAdmin.Kind.DESK, DESK_PW);
+        server.addLogin("zhou.min", ServerAdmin.Kind.SUPERVISOR, SUP_PW);
+        deskUrl = server.url("desk-w01");
+        try (ServerAuditLog w01 = new ServerAuditLog(server.as("desk-w01", DESK_PW));
+             ServerAuditLog w02 = new ServerAuditLog(server.as("desk-w02", DESK_PW))) {
             long first = w01.append(timeout(T0, "310104198507150012", "王秀英", "ADM-W01"));
             w01.append(PaperEntries.paper(T0.plusSeconds(90), "310104198507150012", "王秀英", "JA-2025-0311", first));
             w02.append(PaperEntries.ecert(T0.plusSeconds(300), "11010519491231002X", "李建国", Channel.ECERT_ONLINE));
@@ -88,8 +80,8 @@ class ServerAuditScreenPgUITest {
 
     @AfterAll
     static void stop() {
-        if (pg != null) {
-            pg.close();
+        if (server != null) {
+            server.close();
         }
     }
 
@@ -201,7 +193,7 @@ class ServerAuditScreenPgUITest {
     /** Action, the supervisor column and the server's writer (session_user), read as the database's superuser. */
     private static List<String> accessEvents() throws Exception {
         List<String> events = new ArrayList<>();
-        try (Connection c = pg.superuserConnection(DB); Statement s = c.createStatement();
+        try (Connection c = server.pg().superuserConnection(DB); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT action, supervisor, writer FROM waiverdesk.access_entry ORDER BY"
                      + " seq")) {
             while (rs.next()) {
