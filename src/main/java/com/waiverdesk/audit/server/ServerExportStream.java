@@ -8,6 +8,7 @@ import com.waiverdesk.audit.AuditReader;
 import com.waiverdesk.audit.Review;
 import com.waiverdesk.audit.StoredEntry;
 import com.waiverdesk.domain.Channel;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
@@ -28,8 +29,11 @@ import java.util.Optional;
 final class ServerExportStream implements AuditReader {
     private final AuditFilter filter;
     private final long total;
-    private final ResultSet rows;
+    private final PreparedStatement fetch;
+    private final int batch;
     private final ServerUrl url;
+    private ResultSet rows;
+    private int rowsInBatch;
     private long expectedBefore;
     private ServerRows.Row ahead;
     private boolean ended;
@@ -38,12 +42,15 @@ final class ServerExportStream implements AuditReader {
 
     /**
      * @param throughSeq the last seq the cursor may give (the export's chain head)
-     * @param rows       the cursor's rows, read as they come
+     * @param fetch      {@code FETCH FORWARD batch FROM} the cursor: each run gives the next rows, read as they come
+     *                   (a FETCH ALL would have the server store every row before it sends the first)
      */
-    ServerExportStream(AuditFilter filter, long total, long throughSeq, ResultSet rows, ServerUrl url) {
+    ServerExportStream(AuditFilter filter, long total, long throughSeq, PreparedStatement fetch, int batch,
+                       ServerUrl url) {
         this.filter = filter;
         this.total = total;
-        this.rows = rows;
+        this.fetch = fetch;
+        this.batch = batch;
         this.url = url;
         this.expectedBefore = throughSeq + 1;
     }
@@ -74,13 +81,21 @@ final class ServerExportStream implements AuditReader {
         }
     }
 
-    /** Whether a row is ahead, reading it if needed. */
+    /** Whether a row is ahead, reading it (and the next batch) if needed. */
     private boolean next() throws SQLException {
-        if (ahead == null && !ended) {
-            if (rows.next()) {
+        while (ahead == null && !ended) {
+            if (rows != null && rows.next()) {
+                rowsInBatch++;
                 ahead = ServerRows.row(rows, false);
-            } else {
+            } else if (rows != null && rowsInBatch < batch) {
                 ended = true;
+                rows.close();
+            } else {
+                if (rows != null) {
+                    rows.close();
+                }
+                rows = fetch.executeQuery();
+                rowsInBatch = 0;
             }
         }
         return ahead != null;

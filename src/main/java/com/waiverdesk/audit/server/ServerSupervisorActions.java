@@ -48,6 +48,7 @@ public final class ServerSupervisorActions {
     private final String workstation;
     private final Clock clock;
     private final ServerAuditReader reader;
+    private int fetchRows = FETCH_ROWS;
 
     /** What an export writes with the stream of its rows and the chain head it carries. */
     @FunctionalInterface
@@ -66,6 +67,12 @@ public final class ServerSupervisorActions {
         this.workstation = workstation;
         this.clock = clock;
         this.reader = reader;
+    }
+
+    /** Rows per round trip of an export's stream (tests make it small, so a short log takes several). */
+    ServerSupervisorActions fetchRows(int rows) {
+        this.fetchRows = rows;
+        return this;
     }
 
     /** The login every action is recorded under. */
@@ -252,13 +259,10 @@ public final class ServerSupervisorActions {
                         rs.getString(4), rs.getLong(5), rs.getString(6));
             }
         }
-        try (Statement s = c.createStatement()) {
-            // with auto-commit off pgjdbc reads a result in batches of the fetch size: the rows stream
-            s.setFetchSize(FETCH_ROWS);
-            try (ResultSet rows = s.executeQuery("FETCH ALL FROM " + ServerAdmin.quote(cursor))) {
-                return exporter.write(new ServerExportStream(filter, total, head.seq(), rows, connections.url()),
-                        head);
-            }
+        try (PreparedStatement fetch = c.prepareStatement("FETCH FORWARD " + fetchRows + " FROM "
+                + ServerAdmin.quote(cursor))) {
+            return exporter.write(new ServerExportStream(filter, total, head.seq(), fetch, fetchRows,
+                    connections.url()), head);
         }
     }
 

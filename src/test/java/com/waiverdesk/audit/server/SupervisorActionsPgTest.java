@@ -218,6 +218,15 @@ class SupervisorActionsPgTest extends SupervisorServerTest {
         assertThat(server.accessSince(fhirMark)).singleElement().asString()
                 .startsWith("EXPORT_FHIR|channel=PAPER; filter ");
         assertThat(Files.readString(fhir.file())).contains("印章模糊");
+
+        for (int batch : List.of(2, 11)) {
+            ExportResult again = actions(null).fetchRows(batch).exportCsv(AuditFilter.all(),
+                    dir.resolve("batch-" + batch + ".csv"), ZoneId.of("Asia/Shanghai"),
+                    new AuditVocabulary(Locale.ENGLISH), ProgressListener.NONE);
+            assertThat(csvRows(again.file())).as("fetched %d rows at a time", batch)
+                    .extracting(r -> r[seq], r -> r[state])
+                    .isEqualTo(rows.stream().map(r -> org.assertj.core.groups.Tuple.tuple(r[seq], r[state])).toList());
+        }
     }
 
     private static List<String[]> csvRows(Path file) throws Exception {
