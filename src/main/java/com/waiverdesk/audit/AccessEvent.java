@@ -53,7 +53,7 @@ public record AccessEvent(Instant time, String supervisor, String workstation, A
     }
 
     /** What the detail of a review of entry {@code seq} starts with; the reason follows it. */
-    static String reviewPrefix(long seq) {
+    public static String reviewPrefix(long seq) {
         return "entry " + seq + "; reason: ";
     }
 

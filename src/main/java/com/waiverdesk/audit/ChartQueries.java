@@ -33,22 +33,8 @@ final class ChartQueries {
     }
 
     AuditCharts charts(FilterSql f, QueryPlanner.Plan plan, ZoneId zone) throws SQLException {
-        Map<LocalDate, Map<DecisionKind, Long>> days = perDay(f, plan, zone);
-        List<AuditCharts.DayCount> perDay = new ArrayList<>();
-        List<AuditCharts.DayFailures> failures = new ArrayList<>();
-        days.forEach((day, counts) -> {
-            long checks = 0;
-            for (Map.Entry<DecisionKind, Long> e : counts.entrySet()) {
-                perDay.add(new AuditCharts.DayCount(day, e.getKey(), e.getValue()));
-                // invalid input never reached the service, so it cannot count for or against it
-                checks += e.getKey() == DecisionKind.INVALID_INPUT ? 0 : e.getValue();
-            }
-            if (checks > 0) {
-                failures.add(new AuditCharts.DayFailures(day, checks,
-                        counts.getOrDefault(DecisionKind.CANNOT_VERIFY, 0L)));
-            }
-        });
-        return new AuditCharts(perDay, failures, perOperator(f, plan), perChannel(f, plan));
+        AuditCharts.Days days = AuditCharts.days(perDay(f, plan, zone));
+        return new AuditCharts(days.perDay(), days.failureRate(), perOperator(f, plan), perChannel(f, plan));
     }
 
     private Map<LocalDate, Map<DecisionKind, Long>> perDay(FilterSql f, QueryPlanner.Plan plan, ZoneId zone)

@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
                 + " hospital's audit server and move a workstation's log onto it.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Stats.class, AuditCommand.Export.class,
             AuditCommand.Purge.class, PassphraseCommands.SetPassphrase.class,
-            PassphraseCommands.ResetPassphrase.class, ReviewCommands.class, AuditServerCommand.class},
+            PassphraseCommands.ResetPassphrase.class, ReviewCommands.class, AuditServerCommand.class,
+            MigrateCommand.class, ForwardCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (verify: the log is intact)", "1:the program failed",
             "2:review approve/reject: refused, nothing recorded", "5:verify: the log was altered",
@@ -52,7 +53,8 @@ import picocli.CommandLine.Spec;
                 + " with an audit server: it has no such database or no WaiverDesk schema in it",
             "8:the audit server refused the login (password, pg_hba.conf) or did not allow it this",
             "9:the audit server could not be reached or did not answer in time",
-            "64:wrong usage (also an audit server address refused before connecting)"})
+            "64:wrong usage (also an audit server address refused before connecting, or a command on the local"
+                + " log where the configured audit log is a server)"})
 final class AuditCommand {
     static final int EXIT_ALTERED = 5;
     static final int EXIT_REFUSED = 6;
@@ -77,8 +79,21 @@ final class AuditCommand {
             int run(Supervision supervision, PrintWriter out) throws Exception;
         }
 
+        /** How a sub-command opens its log ({@link #withLog} or {@link #withItLog}). */
+        interface Opener {
+            int with(Work work);
+        }
+
         int withLog(Work work) {
-            return withLog(work, false);
+            return withLog(work, false, false);
+        }
+
+        /**
+         * As {@link #withLog(Work)} for IT's passphrase of the settings screen, which a workstation keeps in its own
+         * local log also when its audit trail is on a server (beside the spool, never in it: Supervision.localLog).
+         */
+        int withItLog(Work work) {
+            return withLog(work, false, true);
         }
 
         /**
@@ -87,10 +102,10 @@ final class AuditCommand {
          * Otherwise a mistyped path would make an empty log and report it intact.
          */
         int withExistingLog(Work work) {
-            return withLog(work, true);
+            return withLog(work, true, false);
         }
 
-        private int withLog(Work work, boolean mustExist) {
+        private int withLog(Work work, boolean mustExist, boolean localOnServer) {
             PrintWriter err = spec.commandLine().getErr();
             Config config;
             try {
@@ -99,6 +114,14 @@ final class AuditCommand {
                 err.println("waiverdesk audit: " + e.getMessage());
                 // an option for a setting IT locked is wrong usage, as for every command (docs/configuration.md)
                 return e instanceof LockedSettingException ? Cli.EXIT_USAGE : 1;
+            }
+            if (config.isAuditServer() && !localOnServer) {
+                // config.auditDatabase() is then the spool, which must never be opened as a log
+                err.println("waiverdesk audit: this workstation's audit log is on the audit server "
+                        + ServerUrl.parse(config.auditServer()).describe() + "; this command works on a local log."
+                        + " On the server: `waiverdesk audit verify --audit-db URL --user SUPERVISOR`, the supervisor's"
+                        + " screen, or `waiverdesk audit forward` for the entries waiting here");
+                return Cli.EXIT_USAGE;
             }
             if (mustExist) {
                 Optional<String> missing = missingDatabase(config.auditDatabase());
@@ -124,6 +147,15 @@ final class AuditCommand {
             return Optional.of("there is no audit database at " + file + (Files.isDirectory(file.getParent())
                     ? "" : " (its folder does not exist either)") + "; check --audit-db or auditDatabase."
                     + " Nothing was created");
+        }
+
+        /** The audit server the configuration's auditDatabase names, if it names one and resolves. */
+        Optional<String> configuredServer() {
+            try {
+                return Optional.ofNullable(options.resolve(AppPaths.forCurrentUser(), System.getenv()).auditServer());
+            } catch (ConfigException e) {
+                return Optional.empty(); // withLog says what is wrong with the configuration
+            }
         }
 
         /** Checks the passphrase and records the outcome; true if accepted. */
@@ -207,6 +239,17 @@ final class AuditCommand {
         @Override
         public Integer call() {
             Optional<String> server = serverAddress(parent.spec);
+            if (server.isEmpty()) {
+                Optional<String> configured = parent.configuredServer();
+                if (configured.isPresent() && user == null) {
+                    // the configuration names the window's desk login, which may not read the chain
+                    parent.spec.commandLine().getErr().println("waiverdesk audit verify: the configuration names the"
+                            + " audit server " + ServerUrl.parse(configured.get()).describe() + ": give your"
+                            + " supervisor login with --user");
+                    return Cli.EXIT_USAGE;
+                }
+                server = configured;
+            }
             if (server.isPresent()) {
                 return new ServerTarget(parent.spec).run(server.get(), user, passwordFile, (connections, out) ->
                         printReport(new ServerChainVerifier(connections).verify(Workstation.name(System.getenv()),

@@ -35,8 +35,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "secret", mixinStandardHelpOptions = true,
         description = "Store, check or delete the service account's shared secret in the OS credential store"
-                + " (or the encrypted-file fallback); with --audit-db jdbc:postgresql://…?user=LOGIN, that audit"
-                + " server login's password instead.",
+                + " (or the encrypted-file fallback); with --audit-server (the configured audit server) or --audit-db"
+                + " jdbc:postgresql://…?user=LOGIN, that audit server login's password instead.",
         subcommands = {SecretCommand.Set.class, SecretCommand.Status.class, SecretCommand.Delete.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (status: a secret is stored)", "1:the program failed", "4:status: no secret stored",
@@ -51,6 +51,11 @@ final class SecretCommand {
     static final class Target {
         @Mixin
         ConfigOptions options = new ConfigOptions();
+
+        @Option(names = "--audit-server", description = "The password of the audit server login the configuration"
+                + " names (auditDatabase jdbc:postgresql://…?user=LOGIN) instead of the service's secret; or name the"
+                + " server with --audit-db jdbc:postgresql://…")
+        boolean auditServer;
 
         @Spec(Spec.Target.MIXEE)
         CommandSpec spec;
@@ -72,6 +77,14 @@ final class SecretCommand {
                     // the audit server login's password: no verification account is involved
                     config = null;
                     accountKey = AuditServerPasswords.key(ServerUrl.parse(server.get()));
+                } else if (auditServer) {
+                    Config resolved = options.resolve(paths, System.getenv());
+                    if (!resolved.isAuditServer()) {
+                        throw new IllegalArgumentException("--audit-server: the configuration names no audit server"
+                                + " (auditDatabase jdbc:postgresql://…?user=LOGIN); name it with --audit-db");
+                    }
+                    config = null;
+                    accountKey = AuditServerPasswords.key(ServerUrl.parse(resolved.auditServer()));
                 } else {
                     config = options.resolve(paths, System.getenv());
                     if (config.isDemo()) {
@@ -82,7 +95,8 @@ final class SecretCommand {
                 }
             } catch (ConfigException | IllegalArgumentException e) {
                 err.println(command + ": " + e.getMessage());
-                return e instanceof LockedSettingException || server.isPresent() ? Cli.EXIT_USAGE : 1;
+                return e instanceof LockedSettingException || e instanceof IllegalArgumentException
+                        && (server.isPresent() || auditServer) ? Cli.EXIT_USAGE : 1;
             }
             try (SecretStore store = SecretStores.open(paths)) {
                 return work.run(config, accountKey, store, spec.commandLine().getOut());

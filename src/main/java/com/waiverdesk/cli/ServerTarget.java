@@ -5,6 +5,8 @@ import com.waiverdesk.app.AuditServerPasswords;
 import com.waiverdesk.app.secret.SecretStore;
 import com.waiverdesk.app.secret.SecretStoreException;
 import com.waiverdesk.app.secret.SecretStores;
+import com.waiverdesk.audit.AuditWriteException;
+import com.waiverdesk.audit.AuditWriteException.Kind;
 import com.waiverdesk.audit.server.ServerConnections;
 import com.waiverdesk.audit.server.ServerUrl;
 import java.io.IOException;
@@ -48,6 +50,11 @@ final class ServerTarget {
         int run(ServerConnections server, PrintWriter out) throws Exception;
     }
 
+    /** A command's work that composes its own connections from the login's password ({@code null}: pgpass). */
+    interface Login {
+        int run(ServerUrl url, char[] password, PrintWriter out) throws Exception;
+    }
+
     private final CommandSpec spec;
 
     ServerTarget(CommandSpec spec) {
@@ -59,6 +66,12 @@ final class ServerTarget {
      * work; every failure becomes one line on stderr and an exit code.
      */
     int run(String address, String login, Path passwordFile, Work work) {
+        return run(address, login, passwordFile, (Login) (url, password, out) ->
+                work.run(new ServerConnections(url, password, TIMEOUT), out));
+    }
+
+    /** As {@link #run(String, String, Path, Work)}, handing the work the password itself. */
+    int run(String address, String login, Path passwordFile, Login work) {
         PrintWriter err = spec.commandLine().getErr();
         ServerUrl url;
         try {
@@ -83,7 +96,7 @@ final class ServerTarget {
             return 1;
         }
         try {
-            return work.run(new ServerConnections(url, password, TIMEOUT), spec.commandLine().getOut());
+            return work.run(url, password, spec.commandLine().getOut());
         } catch (Exception e) {
             return fail(e, url, source);
         } finally {
@@ -111,6 +124,9 @@ final class ServerTarget {
         SQLException sql = sqlCause(e);
         if (sql == null) {
             err.println(prefix() + e.getMessage());
+            if (e instanceof AuditWriteException && ((AuditWriteException) e).kind() == Kind.UNAVAILABLE) {
+                return EXIT_UNREACHABLE; // the spool's time limit on a server that does not answer
+            }
             return e instanceof IllegalArgumentException ? AuditServerCommand.EXIT_NOT_DONE : 1;
         }
         String state = sql.getSQLState() == null ? "" : sql.getSQLState();

@@ -25,58 +25,42 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code audit server …} and {@code audit verify --audit-db jdbc:postgresql://…} run as IT runs them, against a
  * private PostgreSQL server ({@link PgCluster}); each test in a database of its own. Synthetic logins and passwords.
  */
-class AuditServerCommandPgTest {
-    private static final String OWNER = "it_owner";
-    private static final String OWNER_PW = "synthetic-owner-pw-1";
-    private static final String DESK_PW = "synthetic desk pw 1 ";
-    private static final String SUPERVISOR_PW = "synthetic-supervisor-pw-1";
-    private static final String WRONG_PW = "synthetic-wrong-pw-1";
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static PgCluster pg;
+class AuditServerCommandPgTest extends PgCommandTest {
+    /** The newest migration file in the sources (V<n>__…sql), read from the folder, not from Flyway. */
+    private static final String LATEST_MIGRATION = latestMigration();
 
-    @TempDir
-    Path dir;
-
-    private ServerCli cli;
-    private String database;
-    private String url;
-
-    @BeforeAll
-    static void server() throws SQLException {
-        pg = PgCluster.start();
-        pg.createLogin(OWNER, OWNER_PW, true);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (pg != null) {
-            pg.close();
+    private static String latestMigration() {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(
+                java.nio.file.Path.of("src/main/resources/db/waiverdesk-server"))) {
+            return Integer.toString(files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.matches("V[0-9]+__.*[.]sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
-    @BeforeEach
-    void freshDatabase() throws Exception {
-        cli = new ServerCli(dir, List.of(OWNER_PW, DESK_PW.strip(), SUPERVISOR_PW, WRONG_PW));
-        database = "audit_" + DATABASES.incrementAndGet();
-        pg.createDatabase(database, OWNER);
-        url = pg.jdbcUrl(database, OWNER);
+    private static final String DESK_PW = "synthetic desk pw 1 ";
+    private static final String SUPERVISOR_PW = "synthetic-supervisor-pw-1";
+    private static final String WRONG_PW = "synthetic-wrong-pw-1";
+
+    private String url;
+
+    @Override
+    List<String> passwords() {
+        return List.of(DESK_PW.strip(), SUPERVISOR_PW, WRONG_PW);
     }
 
-    @AfterEach
-    void restore() {
-        cli.close();
+    @BeforeEach
+    void ownersAddress() {
+        url = ownerUrl();
     }
 
     private ServerCli.Run admin(String... args) throws Exception {
@@ -85,7 +69,7 @@ class AuditServerCommandPgTest {
         all[args.length] = "--audit-db";
         all[args.length + 1] = url;
         all[args.length + 2] = args[2].matches("add-(desk|supervisor)") ? "--admin-password-file" : "--password-file";
-        all[args.length + 3] = cli.passwordFile("owner-pw", OWNER_PW).toString();
+        all[args.length + 3] = ownerPasswordFile();
         return cli.run(all);
     }
 
@@ -109,7 +93,7 @@ class AuditServerCommandPgTest {
     void initTwiceChangesNothingAndStatusListsTheLoginsByKind() throws Exception {
         ServerCli.Run first = admin("audit", "server", "init");
         assertThat(first.exit()).as(first.err()).isZero();
-        assertThat(first.out()).contains("is at version 1", "waiverdesk_owner, waiverdesk_desk and"
+        assertThat(first.out()).contains("is at version " + LATEST_MIGRATION, "waiverdesk_owner, waiverdesk_desk and"
                 + " waiverdesk_supervisor are in place");
         ServerCli.Run second = admin("audit", "server", "init");
         assertThat(second.exit()).as(second.err()).isZero();
@@ -128,7 +112,7 @@ class AuditServerCommandPgTest {
         assertThat(status.exit()).as(status.err()).isZero();
         assertThat(status.out()).contains(
                 "server:            PostgreSQL ",
-                "schema version:    1\n",
+                "schema version:    " + LATEST_MIGRATION + "\n",
                 "entries:           0\n",
                 "last seq:          0\n",
                 "access events:     0\n",
@@ -194,7 +178,7 @@ class AuditServerCommandPgTest {
                 "rw-------"));
         ServerCli.Run fromPgpass = cli.run("audit", "server", "status", "--audit-db", url);
         assertThat(fromPgpass.exit()).as(fromPgpass.err()).isZero();
-        assertThat(fromPgpass.out()).contains("schema version:    1");
+        assertThat(fromPgpass.out()).contains("schema version:    " + LATEST_MIGRATION);
     }
 
     @Test

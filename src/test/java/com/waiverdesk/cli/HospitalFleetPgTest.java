@@ -8,8 +8,7 @@ import com.waiverdesk.audit.IntegrityReport;
 import com.waiverdesk.audit.ProgressListener;
 import com.waiverdesk.audit.server.ServerAdmin;
 import com.waiverdesk.audit.server.ServerChainVerifier;
-import com.waiverdesk.audit.server.ServerConnections;
-import com.waiverdesk.audit.server.ServerUrl;
+import com.waiverdesk.testing.AuditServerFixture;
 import com.waiverdesk.testing.PgCluster;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -47,22 +46,20 @@ class HospitalFleetPgTest {
     private static final String DESK_PW = "desk-synthetic-password";
     private static final String OWNER_PW = "owner-synthetic-password";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static AuditServerFixture server;
     private static PgCluster pg;
     @TempDir
     static Path dir;
 
     @BeforeAll
     static void server() throws Exception {
-        pg = PgCluster.start();
-        pg.createLogin("it_owner", OWNER_PW, true);
-        pg.createDatabase(DB, "it_owner");
-        ServerAdmin admin = new ServerAdmin(new ServerConnections(ServerUrl.parse(pg.jdbcUrl(DB, "it_owner")),
-                OWNER_PW.toCharArray(), Duration.ofSeconds(10)));
-        admin.init();
+        server = AuditServerFixture.start(DB, OWNER_PW);
+        pg = server.pg();
+        server.init();
         for (int d = 1; d <= 3; d++) {
-            admin.addLogin("desk-" + d, ServerAdmin.Kind.DESK, DESK_PW.toCharArray());
+            server.addLogin("desk-" + d, ServerAdmin.Kind.DESK, DESK_PW);
         }
-        admin.addLogin("auditor", ServerAdmin.Kind.SUPERVISOR, DESK_PW.toCharArray());
+        server.addLogin("auditor", ServerAdmin.Kind.SUPERVISOR, DESK_PW);
         Path pgpass = dir.resolve("pgpass");
         StringBuilder lines = new StringBuilder();
         for (int d = 1; d <= 3; d++) {
@@ -75,8 +72,8 @@ class HospitalFleetPgTest {
 
     @AfterAll
     static void stop() {
-        if (pg != null) {
-            pg.close();
+        if (server != null) {
+            server.close();
         }
     }
 
@@ -104,7 +101,7 @@ class HospitalFleetPgTest {
     }
 
     private static String url(int desk) {
-        return pg.jdbcUrl(DB, "desk-" + desk);
+        return server.url("desk-" + desk);
     }
 
     /** Waits for the desk's command and reads what it printed; a decision is a JSON line with a decision in it. */
@@ -196,8 +193,7 @@ class HospitalFleetPgTest {
         }
         assertThat(onServer.values().stream().mapToInt(Integer::intValue).sum()).as("nothing else")
                 .isEqualTo(printed.size());
-        IntegrityReport report = new ServerChainVerifier(new ServerConnections(
-                ServerUrl.parse(pg.jdbcUrl(DB, "auditor")), DESK_PW.toCharArray(), Duration.ofSeconds(10)))
+        IntegrityReport report = new ServerChainVerifier(server.as("auditor", DESK_PW))
                 .verify("TEST", Instant.now(), ProgressListener.NONE);
         assertThat(report.intact()).as("%s", report).isTrue();
     }
@@ -210,9 +206,7 @@ class HospitalFleetPgTest {
     @Test
     void aDeskKilledWhileItWritesLeavesNoDuplicateAndLosesNoPrintedDecision() throws Exception {
         String db = "killed";
-        pg.createDatabase(db, "it_owner");
-        new ServerAdmin(new ServerConnections(ServerUrl.parse(pg.jdbcUrl(db, "it_owner")), OWNER_PW.toCharArray(),
-                Duration.ofSeconds(10))).init();
+        server.initDatabase(db);
         Path home = dir.resolve("killed-home");
         String url = pg.jdbcUrl(db, "desk-1");
         List<String> printedIds = new ArrayList<>();
@@ -246,8 +240,7 @@ class HospitalFleetPgTest {
         assertThat(onServer.keySet()).as("every printed decision is on the server").containsAll(printedIds);
         assertThat(onServer.size()).as("at most one entry per desk started").isLessThanOrEqualTo(9);
         assertThat(killed).as("some desks were killed while they ran").isPositive();
-        IntegrityReport report = new ServerChainVerifier(new ServerConnections(
-                ServerUrl.parse(pg.jdbcUrl(db, "auditor")), DESK_PW.toCharArray(), Duration.ofSeconds(10)))
+        IntegrityReport report = new ServerChainVerifier(server.as(db, "auditor", DESK_PW))
                 .verify("TEST", Instant.now(), ProgressListener.NONE);
         assertThat(report.intact()).as("%s", report).isTrue();
     }

@@ -76,37 +76,58 @@ public final class ServerAuditLog implements AuditLog {
      * @return the entry's seq on the server
      */
     public synchronized long append(UUID entryId, AuditEntry entry, Long spooledMs) throws AuditWriteException {
-        List<Object> values = EntryColumns.toColumns(entry);
         try {
-            PreparedStatement p = connection().prepareStatement(APPEND);
-            try (p) {
-                p.setObject(1, entryId);
-                for (int i = 0; i < values.size(); i++) {
-                    Object v = values.get(i);
-                    if (v == null) {
-                        p.setNull(i + 2, INTEGER_COLUMNS.contains(EntryColumns.NAMES.get(i)) ? Types.BIGINT
-                                : Types.VARCHAR);
-                    } else if (v instanceof Long l) {
-                        p.setLong(i + 2, l);
-                    } else {
-                        p.setString(i + 2, (String) v);
-                    }
-                }
-                if (spooledMs == null) {
-                    p.setNull(values.size() + 2, Types.BIGINT);
-                } else {
-                    p.setLong(values.size() + 2, spooledMs);
-                }
-                long seq;
-                try (ResultSet rs = p.executeQuery()) {
-                    rs.next();
-                    seq = rs.getLong(1);
-                }
-                awaitDurable();
-                return seq;
-            }
+            long seq = appendOn(connection(), entryId, entry, spooledMs);
+            awaitDurable();
+            return seq;
         } catch (SQLException e) {
             throw failed("append an entry", e);
+        }
+    }
+
+    /**
+     * The seq the server would give a new entry now, for a login that may not read the chain's head (a desk): found
+     * by appending {@code probe} in a transaction of its own that is rolled back, so nothing is written. Holds the
+     * chain's lock for one append, as any append does. {@code audit migrate} tells a new entry from one it finds on
+     * the server by comparing its seq with this.
+     */
+    public long nextSeq(AuditEntry probe) throws AuditWriteException {
+        try (Connection c = connections.open()) {
+            c.setAutoCommit(false);
+            try {
+                return appendOn(c, UUID.randomUUID(), probe, null);
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw failed("read the chain's next seq", e);
+        }
+    }
+
+    private static long appendOn(Connection c, UUID entryId, AuditEntry entry, Long spooledMs) throws SQLException {
+        List<Object> values = EntryColumns.toColumns(entry);
+        try (PreparedStatement p = c.prepareStatement(APPEND)) {
+            p.setObject(1, entryId);
+            for (int i = 0; i < values.size(); i++) {
+                Object v = values.get(i);
+                if (v == null) {
+                    p.setNull(i + 2, INTEGER_COLUMNS.contains(EntryColumns.NAMES.get(i)) ? Types.BIGINT
+                            : Types.VARCHAR);
+                } else if (v instanceof Long l) {
+                    p.setLong(i + 2, l);
+                } else {
+                    p.setString(i + 2, (String) v);
+                }
+            }
+            if (spooledMs == null) {
+                p.setNull(values.size() + 2, Types.BIGINT);
+            } else {
+                p.setLong(values.size() + 2, spooledMs);
+            }
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

@@ -353,6 +353,11 @@ public final class AdmissionViewModel {
         return watch.auditWaitingProperty();
     }
 
+    /** Sets what {@link #auditWaitingProperty()} says, as the desk's forwarder would (layout tests). */
+    void showAuditWaiting(Integer count) {
+        watch.auditWaiting(count);
+    }
+
     /** The e-certificate lists' ages for the status bar; {@code null} until known. */
     ReadOnlyObjectProperty<ListAges> listAgesProperty() {
         return watch.freshnessProperty();

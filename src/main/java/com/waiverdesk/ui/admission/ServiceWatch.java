@@ -69,6 +69,7 @@ final class ServiceWatch {
 
     void startupFailed() {
         state.set(ServiceState.NOT_STARTED);
+        auditWaiting.set(null);
     }
 
     /** A check's outcome says whether the service answered, sooner than the next health check. */
@@ -113,6 +114,11 @@ final class ServiceWatch {
 
     ReadOnlyObjectProperty<ServiceState> stateProperty() {
         return state.getReadOnlyProperty();
+    }
+
+    /** What the status bar says about the spool; the desk's forwarder sets it (and layout tests, to measure it). */
+    void auditWaiting(Integer count) {
+        auditWaiting.set(count);
     }
 
     ReadOnlyObjectProperty<Integer> auditWaitingProperty() {

@@ -77,10 +77,15 @@ final class StatusBar extends HBox {
         // label never grows past its text); the links only then
         HBox.setHgrow(operator, Priority.ALWAYS);
         HBox.setHgrow(workstation, Priority.ALWAYS);
+        operator.managedProperty().bind(operator.visibleProperty());
+        workstation.managedProperty().bind(workstation.visibleProperty());
         model.serviceStateProperty().addListener((obs, old, state) -> refresh());
         model.deskProperty().addListener((obs, old, desk) -> refresh());
         model.listAgesProperty().addListener((obs, old, ages) -> showLists(ages));
-        model.auditWaitingProperty().addListener((obs, old, waiting) -> showSpool(waiting));
+        model.auditWaitingProperty().addListener((obs, old, waiting) -> {
+            showSpool(waiting);
+            showLists(model.listAgesProperty().get());
+        });
         refresh();
         showLists(null);
     }
@@ -181,13 +186,21 @@ final class StatusBar extends HBox {
     private void showSpool(Integer waiting) {
         boolean show = waiting != null && waiting > 0;
         auditSpool.setVisible(show);
+        // the clerk's own name and workstation give their room to it: at 720 px the bar holds the service, this notice
+        // and the links in one row only without them
+        operator.setVisible(!show);
+        workstation.setVisible(!show);
         auditSpool.setText(show ? texts.get("status.auditSpool", waiting) : "");
         auditSpool.setAccessibleText(auditSpool.getText());
     }
 
+    /**
+     * The lists' age; while audit entries wait for the server, fresh lists give their place to that notice (at 720 px
+     * the bar holds one of them beside the links; lists too old still show, and the bar then wraps).
+     */
     private void showLists(ListAges ages) {
         ecertLists.getStyleClass().remove("too-old");
-        ecertLists.setVisible(ages != null);
+        ecertLists.setVisible(ages != null && !(auditSpool.isVisible() && !ages.tooOld() && ages.oldest() != null));
         if (ages == null) {
             ecertLists.setText("");
             return;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.waiverdesk.audit.AuditEntry;
 import com.waiverdesk.domain.DecisionKind;
+import com.waiverdesk.testing.AuditServerFixture;
 import com.waiverdesk.testing.PgCluster;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -25,30 +25,25 @@ import org.junit.jupiter.api.Test;
  */
 class AppendDurabilityPgTest {
     private static final String DB = "audit";
-    private static final char[] OWNER_PW = "owner-synthetic-pw".toCharArray();
+    private static final String OWNER_PW = "owner-synthetic-pw";
     private static final String DESK_PW = "desk-synthetic-pw-1";
+    private static AuditServerFixture server;
     private static PgCluster pg;
-    private static ServerConnections it;
 
     @BeforeAll
     static void server() throws SQLException {
-        pg = PgCluster.start();
-        pg.createLogin("it_owner", new String(OWNER_PW), true);
-        pg.createDatabase(DB, "it_owner");
-        it = new ServerConnections(ServerUrl.parse(pg.jdbcUrl(DB, "it_owner")), OWNER_PW, Duration.ofSeconds(10));
-        ServerAdmin admin = new ServerAdmin(it);
-        admin.init();
-        admin.addLogin("desk-a", ServerAdmin.Kind.DESK, DESK_PW.toCharArray());
-        try (Connection c = pg.superuserConnection("postgres"); Statement s = c.createStatement()) {
-            s.execute("ALTER SYSTEM SET wal_writer_delay = '10s'");
-            s.execute("SELECT pg_reload_conf()");
-        }
+        server = AuditServerFixture.start(DB, OWNER_PW);
+        pg = server.pg();
+        server.init();
+        server.addLogin("desk-a", ServerAdmin.Kind.DESK, DESK_PW);
+        server.superuserSql("postgres", "ALTER SYSTEM SET wal_writer_delay = '10s'");
+        server.superuserSql("postgres", "SELECT pg_reload_conf()");
     }
 
     @AfterAll
     static void stop() {
-        if (pg != null) {
-            pg.close();
+        if (server != null) {
+            server.close();
         }
     }
 
@@ -60,7 +55,7 @@ class AppendDurabilityPgTest {
 
     @Test
     void anAppendThatReturnedSurvivesAServerCrash() throws Exception {
-        ServerConnections desk = it.as("desk-a", DESK_PW.toCharArray());
+        ServerConnections desk = server.as("desk-a", DESK_PW);
         try (Connection c = pg.superuserConnection(DB); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT setting FROM pg_settings WHERE name = 'wal_writer_delay'")) {
             rs.next();
@@ -88,7 +83,7 @@ class AppendDurabilityPgTest {
     @Test
     void anAsynchronousAppendLeavesWalUnflushedUntilAwaitDurable() throws Exception {
         // what makes the crash test meaningful: the append's own commit does not flush, await_durable does
-        try (Connection c = it.as("desk-a", DESK_PW.toCharArray()).open(); Statement s = c.createStatement()) {
+        try (Connection c = server.as("desk-a", DESK_PW).open(); Statement s = c.createStatement()) {
             s.execute("SET synchronous_commit = off");
             s.execute("SELECT waiverdesk.append_entry(gen_random_uuid(), 1, NULL, 'o', 'w', 'm', NULL, 'n', 'WAIVE', 0,"
                     + " 'r', '[]', NULL, NULL, NULL, 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"

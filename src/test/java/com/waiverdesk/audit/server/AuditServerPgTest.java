@@ -8,6 +8,7 @@ import com.waiverdesk.audit.ChainReport;
 import com.waiverdesk.audit.IntegrityReport;
 import com.waiverdesk.audit.ProgressListener;
 import com.waiverdesk.domain.DecisionKind;
+import com.waiverdesk.testing.AuditServerFixture;
 import com.waiverdesk.testing.PgCluster;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -15,7 +16,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -35,33 +35,32 @@ import org.junit.jupiter.api.Test;
  */
 class AuditServerPgTest {
     private static final String DB = "audit";
-    private static final char[] OWNER_PW = "owner-synthetic-pw".toCharArray();
+    private static final String OWNER_PW = "owner-synthetic-pw";
     private static final String DESK_PW = "desk-synthetic-pw-1";
     private static final String SUPERVISOR_PW = "supervisor-synthetic-pw";
     private static final List<String> TABLES = List.of("settings", "chain_head", "audit_entry", "access_entry",
             "audit_purge", "audit_anchor", "policy_version", "flyway_schema_history");
+    private static AuditServerFixture server;
     private static PgCluster pg;
     private static ServerConnections it;
 
     @BeforeAll
     static void server() throws SQLException {
-        pg = PgCluster.start();
-        pg.createLogin("it_owner", new String(OWNER_PW), true);
-        pg.createDatabase(DB, "it_owner");
-        it = new ServerConnections(ServerUrl.parse(pg.jdbcUrl(DB, "it_owner")), OWNER_PW, Duration.ofSeconds(10));
-        ServerAdmin admin = new ServerAdmin(it);
-        String version = admin.init();
+        server = AuditServerFixture.start(DB, OWNER_PW);
+        pg = server.pg();
+        it = server.owner();
+        String version = server.init();
         assertThat(version).matches("[1-9][0-9]*");
-        assertThat(admin.init()).as("a second init changes nothing").isEqualTo(version);
-        assertThat(admin.addLogin("desk-a", ServerAdmin.Kind.DESK, DESK_PW.toCharArray())).isTrue();
-        assertThat(admin.addLogin("desk-b", ServerAdmin.Kind.DESK, DESK_PW.toCharArray())).isTrue();
-        assertThat(admin.addLogin("sup-1", ServerAdmin.Kind.SUPERVISOR, SUPERVISOR_PW.toCharArray())).isTrue();
+        assertThat(server.init()).as("a second init changes nothing").isEqualTo(version);
+        assertThat(server.addLogin("desk-a", ServerAdmin.Kind.DESK, DESK_PW)).isTrue();
+        assertThat(server.addLogin("desk-b", ServerAdmin.Kind.DESK, DESK_PW)).isTrue();
+        assertThat(server.addLogin("sup-1", ServerAdmin.Kind.SUPERVISOR, SUPERVISOR_PW)).isTrue();
     }
 
     @AfterAll
     static void stop() {
-        if (pg != null) {
-            pg.close();
+        if (server != null) {
+            server.close();
         }
     }
 
@@ -214,10 +213,7 @@ class AuditServerPgTest {
     @Test
     void whatTheOwnerAltersIsFoundAndTheVerifyIsRecorded() throws Exception {
         // a database of its own, so other tests' entries do not move the seqs
-        pg.createDatabase("altered", "it_owner");
-        ServerConnections owner = new ServerConnections(ServerUrl.parse(pg.jdbcUrl("altered", "it_owner")),
-                OWNER_PW, Duration.ofSeconds(10));
-        new ServerAdmin(owner).init();
+        ServerConnections owner = server.initDatabase("altered");
         try (ServerAuditLog desk = new ServerAuditLog(owner.as("desk-a", DESK_PW.toCharArray()))) {
             for (int i = 0; i < 5; i++) {
                 desk.append(entry("W1", "3101**********000" + i));
@@ -266,9 +262,7 @@ class AuditServerPgTest {
     }
 
     private static void ownerSql(String db, String sql) throws SQLException {
-        try (Connection c = pg.superuserConnection(db); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+        server.superuserSql(db, sql);
     }
 
     /** The canonical form, written again from its description (not RowDigester). */

@@ -3,10 +3,8 @@ package com.waiverdesk.audit.spool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.waiverdesk.audit.spool.FakeServer.Behaviour;
-import java.io.BufferedReader;
+import com.waiverdesk.testing.ChildJvm;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -27,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ForwardKillTest {
     private static final int ENTRIES = 40;
-    private static final String END = "\u0000end";
 
     @TempDir
     Path dir;
@@ -44,12 +40,12 @@ class ForwardKillTest {
             int k = rounds[round];
             Path stderr = dir.resolve("child-" + round + ".err");
             Process child = start(spool, serverFile, Math.max(k, 0), stderr);
-            BlockingQueue<String> lines = readLines(child);
+            BlockingQueue<String> lines = ChildJvm.lines(child);
             String lastCommitted = null;
             for (int seen = 0; seen < Math.abs(k); ) {
                 String line = lines.poll(60, TimeUnit.SECONDS);
                 assertThat(line).as("round %d: child output (stderr: %s)", round, Files.exists(stderr)
-                        ? Files.readString(stderr) : "").isNotNull().isNotEqualTo(END);
+                        ? Files.readString(stderr) : "").isNotNull().isNotEqualTo(ChildJvm.END);
                 if (line.equals("done")) {
                     break;
                 }
@@ -97,30 +93,7 @@ class ForwardKillTest {
     }
 
     private static Process start(Path spool, Path server, int pauseAfter, Path stderr) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m",
-                "-cp", System.getProperty("java.class.path"), ForwardUntilKilled.class.getName(), spool.toString(),
-                server.toString(), Integer.toString(pauseAfter))
-                .redirectError(stderr.toFile()).start();
-    }
-
-    /** The child's lines, then {@link #END}, read on a thread of their own: the test waits on lines, not on time. */
-    private static BlockingQueue<String> readLines(Process child) {
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                // the pipe closes when the child is killed
-            } finally {
-                lines.add(END);
-            }
-        }, "child-output");
-        reader.setDaemon(true);
-        reader.start();
-        return lines;
+        return ChildJvm.start(ForwardUntilKilled.class, stderr, spool.toString(), server.toString(),
+                Integer.toString(pauseAfter));
     }
 }
