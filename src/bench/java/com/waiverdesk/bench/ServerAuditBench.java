@@ -1,15 +1,20 @@
 package com.waiverdesk.bench;
 
+import com.waiverdesk.app.AuditVocabulary;
 import com.waiverdesk.audit.AuditEntry;
+import com.waiverdesk.audit.AuditFilter;
 import com.waiverdesk.audit.AuditWriteException;
 import com.waiverdesk.audit.EntryColumns;
 import com.waiverdesk.audit.IntegrityReport;
 import com.waiverdesk.audit.ProgressListener;
 import com.waiverdesk.audit.SyntheticAuditLog;
+import com.waiverdesk.audit.export.ExportResult;
 import com.waiverdesk.audit.server.ServerAdmin;
 import com.waiverdesk.audit.server.ServerAuditLog;
+import com.waiverdesk.audit.server.ServerAuditReader;
 import com.waiverdesk.audit.server.ServerChainVerifier;
 import com.waiverdesk.audit.server.ServerConnections;
+import com.waiverdesk.audit.server.ServerSupervisorActions;
 import com.waiverdesk.audit.server.ServerUrl;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,13 +28,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -76,7 +84,7 @@ final class ServerAuditBench {
 
     /** What to run. */
     record Options(String url, Path passwordFile, int desks, int seconds, int rounds, int paceMs, int entries,
-                   String only) {
+                   String only, Path dir) {
     }
 
     private enum Kind { BARE, APPEND }
@@ -116,13 +124,18 @@ final class ServerAuditBench {
             out.printf("logins: %s01..%02d (desks), %s (supervisor), made with ServerAdmin.addLogin%n", DESK_PREFIX,
                     o.desks(), SUPERVISOR);
             out.flush();
-            if (!"load".equals(o.only())) {
+            ServerConnections supervisor = owner.as(SUPERVISOR, supervisorPassword);
+            if (List.of("append", "all").contains(o.only())) {
                 appendBench(owner, desks, o);
-                verify(owner.as(SUPERVISOR, supervisorPassword));
             }
-            if (!"append".equals(o.only())) {
+            if (List.of("load", "all").contains(o.only())) {
                 new ServerLogLoader(out).topUp(owner, o.entries());
-                verify(owner.as(SUPERVISOR, supervisorPassword));
+            }
+            if (!"read".equals(o.only())) {
+                verify(supervisor);
+            }
+            if (List.of("read", "all").contains(o.only())) {
+                readBench(supervisor, o);
             }
         } finally {
             dropLogins(owner, desks.keySet());
@@ -439,6 +452,60 @@ final class ServerAuditBench {
                 returned.size(), onServer.size(),
                 missing == 0 ? "0 lost" : missing + " LOST (returned a seq the server does not hold for them)",
                 extra == 0 ? "" : String.format("; %,d on the server whose append failed (%,d failed)", extra, failed));
+        out.flush();
+    }
+
+    // ------------------------------------------------------------------------------------------------ read
+
+    /**
+     * The supervisor's reader on the server's entries (the same filters as the SQLite benchmark's, AuditBench) and a
+     * CSV export of all of them, then the same on a SQLite log of --entries on this machine, side by side.
+     */
+    private void readBench(ServerConnections supervisor, Options o) throws Exception {
+        Clock clock = Clock.systemDefaultZone();
+        String load = loadAverage();
+        out.printf("read: ServerAuditReader as %s%n", SUPERVISOR);
+        out.flush();
+        Map<String, AuditBench.PageTiming> server;
+        double serverRate;
+        try (ServerAuditReader reader = new ServerAuditReader(supervisor, "BENCH", clock)) {
+            server = new AuditBench(out).firstPages(reader);
+            Files.createDirectories(o.dir());
+            Path csv = o.dir().resolve("bench-server-export.csv");
+            Optional<CpuSteal> steal = CpuSteal.now();
+            long t0 = System.nanoTime();
+            ExportResult r = new ServerSupervisorActions(supervisor, "BENCH", clock, reader).exportCsv(
+                    AuditFilter.all(), csv, ZoneId.systemDefault(), new AuditVocabulary(Locale.ROOT),
+                    ProgressListener.NONE);
+            double took = seconds(t0);
+            serverRate = r.rows() / took;
+            out.printf("CSV export of all %,d entries from the server: %.1f s, %.0f MiB, %,.0f entries/s%s%n", r.rows(),
+                    took, Files.size(csv) / 1048576.0, serverRate, CpuSteal.since(steal));
+            Files.deleteIfExists(csv);
+        }
+        out.printf("the same on a SQLite log of %,d entries, %,d a day as loaded here, on this machine (in %s):%n",
+                o.entries(), ServerLogLoader.PER_DAY, o.dir());
+        out.flush();
+        Map.Entry<Map<String, AuditBench.PageTiming>, Double> sqlite = new AuditBench(out).reads(o.dir(), o.entries(),
+                ServerLogLoader.PER_DAY);
+        out.printf("side by side, first page (ms; target <= 100 on the server):%n");
+        out.printf("  %-36s %9s %9s%n", "filter", "server", "SQLite");
+        String worst = null;
+        double worstMs = 0;
+        for (Map.Entry<String, AuditBench.PageTiming> e : server.entrySet()) {
+            AuditBench.PageTiming lite = sqlite.getKey().get(e.getKey());
+            out.printf("  %-36s %9.1f %9.1f%n", e.getKey(), e.getValue().pageMs(), lite == null ? Double.NaN
+                    : lite.pageMs());
+            if (e.getValue().pageMs() > worstMs) {
+                worstMs = e.getValue().pageMs();
+                worst = e.getKey();
+            }
+        }
+        out.printf("  target (issue 13): first page of every filter <= 100 ms -> %s (slowest: %s, %.1f ms)%n",
+                worstMs <= 100 ? "met" : "NOT met", worst, worstMs);
+        out.printf("  target (issue 13): CSV export entries/s >= SQLite's: %,.0f vs %,.0f -> %s%n", serverRate,
+                sqlite.getValue(), serverRate >= sqlite.getValue() ? "met" : "NOT met");
+        out.printf("  machine: load average %s before, %s after%n", load, loadAverage());
         out.flush();
     }
 

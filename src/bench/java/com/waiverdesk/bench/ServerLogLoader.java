@@ -39,7 +39,7 @@ final class ServerLogLoader {
     private static final int BATCH = 50_000;
     private static final int THROUGH_FUNCTION = 1_000;
     /** Checks a day across the hospital's windows (a 5-million log then spans about two years, as the SQLite one). */
-    private static final int PER_DAY = 7_000;
+    static final int PER_DAY = 7_000;
     private static final long SEED = 42;
 
     private final PrintWriter out;
