@@ -279,3 +279,31 @@ for lang in zh en; do
     echo "saved $out/$lang-paper-*-high-contrast.png $out/$lang-paper-form-150.png"
     stop_desk
 done
+
+# PARTS=server: a desk whose audit trail is the hospital's audit server (issue 13), with that server down: first a
+# workstation that has never reached it (the desk cannot record, so it does not start), then one that has (its
+# spool holds the hospital's ID-hash key): the decision shows, the card says the entry waits on this workstation and
+# the status bar how many wait. Port 9 (discard) refuses the connection at once.
+for lang in zh en; do
+    [[ $parts == *server* ]] || continue
+    dir=$work/server-$lang
+    mkdir -p "$dir/config/waiverdesk" "$dir/data" "$dir/state"
+    printf '{"language": "%s", "auditDatabase": "jdbc:postgresql://127.0.0.1:9/audit?user=desk-01"}\n' "$lang" \
+        >"$dir/config/waiverdesk/config.json"
+    XDG_DATA_HOME=$dir/data XDG_CONFIG_HOME=$dir/config XDG_STATE_HOME=$dir/state \
+        java -Dprism.order=sw -jar "$jar" >"$dir/out" 2>"$dir/err" &
+    desk=$!
+    window=$(xdotool search --sync --name WaiverDesk | head -1)
+    xdotool windowsize "$window" 720 700
+    sleep 6
+    import -window "$window" "$work/shot.png"
+    convert "$work/shot.png" -colors 96 "PNG8:$out/$lang-audit-server-never-reached.png"
+    echo "saved $out/$lang-audit-server-never-reached.png"
+    stop_desk
+    # what a first connection would have kept: the hospital's key in the spool's settings
+    sqlite3 "$dir/data/waiverdesk/audit-spool.db" "INSERT INTO settings VALUES ('idHashKey', randomblob(32))"
+    start_desk "server-$lang" "$(cat "$dir/config/waiverdesk/config.json")"
+    SETTLE=4 shoot "$lang-audit-server-offline-waive" 王秀英 310101195203140028
+    SETTLE=4 shoot "$lang-audit-server-offline-charge" 赵明远 310109198501010058
+    stop_desk
+done

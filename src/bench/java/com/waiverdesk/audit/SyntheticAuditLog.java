@@ -28,6 +28,7 @@ public final class SyntheticAuditLog {
     static final int WORKSTATIONS = 12;
     /** A fixed key for the synthetic IDs' hashes: these logs hold no real person, so nothing is to be protected. */
     static final IdHasher HASHER = new IdHasher(syntheticKey());
+    private static final long DAY = 86_400_000L;
 
     private static final String[] SURNAMES = "王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹 彭 曾 肖 田 董 袁 潘 于 蒋 蔡 欧阳 司徒".split(" ");
     private static final String[] GIVEN = "伟 强 磊 军 勇 杰 涛 明 超 斌 鹏 辉 华 建 国 平 芳 娟 敏 静 丽 艳 娜 秀 英 霞 燕 玲 桂 兰 萍 红 梅 琳 洁 婷 雪 慧 颖 佳".split(" ");
@@ -76,12 +77,36 @@ public final class SyntheticAuditLog {
         new SyntheticAuditLog(seed, Math.max(10, count / 5)).fill(db, count, perDay);
     }
 
+    /**
+     * A source of the same entries {@link #create(Path, int, long, int)} writes for the same seed, in the same order,
+     * for another store (the audit server's benchmark loads millions of them): {@link #next} gives them one by one.
+     */
+    public static SyntheticAuditLog generator(int count, long seed) {
+        return new SyntheticAuditLog(seed, Math.max(10, count / 5));
+    }
+
+    /** Workstation time (epoch ms) of the first day of a log of {@code count} entries at {@code perDay} a day ending yesterday. */
+    public static long startOf(int count, int perDay) {
+        return Instant.now().truncatedTo(ChronoUnit.DAYS).toEpochMilli() - (count / perDay + 1) * DAY;
+    }
+
+    /**
+     * Entry {@code seq} (from 1) of a log of {@code count} entries starting at {@code start}: 12 working hours a day, in
+     * order, a workstation clock a few seconds off now and then; the older half written before schema version 4 (no
+     * proof), then mostly live queries.
+     */
+    public AuditEntry next(long seq, int count, long start, int perDay) {
+        long time = start + (seq / perDay) * DAY + 7 * 3_600_000L + (seq % perDay) * (12 * 3_600_000L / perDay)
+                + (random.nextInt(50) == 0 ? random.nextInt(10_000) - 5_000 : 0);
+        AuditEntry entry = entry(time);
+        return seq <= count / 2 ? entry : entry.withProof(proof(seq));
+    }
+
     private void fill(Path db, int count, int perDay) throws SQLException {
         String columns = String.join(", ", EntryColumns.NAMES);
         String insert = "INSERT INTO audit_entry (seq, " + columns + ", prev_hash, entry_hash) VALUES (?"
                 + ", ?".repeat(EntryColumns.NAMES.size() + 2) + ")";
-        long day = 86_400_000L;
-        long start = Instant.now().truncatedTo(ChronoUnit.DAYS).toEpochMilli() - (count / perDay + 1) * day;
+        long start = startOf(count, perDay);
         SqliteNative.prepare();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
              PreparedStatement ps = c.prepareStatement(insert)) {
@@ -89,12 +114,7 @@ public final class SyntheticAuditLog {
             s.execute("BEGIN");
             String prev = HashChain.GENESIS;
             for (int seq = 1; seq <= count; seq++) {
-                // 12 working hours a day, in order; a workstation clock a few seconds off now and then
-                long time = start + (seq / perDay) * day + 7 * 3_600_000L + (seq % perDay) * (12 * 3_600_000L / perDay)
-                        + (random.nextInt(50) == 0 ? random.nextInt(10_000) - 5_000 : 0);
-                // the older half written before schema version 4 (no proof); then mostly live queries
-                AuditEntry entry = entry(time);
-                List<Object> values = EntryColumns.toColumns(seq <= count / 2 ? entry : entry.withProof(proof(seq)));
+                List<Object> values = EntryColumns.toColumns(next(seq, count, start, perDay));
                 String hash = HashChain.hash(seq, values, prev);
                 ps.setLong(1, seq);
                 for (int i = 0; i < values.size(); i++) {

@@ -4,6 +4,7 @@ import com.waiverdesk.app.AuditVocabulary;
 import com.waiverdesk.audit.AuditEntry;
 import com.waiverdesk.audit.AuditCharts;
 import com.waiverdesk.audit.AuditFilter;
+import com.waiverdesk.audit.AuditReader;
 import com.waiverdesk.audit.AuditKey;
 import com.waiverdesk.audit.IdHasher;
 import com.waiverdesk.audit.IntegrityReport;
@@ -111,56 +112,67 @@ final class AuditBench {
     }
 
     private void firstPages(Path db) throws Exception {
-        Map<String, AuditFilter> filters = new LinkedHashMap<>();
-        long now = Instant.now().toEpochMilli();
-        long weekAgo = Instant.now().minus(7, ChronoUnit.DAYS).toEpochMilli();
         long opening = System.nanoTime();
         try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
             reader.prepareNameSearch();
             out.printf("opening the reader, with the list of distinct names: %.0f ms (on a worker, before the screen shows)%n",
                     (System.nanoTime() - opening) / 1e6);
-            StoredEntry sample = reader.page(AuditFilter.all(), Long.MAX_VALUE, 1).entries().get(0);
-            StoredEntry old = reader.entry(sample.seq() / 2).orElse(sample);
-            filters.put("no filter (newest)", AuditFilter.all());
-            filters.put("last 7 days", new AuditFilter(weekAgo, now, null, null, null, null, null, null, null));
-            filters.put("operator", new AuditFilter(null, null, old.entry().operator(), null, null, null, null, null, null));
-            filters.put("workstation", new AuditFilter(null, null, null, old.entry().workstation(), null, null, null, null, null));
-            filters.put("decision CANNOT_VERIFY", new AuditFilter(null, null, null, null, AuditFilter.decision(DecisionKind.CANNOT_VERIFY), null, null, null, null));
-            filters.put("decision REDUCE", new AuditFilter(null, null, null, null, AuditFilter.decision(DecisionKind.REDUCE), null, null, null, null));
-            filters.put("service result NAME_MISMATCH", new AuditFilter(null, null, null, null, null, "NAME_MISMATCH", null, null, null));
-            filters.put("error code TIMEOUT", new AuditFilter(null, null, null, null, null, null, AuditFilter.errorCode("TIMEOUT"), null, null));
-            filters.put("name fragment (common)", new AuditFilter(null, null, null, null, null, null, null, "秀", null));
-            filters.put("name fragment (an old entry's name)", new AuditFilter(null, null, null, null, null, null, null, old.entry().name(), null));
-            filters.put("name fragment (absent)", new AuditFilter(null, null, null, null, null, null, null, "不存在的名字", null));
-            filters.put("exact ID (hash)", new AuditFilter(null, null, null, null, null, null, null, null, old.entry().idHash()));
-            // half the synthetic log was written before channels were recorded: those count as live queries
-            filters.put("channel LIVE_QUERY", AuditFilter.all().withChannels(List.of(Channel.LIVE_QUERY)));
-            filters.put("channel PAPER", AuditFilter.all().withChannels(List.of(Channel.PAPER)));
-            filters.put("channel ECERT_ONLINE|ECERT_OFFLINE", AuditFilter.all().withChannels(
-                    List.of(Channel.ECERT_ONLINE, Channel.ECERT_OFFLINE)));
-            filters.put("channel PAPER, last 7 days", new AuditFilter(weekAgo, now, null, null, null, null, null, null,
-                    null, List.of(Channel.PAPER)));
-            out.printf("first page (%d rows) of a filter on %,d entries, ms (target <= 100); count shown after:%n", PAGE,
-                    reader.count(AuditFilter.all()));
-            for (Map.Entry<String, AuditFilter> f : filters.entrySet()) {
-                long t0 = System.nanoTime();
-                int rows = reader.page(f.getValue(), Long.MAX_VALUE, PAGE).entries().size();
-                double pageMs = (System.nanoTime() - t0) / 1e6;
-                long t1 = System.nanoTime();
-                long count = reader.count(f.getValue());
-                double countMs = (System.nanoTime() - t1) / 1e6;
-                out.printf("  %-36s page %7.1f ms (%3d rows)   count %,9d in %7.1f ms%n", f.getKey(), pageMs, rows, count, countMs);
-                out.flush();
-            }
-            long q0 = System.nanoTime();
-            int pending = reader.reviewQueue().size();
-            out.printf("review queue (paper entries not yet reviewed, all of them): %,d entries in %.1f ms%n", pending,
-                    (System.nanoTime() - q0) / 1e6);
-            long c0 = System.nanoTime();
-            AuditCharts charts = reader.charts(AuditFilter.all(), ZoneId.systemDefault());
-            out.printf("charts of all entries (per day, failures, operators, channels): %.0f ms; channels %s%n",
-                    (System.nanoTime() - c0) / 1e6, charts.perChannel());
+            firstPages(reader);
         }
+    }
+
+    /** The first page and the count of each filter the audit screen offers, the review queue and the charts. */
+    void firstPages(AuditReader reader) throws Exception {
+        Map<String, AuditFilter> filters = filters(reader);
+        out.printf("first page (%d rows) of a filter on %,d entries, ms (target <= 100); count shown after:%n", PAGE,
+                reader.count(AuditFilter.all()));
+        for (Map.Entry<String, AuditFilter> f : filters.entrySet()) {
+            long t0 = System.nanoTime();
+            int rows = reader.page(f.getValue(), Long.MAX_VALUE, PAGE).entries().size();
+            double pageMs = (System.nanoTime() - t0) / 1e6;
+            long t1 = System.nanoTime();
+            long count = reader.count(f.getValue());
+            double countMs = (System.nanoTime() - t1) / 1e6;
+            out.printf("  %-36s page %7.1f ms (%3d rows)   count %,9d in %7.1f ms%n", f.getKey(), pageMs, rows, count, countMs);
+            out.flush();
+        }
+        long q0 = System.nanoTime();
+        int pending = reader.reviewQueue().size();
+        out.printf("review queue (paper entries not yet reviewed, all of them): %,d entries in %.1f ms%n", pending,
+                (System.nanoTime() - q0) / 1e6);
+        long c0 = System.nanoTime();
+        AuditCharts charts = reader.charts(AuditFilter.all(), ZoneId.systemDefault());
+        out.printf("charts of all entries (per day, failures, operators, channels): %.0f ms; channels %s%n",
+                (System.nanoTime() - c0) / 1e6, charts.perChannel());
+    }
+
+    /** The screen's filters, with an operator, workstation, name and ID of an entry from the middle of the log. */
+    private static Map<String, AuditFilter> filters(AuditReader reader) throws Exception {
+        Map<String, AuditFilter> filters = new LinkedHashMap<>();
+        long now = Instant.now().toEpochMilli();
+        long weekAgo = Instant.now().minus(7, ChronoUnit.DAYS).toEpochMilli();
+        StoredEntry sample = reader.page(AuditFilter.all(), Long.MAX_VALUE, 1).entries().get(0);
+        StoredEntry old = reader.entry(sample.seq() / 2).orElse(sample);
+        filters.put("no filter (newest)", AuditFilter.all());
+        filters.put("last 7 days", new AuditFilter(weekAgo, now, null, null, null, null, null, null, null));
+        filters.put("operator", new AuditFilter(null, null, old.entry().operator(), null, null, null, null, null, null));
+        filters.put("workstation", new AuditFilter(null, null, null, old.entry().workstation(), null, null, null, null, null));
+        filters.put("decision CANNOT_VERIFY", new AuditFilter(null, null, null, null, AuditFilter.decision(DecisionKind.CANNOT_VERIFY), null, null, null, null));
+        filters.put("decision REDUCE", new AuditFilter(null, null, null, null, AuditFilter.decision(DecisionKind.REDUCE), null, null, null, null));
+        filters.put("service result NAME_MISMATCH", new AuditFilter(null, null, null, null, null, "NAME_MISMATCH", null, null, null));
+        filters.put("error code TIMEOUT", new AuditFilter(null, null, null, null, null, null, AuditFilter.errorCode("TIMEOUT"), null, null));
+        filters.put("name fragment (common)", new AuditFilter(null, null, null, null, null, null, null, "秀", null));
+        filters.put("name fragment (an old entry's name)", new AuditFilter(null, null, null, null, null, null, null, old.entry().name(), null));
+        filters.put("name fragment (absent)", new AuditFilter(null, null, null, null, null, null, null, "不存在的名字", null));
+        filters.put("exact ID (hash)", new AuditFilter(null, null, null, null, null, null, null, null, old.entry().idHash()));
+        // half the synthetic log was written before channels were recorded: those count as live queries
+        filters.put("channel LIVE_QUERY", AuditFilter.all().withChannels(List.of(Channel.LIVE_QUERY)));
+        filters.put("channel PAPER", AuditFilter.all().withChannels(List.of(Channel.PAPER)));
+        filters.put("channel ECERT_ONLINE|ECERT_OFFLINE", AuditFilter.all().withChannels(
+                List.of(Channel.ECERT_ONLINE, Channel.ECERT_OFFLINE)));
+        filters.put("channel PAPER, last 7 days", new AuditFilter(weekAgo, now, null, null, null, null, null, null,
+                null, List.of(Channel.PAPER)));
+        return filters;
     }
 
     private void exportAndVerify(Path db, Path dir, byte[] key) throws Exception {

@@ -43,8 +43,37 @@ public final class BenchCommand implements Callable<Integer> {
             + " commit) next to its full live query, on one desk and the bundled mock, interleaved.")
     boolean online;
 
-    @Option(names = "--entries", defaultValue = "1000000", description = "Size of the synthetic log (audit).")
-    int entries;
+    @Option(names = "--entries", description = "Size of the synthetic log (audit: 1,000,000; with --audit-db the"
+            + " server's chain is topped up to 5,000,000).")
+    Integer entries;
+
+    @Option(names = "--audit-db", paramLabel = "jdbc:postgresql://HOST:PORT/DB?user=IT_LOGIN", description = "audit:"
+            + " measure the audit server instead (a real PostgreSQL server; the login is IT's, the database's owner with"
+            + " CREATEROLE: the bench runs `audit server init` on it and makes its own desk and supervisor logins).")
+    String auditDb;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "audit --audit-db: the IT login's password"
+            + " (first line); without it pgjdbc reads PGPASSFILE or ~/.pgpass.")
+    java.nio.file.Path passwordFile;
+
+    @Option(names = "--desks", defaultValue = "50", description = "audit --audit-db: simulated desks appending at once.")
+    int desks;
+
+    @Option(names = "--duration", defaultValue = "60", paramLabel = "SECONDS", description = "audit --audit-db: length"
+            + " of each append and bare-INSERT phase.")
+    int duration;
+
+    @Option(names = "--rounds", defaultValue = "2", description = "audit --audit-db: rounds of (bare, append) phases,"
+            + " every other one reversed: bare, append, append, bare, ...")
+    int rounds;
+
+    @Option(names = "--smoke", description = "audit --audit-db: a short run (phases of 5 s, one round; 20,000 entries"
+            + " unless --entries).")
+    boolean smoke;
+
+    @Option(names = "--only", paramLabel = "append|load|all", defaultValue = "all", description = "audit --audit-db:"
+            + " the appends alone, the load of --entries alone, or both (the default).")
+    String only;
 
     @Option(names = "--dir", defaultValue = "target/bench", description = "Where the synthetic log is made and kept (audit).")
     java.nio.file.Path dir;
@@ -72,7 +101,17 @@ public final class BenchCommand implements Callable<Integer> {
                 new ClientBench(spec.commandLine().getOut()).run(or(iterations, 2000), or(warmup, 500));
                 return 0;
             case "audit":
-                new AuditBench(spec.commandLine().getOut()).run(dir, entries);
+                if (auditDb == null) {
+                    new AuditBench(spec.commandLine().getOut()).run(dir, or(entries, 1_000_000));
+                    return 0;
+                }
+                if (!List.of("append", "load", "all").contains(only)) {
+                    spec.commandLine().getErr().println("bench: --only is append, load or all");
+                    return EXIT_USAGE;
+                }
+                new ServerAuditBench(spec.commandLine().getOut()).run(new ServerAuditBench.Options(auditDb,
+                        passwordFile, desks, smoke ? 5 : duration, smoke ? 1 : rounds,
+                        or(entries, smoke ? 20_000 : 5_000_000), only));
                 return 0;
             case "ecert":
                 if (online) {

@@ -20,15 +20,28 @@ import java.util.Locale;
  * @param askOperator     the window asks the clerk for an operator id at start ({@code operatorIdMode} "ask" and no
  *                        fixed {@code operatorId}); {@code operatorId} is the OS user until then
  * @param ecert           the e-certificate root key and list ages ({@code ecertRootKey}, {@code ecertMax…AgeHours})
+ * @param auditServer     the hospital's audit server ({@code jdbc:postgresql://…}, checked by {@code ServerUrl}) when
+ *                        {@code auditDatabase} names one, else {@code null}: entries go to the local SQLite file.
+ *                        With a server, {@code auditDatabase} is the local spool file (docs/hospital-deployment.md),
+ *                        beside which the e-certificate lists and paper centres are kept as usual
  */
 public record Config(String endpoint, String accountId, Path secretFile, String operatorId, String workstation,
                      Path auditDatabase, Path auditKeyFile, Duration timeout, BigDecimal standardDeposit,
                      Path policyFile, Duration autoClear, Locale locale, Path caBundle,
-                     List<String> certificatePins, boolean askOperator, EcertSettings ecert) {
+                     List<String> certificatePins, boolean askOperator, EcertSettings ecert, String auditServer) {
 
     public Config {
         certificatePins = certificatePins == null ? List.of() : List.copyOf(certificatePins);
         ecert = ecert == null ? EcertSettings.DEFAULTS : ecert;
+    }
+
+    /** With the local SQLite audit log. */
+    public Config(String endpoint, String accountId, Path secretFile, String operatorId, String workstation,
+                  Path auditDatabase, Path auditKeyFile, Duration timeout, BigDecimal standardDeposit,
+                  Path policyFile, Duration autoClear, Locale locale, Path caBundle, List<String> certificatePins,
+                  boolean askOperator, EcertSettings ecert) {
+        this(endpoint, accountId, secretFile, operatorId, workstation, auditDatabase, auditKeyFile, timeout,
+                standardDeposit, policyFile, autoClear, locale, caBundle, certificatePins, askOperator, ecert, null);
     }
 
     /** With the spec's e-certificate list ages and no configured root key. */
@@ -59,7 +72,12 @@ public record Config(String endpoint, String accountId, Path secretFile, String 
     /** With the operator id the clerk gave at start; nothing is asked any more. */
     public Config withOperatorId(String id) {
         return new Config(endpoint, accountId, secretFile, id, workstation, auditDatabase, auditKeyFile, timeout,
-                standardDeposit, policyFile, autoClear, locale, caBundle, certificatePins, false, ecert);
+                standardDeposit, policyFile, autoClear, locale, caBundle, certificatePins, false, ecert, auditServer);
+    }
+
+    /** Whether entries go to the hospital's audit server (with the local spool at {@link #auditDatabase()}). */
+    public boolean isAuditServer() {
+        return auditServer != null;
     }
 
     public boolean isDemo() {

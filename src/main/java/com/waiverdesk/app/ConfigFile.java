@@ -26,7 +26,7 @@ import java.util.TreeSet;
  */
 final class ConfigFile {
     static final Set<String> FIELDS = Set.of("endpoint", "accountId", "secretFile", "operatorId", "workstation",
-            "auditDatabase", "auditKeyFile", "timeoutMs", "standardDeposit", "policyFile", "autoClearSeconds",
+            "auditDatabase", "auditSpool", "auditKeyFile", "timeoutMs", "standardDeposit", "policyFile", "autoClearSeconds",
             "language", "caBundle", "certificatePins", "operatorIdMode", "ecertRootKey", "ecertMaxTrustListAgeHours",
             "ecertMaxRevocationAgeHours");
     /** Only in the machine-wide file: the fields a user's file and the command line cannot change. */

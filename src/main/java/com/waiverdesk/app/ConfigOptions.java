@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import com.waiverdesk.audit.server.ServerUrl;
 import picocli.CommandLine.Option;
 
 /**
@@ -48,8 +49,13 @@ public final class ConfigOptions {
     @Option(names = "--operator", paramLabel = "ID", description = "Operator (clerk) id sent with each query (default: the OS user).")
     String operator;
 
-    @Option(names = "--audit-db", paramLabel = "JDBC_URL_OR_PATH", description = "Audit database file (or jdbc:sqlite:PATH).")
+    @Option(names = "--audit-db", paramLabel = "JDBC_URL_OR_PATH", description = "Audit database file (or jdbc:sqlite:PATH), or the hospital's audit server"
+            + " jdbc:postgresql://HOST:PORT/DB?user=LOGIN (docs/hospital-deployment.md).")
     String auditDb;
+
+    @Option(names = "--audit-spool", paramLabel = "FILE", description = "With an audit server: the local file that keeps entries while the server cannot take them"
+            + " (default: audit-spool.db in the data folder).")
+    Path auditSpool;
 
     @Option(names = "--timeout-ms", paramLabel = "N", description = "Total time budget of one check, in ms (default: 5000).")
     Integer timeoutMs;
@@ -111,6 +117,7 @@ public final class ConfigOptions {
         copy.secretFile = secretFile;
         copy.operator = operator;
         copy.auditDb = auditDb;
+        copy.auditSpool = auditSpool;
         copy.timeoutMs = timeoutMs;
         copy.language = language;
         copy.ecertRootKeyFile = ecertRootKeyFile;
@@ -172,7 +179,10 @@ public final class ConfigOptions {
             operatorValue = user.isEmpty() ? "unknown" : user;
         }
         String workstation = in.text(null, null, "workstation");
-        Path audit = auditDb != null ? auditPath(auditDb, "--audit-db", null) : in.auditPath();
+        String server = auditServer(auditDb != null ? auditDb : in.text(null, null, "auditDatabase"),
+                auditDb != null ? "--audit-db" : in.origin(null, null, "auditDatabase"));
+        Path audit = server != null ? spool(in, paths)
+                : auditDb != null ? auditPath(auditDb, "--audit-db", null) : in.auditPath();
         int timeout = timeoutMs != null ? timeoutMs : (Integer) in.value("timeoutMs", DEFAULT_TIMEOUT_MS);
         if (timeout <= 0) {
             throw new ConfigException("--timeout-ms must be a positive number of milliseconds, found " + timeout);
@@ -184,7 +194,28 @@ public final class ConfigOptions {
                 audit != null ? audit : paths.defaultAuditDatabase(), in.path("auditKeyFile"),
                 Duration.ofMillis(timeout), (BigDecimal) in.value("standardDeposit", null), in.path("policyFile"),
                 Duration.ofSeconds(autoClear), locale(lang, in.origin(language, "--lang", "language")), caBundle,
-                pins, ask, ecert(in));
+                pins, ask, ecert(in), server);
+    }
+
+    /** The audit server's address when the audit database names one (checked now, before anything connects). */
+    private static String auditServer(String value, String origin) throws ConfigException {
+        if (!ServerUrl.isServerUrl(value)) {
+            return null;
+        }
+        try {
+            return ServerUrl.parse(value.strip()).url();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("Audit database (" + origin + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** The spool beside a server: {@code --audit-spool}, the file's {@code auditSpool}, or the data folder's. */
+    private Path spool(Sources in, AppPaths paths) throws ConfigException {
+        if (auditSpool != null) {
+            return auditSpool;
+        }
+        Path configured = in.path("auditSpool");
+        return configured != null ? configured : paths.dataDir().resolve("audit-spool.db");
     }
 
     /**

@@ -35,6 +35,7 @@ public final class Desk implements AutoCloseable {
     private final PaperCentres centres;
     private final EcertLists lists;
     private EcertListRefresher refresher;
+    private com.waiverdesk.audit.spool.Forwarder forwarder;
 
     public Desk(Config config, CheckService checks, VerificationClient client, DepositPolicy policy,
          List<AutoCloseable> resources) {
@@ -137,6 +138,31 @@ public final class Desk implements AutoCloseable {
         }
     }
 
+    /** The audit server's side of this desk, or empty when its log is the local SQLite file. */
+    private Optional<ServerAudit> serverAudit() {
+        return resources.stream().filter(ServerAudit.class::isInstance).map(ServerAudit.class::cast).findFirst();
+    }
+
+    /** The audit server this desk writes to ({@code user@host:port/db}), or empty for a local log. */
+    public Optional<String> auditServer() {
+        return serverAudit().map(server -> server.url().describe());
+    }
+
+    /**
+     * With an audit server: forwards the entries waiting in the local spool on a timer thread of its own (now, then
+     * every 15 s while any wait) and tells {@code listener}, on whichever thread made the change, how many wait after
+     * each change. The window calls it once it is drawn; {@code check} does not (its own entry forwards what waits
+     * first). Nothing happens for a local log or on a second call.
+     */
+    public synchronized void watchAudit(java.util.function.IntConsumer listener) {
+        Optional<ServerAudit> server = serverAudit();
+        if (server.isPresent() && forwarder == null) {
+            server.get().log().onWaitingChanged(listener);
+            forwarder = com.waiverdesk.audit.spool.Forwarder.start(server.get().log(),
+                    com.waiverdesk.audit.spool.Forwarder.DEFAULT_INTERVAL);
+        }
+    }
+
     /** Whether the card offers the paper form after {@code result}: paper is accepted and has something to add. */
     public boolean offersPaper(CheckResult result) {
         return policy.paper().accepted() && PaperPolicy.situationAfter(result.decision()).isPresent();
@@ -215,6 +241,9 @@ public final class Desk implements AutoCloseable {
         synchronized (this) {
             if (refresher != null) {
                 refresher.close();
+            }
+            if (forwarder != null) {
+                forwarder.close();
             }
         }
         closeAll(resources);

@@ -77,7 +77,15 @@ public final class PolicyLoader {
     /** The policy file, or the bundled default when {@code file} is {@code null}, with the hash of its bytes. */
     public Loaded loadWithDigest(Path file) throws PolicyException {
         byte[] json = file == null ? defaultBytes() : fileBytes(file);
-        DepositPolicy policy = parse(json, file == null ? "bundled " + DEFAULT_RESOURCE : file.toString());
+        return loadWithDigest(json, file == null ? "bundled " + DEFAULT_RESOURCE : file.toString());
+    }
+
+    /** A policy from its bytes (a version kept on the audit server), with their hash; {@code origin} names it in errors. */
+    public Loaded loadWithDigest(byte[] json, String origin) throws PolicyException {
+        if (json.length > MAX_BYTES) {
+            throw new PolicyException(origin, null, "larger than 1 MiB, so not a policy file");
+        }
+        DepositPolicy policy = parse(json, origin);
         try {
             return new Loaded(policy, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json)));
         } catch (NoSuchAlgorithmException e) {

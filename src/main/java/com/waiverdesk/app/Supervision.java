@@ -60,18 +60,29 @@ public final class Supervision implements AutoCloseable {
     /** Opens the configured audit database (creating it if new) with its key and anchor file. */
     public static Supervision open(Config config) throws AuditWriteException, AuditReadException {
         Clock clock = Clock.systemDefaultZone();
+        Path database = localLog(config);
         byte[] key = Wiring.auditKey(config);
-        SqliteAuditLog log = SqliteAuditLog.open(config.auditDatabase(), key);
+        SqliteAuditLog log = SqliteAuditLog.open(database, key);
         try {
-            SqliteAuditReader reader = SqliteAuditReader.open(config.auditDatabase());
+            SqliteAuditReader reader = SqliteAuditReader.open(database);
             reader.prepareNameSearch();
             return new Supervision(config, log, reader, new IdHasher(key),
-                    SupervisorCredential.beside(config.auditDatabase(), clock),
-                    SupervisorCredential.itBeside(config.auditDatabase(), clock), clock);
+                    SupervisorCredential.beside(database, clock),
+                    SupervisorCredential.itBeside(database, clock), clock);
         } catch (AuditReadException | RuntimeException e) {
             log.close();
             throw e;
         }
+    }
+
+    /**
+     * The SQLite log this workstation keeps for itself: the audit database; with the audit trail on a server, a file
+     * beside the spool (never the spool itself) that holds only IT's settings sign-ins and their passphrase, since
+     * the supervisor's screen reads and records on the server ({@code ServerSupervision}).
+     */
+    public static Path localLog(Config config) {
+        return config.isAuditServer() ? config.auditDatabase().resolveSibling("workstation-access.db")
+                : config.auditDatabase();
     }
 
     /** Records who did what, before it is done; if it cannot be recorded, it must not be done. */

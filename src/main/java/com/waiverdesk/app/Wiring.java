@@ -5,6 +5,7 @@ import com.waiverdesk.app.secret.SecretStore;
 import com.waiverdesk.app.secret.SecretStoreException;
 import com.waiverdesk.app.secret.SecretStores;
 import com.waiverdesk.audit.AuditKey;
+import com.waiverdesk.audit.AuditLog;
 import com.waiverdesk.audit.AuditWriteException;
 import com.waiverdesk.audit.CheckSource;
 import com.waiverdesk.audit.IdHasher;
@@ -62,7 +63,6 @@ public final class Wiring {
             IOException {
         ObjectMapper json = new ObjectMapper();
         PolicyLoader.Loaded loaded = loadPolicy(json, config);
-        DepositPolicy policy = loaded.policy();
         List<AutoCloseable> resources = new ArrayList<>();
         try {
             // the account first: a missing secret is said before the audit database is made for nothing
@@ -70,9 +70,22 @@ public final class Wiring {
             ServiceAccount account = demo != null ? demo.serviceAccount()
                     : store == null || config.secretFile() != null ? serviceAccount(config)
                     : serviceAccount(config, store);
-            byte[] key = auditKey(config);
-            SqliteAuditLog audit = SqliteAuditLog.open(config.auditDatabase(), key);
-            resources.add(audit);
+            byte[] key;
+            AuditLog audit;
+            if (config.isAuditServer()) {
+                ServerAudit server = ServerAudit.open(config, AuditServerPasswords.forDesk(config, store),
+                        Clock.systemUTC());
+                resources.add(server);
+                key = server.idHashKey();
+                audit = server.log();
+                loaded = serverPolicy(json, server).orElse(loaded);
+            } else {
+                key = auditKey(config);
+                SqliteAuditLog local = SqliteAuditLog.open(config.auditDatabase(), key);
+                resources.add(local);
+                audit = local;
+            }
+            DepositPolicy policy = loaded.policy();
             IdHasher hasher = new IdHasher(key);
             OkHttpClient http = httpClient(config);
             resources.add(() -> {
@@ -105,6 +118,25 @@ public final class Wiring {
         }
     }
 
+
+    /**
+     * The policy version IT keeps on the audit server (or the one kept from it), checked like a file: a broken one is
+     * refused at start rather than deciding deposits.
+     */
+    private static java.util.Optional<PolicyLoader.Loaded> serverPolicy(ObjectMapper json, ServerAudit server)
+            throws ConfigException {
+        java.util.Optional<com.waiverdesk.audit.server.ServerPolicy> kept = server.policy();
+        if (kept.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String origin = "policy version " + kept.get().version() + " on the audit server";
+        try {
+            return java.util.Optional.of(new PolicyLoader(json).loadWithDigest(
+                    kept.get().body().getBytes(StandardCharsets.UTF_8), origin));
+        } catch (PolicyException e) {
+            throw new ConfigException("Deposit policy (" + origin + "): " + e.getMessage(), e);
+        }
+    }
 
     /**
      * One signed health check of a service that is not (yet) the desk's: the settings screen's "test connection",

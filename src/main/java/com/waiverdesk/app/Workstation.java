@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** The workstation's name for the audit log, found without a DNS lookup (which can hang on a hospital LAN). */
-final class Workstation {
+public final class Workstation {
     private Workstation() {
     }
 
     /** {@code COMPUTERNAME} (Windows), else {@code HOSTNAME}, else {@code /etc/hostname}, else "unknown". */
-    static String name(Map<String, String> env) {
+    public static String name(Map<String, String> env) {
         String name = trimmed(env.get("COMPUTERNAME"));
         if (name == null) {
             name = trimmed(env.get("HOSTNAME"));

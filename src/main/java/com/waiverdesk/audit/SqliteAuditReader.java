@@ -8,9 +8,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.sqlite.BusyHandler;
 import org.sqlite.SQLiteConfig;
@@ -226,6 +229,38 @@ public final class SqliteAuditReader implements AuditReader {
                     AccessEvent.Action.DECISION_NOT_SHOWN.name(), AccessEvent.notShownDetail(seq));
         } catch (SQLException e) {
             throw StoredRows.failure(e, "read whether the decision was shown");
+        }
+    }
+
+    /**
+     * Every {@link AccessEvent.Action#DECISION_NOT_SHOWN} mark, by the entry it names (the first mark of each), read in
+     * one pass: what a migration to the audit server carries over with the entries.
+     */
+    public synchronized Map<Long, AccessEvent> notShownMarks() throws AuditReadException {
+        Map<Long, AccessEvent> marks = new HashMap<>();
+        try {
+            if (!exists("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'access_entry'")) {
+                return marks;
+            }
+            try (PreparedStatement ps = prepare("SELECT time_ms, supervisor, workstation, detail FROM access_entry"
+                    + " WHERE action = ? ORDER BY seq")) {
+                ps.setString(1, AccessEvent.Action.DECISION_NOT_SHOWN.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String detail = rs.getString(4);
+                        String number = detail == null ? "" : detail.substring(detail.lastIndexOf(' ') + 1);
+                        if (number.matches("[0-9]{1,18}")
+                                && AccessEvent.notShownDetail(Long.parseLong(number)).equals(detail)) {
+                            long seq = Long.parseLong(number);
+                            marks.putIfAbsent(seq, AccessEvent.notShown(seq, Instant.ofEpochMilli(rs.getLong(1)),
+                                    rs.getString(2), rs.getString(3)));
+                        }
+                    }
+                }
+            }
+            return marks;
+        } catch (SQLException e) {
+            throw StoredRows.failure(e, "read the marks of decisions not shown");
         }
     }
 

@@ -22,7 +22,7 @@ import org.sqlite.util.LibraryLoaderUtil;
  * jar's copy before each use. The installed package sets {@code org.sqlite.lib.path} to its own copy and is left
  * alone; where the folder cannot be written the driver does as it always did.
  */
-final class SqliteNative {
+public final class SqliteNative {
     /** Overrides the folder, e.g. for tests. */
     static final String FOLDER_PROPERTY = "waiverdesk.sqliteNativeDir";
     private static final System.Logger LOG = System.getLogger(SqliteNative.class.getName());
@@ -32,7 +32,7 @@ final class SqliteNative {
     }
 
     /** Call before the first connection; later calls do nothing. */
-    static synchronized void prepare() {
+    public static synchronized void prepare() {
         if (prepared) {
             return;
         }

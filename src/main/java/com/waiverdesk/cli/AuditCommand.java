@@ -7,6 +7,7 @@ import com.waiverdesk.app.ConfigOptions;
 import com.waiverdesk.app.LockedSettingException;
 import com.waiverdesk.app.Supervision;
 import com.waiverdesk.app.SupervisorCredential;
+import com.waiverdesk.app.Workstation;
 import com.waiverdesk.audit.AccessEvent;
 import com.waiverdesk.audit.AuditFilter;
 import com.waiverdesk.audit.AuditStats;
@@ -14,11 +15,14 @@ import com.waiverdesk.audit.IntegrityReport;
 import com.waiverdesk.audit.ProgressListener;
 import com.waiverdesk.audit.PurgeResult;
 import com.waiverdesk.audit.export.ExportResult;
+import com.waiverdesk.audit.server.ServerChainVerifier;
+import com.waiverdesk.audit.server.ServerUrl;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -35,16 +39,22 @@ import picocli.CommandLine.Spec;
  * them (purge) need the supervisor passphrase, and each is recorded in the log's access chain before it runs.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Verify, export, count or purge the audit log; review paper certificates.",
+        description = "Verify, export, count or purge the audit log; review paper certificates; set up the"
+                + " hospital's audit server and move a workstation's log onto it.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Stats.class, AuditCommand.Export.class,
             AuditCommand.Purge.class, PassphraseCommands.SetPassphrase.class,
-            PassphraseCommands.ResetPassphrase.class, ReviewCommands.class},
+            PassphraseCommands.ResetPassphrase.class, ReviewCommands.class, AuditServerCommand.class,
+            MigrateCommand.class, ForwardCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (verify: the log is intact)", "1:the program failed",
             "2:review approve/reject: refused, nothing recorded", "5:verify: the log was altered",
             "6:the passphrase was refused or is locked",
-            "7:verify, stats, export, purge, review: there is no audit database at that path (nothing is created)",
-            "64:wrong usage"})
+            "7:verify, stats, export, purge, review: there is no audit database at that path (nothing is created);"
+                + " with an audit server: it has no such database or no WaiverDesk schema in it",
+            "8:the audit server refused the login (password, pg_hba.conf) or did not allow it this",
+            "9:the audit server could not be reached or did not answer in time",
+            "64:wrong usage (also an audit server address refused before connecting, or a command on the local"
+                + " log where the configured audit log is a server)"})
 final class AuditCommand {
     static final int EXIT_ALTERED = 5;
     static final int EXIT_REFUSED = 6;
@@ -69,8 +79,21 @@ final class AuditCommand {
             int run(Supervision supervision, PrintWriter out) throws Exception;
         }
 
+        /** How a sub-command opens its log ({@link #withLog} or {@link #withItLog}). */
+        interface Opener {
+            int with(Work work);
+        }
+
         int withLog(Work work) {
-            return withLog(work, false);
+            return withLog(work, false, false);
+        }
+
+        /**
+         * As {@link #withLog(Work)} for IT's passphrase of the settings screen, which a workstation keeps in its own
+         * local log also when its audit trail is on a server (beside the spool, never in it: Supervision.localLog).
+         */
+        int withItLog(Work work) {
+            return withLog(work, false, true);
         }
 
         /**
@@ -79,10 +102,10 @@ final class AuditCommand {
          * Otherwise a mistyped path would make an empty log and report it intact.
          */
         int withExistingLog(Work work) {
-            return withLog(work, true);
+            return withLog(work, true, false);
         }
 
-        private int withLog(Work work, boolean mustExist) {
+        private int withLog(Work work, boolean mustExist, boolean localOnServer) {
             PrintWriter err = spec.commandLine().getErr();
             Config config;
             try {
@@ -91,6 +114,14 @@ final class AuditCommand {
                 err.println("waiverdesk audit: " + e.getMessage());
                 // an option for a setting IT locked is wrong usage, as for every command (docs/configuration.md)
                 return e instanceof LockedSettingException ? Cli.EXIT_USAGE : 1;
+            }
+            if (config.isAuditServer() && !localOnServer) {
+                // config.auditDatabase() is then the spool, which must never be opened as a log
+                err.println("waiverdesk audit: this workstation's audit log is on the audit server "
+                        + ServerUrl.parse(config.auditServer()).describe() + "; this command works on a local log."
+                        + " On the server: `waiverdesk audit verify --audit-db URL --user SUPERVISOR`, the supervisor's"
+                        + " screen, or `waiverdesk audit forward` for the entries waiting here");
+                return Cli.EXIT_USAGE;
             }
             if (mustExist) {
                 Optional<String> missing = missingDatabase(config.auditDatabase());
@@ -116,6 +147,15 @@ final class AuditCommand {
             return Optional.of("there is no audit database at " + file + (Files.isDirectory(file.getParent())
                     ? "" : " (its folder does not exist either)") + "; check --audit-db or auditDatabase."
                     + " Nothing was created");
+        }
+
+        /** The audit server the configuration's auditDatabase names, if it names one and resolves. */
+        Optional<String> configuredServer() {
+            try {
+                return Optional.ofNullable(options.resolve(AppPaths.forCurrentUser(), System.getenv()).auditServer());
+            } catch (ConfigException e) {
+                return Optional.empty(); // withLog says what is wrong with the configuration
+            }
         }
 
         /** Checks the passphrase and records the outcome; true if accepted. */
@@ -181,30 +221,78 @@ final class AuditCommand {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Walk both hash chains and the anchors; report the first altered entry and how it was altered.")
+            description = "Walk both hash chains and the anchors; report the first altered entry and how it was altered."
+                    + " With --audit-db jdbc:postgresql://…, walks the audit server's chains as a supervisor login"
+                    + " (the server records the walk) and recomputes every hash here.")
     static final class Verify implements Callable<Integer> {
         @Mixin
         AuditOptions parent;
 
+        @Option(names = "--user", paramLabel = "SUPERVISOR", description = "Audit server only: the supervisor login"
+                + " (default: the address's user=).")
+        String user;
+
+        @Option(names = "--password-file", paramLabel = "FILE", description = "Audit server only: that login's"
+                + " password (else the secret store, else ~/.pgpass); - reads standard input.")
+        Path passwordFile;
+
         @Override
         public Integer call() {
+            Optional<String> server = serverAddress(parent.spec);
+            if (server.isEmpty()) {
+                Optional<String> configured = parent.configuredServer();
+                if (configured.isPresent() && user == null) {
+                    // the configuration names the window's desk login, which may not read the chain
+                    parent.spec.commandLine().getErr().println("waiverdesk audit verify: the configuration names the"
+                            + " audit server " + ServerUrl.parse(configured.get()).describe() + ": give your"
+                            + " supervisor login with --user");
+                    return Cli.EXIT_USAGE;
+                }
+                server = configured;
+            }
+            if (server.isPresent()) {
+                return new ServerTarget(parent.spec).run(server.get(), user, passwordFile, (connections, out) ->
+                        printReport(new ServerChainVerifier(connections).verify(Workstation.name(System.getenv()),
+                                Instant.now(), progressTo(parent.spec.commandLine().getErr())), out, "anchor"));
+            }
+            if (user != null || passwordFile != null) {
+                parent.spec.commandLine().getErr().println("--user and --password-file are for an audit server"
+                        + " (--audit-db jdbc:postgresql://…); the local log takes --passphrase-file");
+                return Cli.EXIT_USAGE;
+            }
             return parent.withExistingLog((supervision, out) -> {
                 IntegrityReport report = supervision.verify(progressTo(parent.spec.commandLine().getErr()));
                 supervision.record(parent.supervisor, AccessEvent.Action.VERIFY,
                         "command line: " + (report.intact() ? "intact" : "altered"));
-                out.printf("check entries: %d, access events: %d, anchor lines: %d%n",
-                        report.checks().entriesChecked(), report.access().entriesChecked(), report.anchorLines());
-                if (report.intact()) {
-                    out.println("intact: every entry and every anchor verifies");
-                    return 0;
-                }
-                IntegrityReport.Problem problem = report.firstProblem().orElseThrow();
-                out.printf("ALTERED: %s, first bad %s %d: %s (%s)%n", problem.place(),
-                        problem.place() == IntegrityReport.Place.ANCHOR_FILE ? "line" : "entry", problem.found().seq(),
-                        problem.found().kind(), problem.found().detail());
-                return EXIT_ALTERED;
+                return printReport(report, out, "line");
             });
         }
+    }
+
+    /** What verify prints for either store; 0 when intact, else {@link #EXIT_ALTERED}. */
+    static int printReport(IntegrityReport report, PrintWriter out, String anchorUnit) {
+        out.printf("check entries: %d, access events: %d, anchor lines: %d%n",
+                report.checks().entriesChecked(), report.access().entriesChecked(), report.anchorLines());
+        if (report.intact()) {
+            out.println("intact: every entry and every anchor verifies");
+            return 0;
+        }
+        IntegrityReport.Problem problem = report.firstProblem().orElseThrow();
+        out.printf("ALTERED: %s, first bad %s %d: %s (%s)%n", problem.place(),
+                problem.place() == IntegrityReport.Place.ANCHOR_FILE ? anchorUnit : "entry", problem.found().seq(),
+                problem.found().kind(), problem.found().detail());
+        return EXIT_ALTERED;
+    }
+
+    /**
+     * The {@code --audit-db} option's value when it names an audit server rather than a file. Read from the parsed
+     * option, before the configuration is resolved (which takes only files).
+     */
+    static Optional<String> serverAddress(CommandSpec spec) {
+        picocli.CommandLine.Model.OptionSpec option = spec.findOption("--audit-db");
+        Object value = option == null ? null : option.getValue();
+        return value instanceof String && ServerUrl.isServerUrl((String) value) ? Optional.of((String) value)
+                : Optional.empty();
     }
 
     @Command(name = "stats", mixinStandardHelpOptions = true,

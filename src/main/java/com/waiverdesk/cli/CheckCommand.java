@@ -219,7 +219,9 @@ final class CheckCommand implements Callable<Integer> {
         result.amountDue().ifPresent(amount -> node.put("amountDue", amount));
         node.put("requestId", result.requestId().orElse(null));
         node.put("checkedAt", result.checkedAt().map(DateTimeFormatter.ISO_OFFSET_DATE_TIME::format).orElse(null));
+        // the server's seq; negative while the entry waits in the local spool for the audit server
         node.put("auditId", result.auditSeq());
+        node.put("auditWaiting", result.auditSeq() < 0);
         node.put("channel", result.channel().name());
         result.ecert().ifPresent(finding -> node.put("certId", finding.certId()));
         // a script must never take the demo's answer for the municipal service's

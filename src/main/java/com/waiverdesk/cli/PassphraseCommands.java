@@ -33,7 +33,8 @@ final class PassphraseCommands {
                 parent.spec.commandLine().getErr().println("--for must be supervisor or it");
                 return Cli.EXIT_USAGE;
             }
-            return parent.withLog((supervision, out) -> {
+            AuditCommand.AuditOptions.Opener open = it ? parent::withItLog : parent::withLog;
+            return open.with((supervision, out) -> {
                 char[] passphrase = parent.readPassphrase(it ? "New IT passphrase (settings screen): "
                         : "New supervisor passphrase: ");
                 try {
@@ -122,7 +123,8 @@ final class PassphraseCommands {
                         + " run it in a terminal, or add --yes to reset the " + name + " without asking");
                 return Cli.EXIT_USAGE;
             }
-            return parent.withLog((supervision, out) -> {
+            AuditCommand.AuditOptions.Opener open = it ? parent::withItLog : parent::withLog;
+            return open.with((supervision, out) -> {
                 SupervisorCredential credential = it ? supervision.itCredential() : supervision.credential();
                 if (!credential.isSet()) {
                     out.println("No " + name + " is set; nothing to reset.");

@@ -1,6 +1,7 @@
 package com.waiverdesk.cli;
 
 import com.waiverdesk.app.AppPaths;
+import com.waiverdesk.app.AuditServerPasswords;
 import com.waiverdesk.app.Config;
 import com.waiverdesk.app.ConfigException;
 import com.waiverdesk.app.ConfigOptions;
@@ -8,6 +9,7 @@ import com.waiverdesk.app.LockedSettingException;
 import com.waiverdesk.app.secret.SecretStore;
 import com.waiverdesk.app.secret.SecretStoreException;
 import com.waiverdesk.app.secret.SecretStores;
+import com.waiverdesk.audit.server.ServerUrl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -33,11 +35,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "secret", mixinStandardHelpOptions = true,
         description = "Store, check or delete the service account's shared secret in the OS credential store"
-                + " (or the encrypted-file fallback).",
+                + " (or the encrypted-file fallback); with --audit-server (the configured audit server) or --audit-db"
+                + " jdbc:postgresql://…?user=LOGIN, that audit server login's password instead.",
         subcommands = {SecretCommand.Set.class, SecretCommand.Status.class, SecretCommand.Delete.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (status: a secret is stored)", "1:the program failed", "4:status: no secret stored",
-            "64:wrong usage"})
+            "64:wrong usage (also an audit server address that is refused: a password in it, no user=, a server"
+                + " that is not this machine without sslmode=verify-full)"})
 final class SecretCommand {
     static final int EXIT_NOT_STORED = 4;
     /** Far above any real shared secret; stops a wrong file or pipe from being stored as one. */
@@ -48,10 +52,15 @@ final class SecretCommand {
         @Mixin
         ConfigOptions options = new ConfigOptions();
 
+        @Option(names = "--audit-server", description = "The password of the audit server login the configuration"
+                + " names (auditDatabase jdbc:postgresql://…?user=LOGIN) instead of the service's secret; or name the"
+                + " server with --audit-db jdbc:postgresql://…")
+        boolean auditServer;
+
         @Spec(Spec.Target.MIXEE)
         CommandSpec spec;
 
-        /** One sub-command's work on the chosen store. */
+        /** One sub-command's work on the chosen store; {@code config} is null for an audit server's password. */
         interface Work {
             int run(Config config, String accountKey, SecretStore store, PrintWriter out) throws Exception;
         }
@@ -62,16 +71,32 @@ final class SecretCommand {
             AppPaths paths = AppPaths.forCurrentUser();
             Config config;
             String accountKey;
+            Optional<String> server = AuditCommand.serverAddress(spec);
             try {
-                config = options.resolve(paths, System.getenv());
-                if (config.isDemo()) {
-                    throw new ConfigException("No endpoint is configured: give --endpoint and --account, or set"
-                            + " endpoint and accountId in the configuration file");
+                if (server.isPresent()) {
+                    // the audit server login's password: no verification account is involved
+                    config = null;
+                    accountKey = AuditServerPasswords.key(ServerUrl.parse(server.get()));
+                } else if (auditServer) {
+                    Config resolved = options.resolve(paths, System.getenv());
+                    if (!resolved.isAuditServer()) {
+                        throw new IllegalArgumentException("--audit-server: the configuration names no audit server"
+                                + " (auditDatabase jdbc:postgresql://…?user=LOGIN); name it with --audit-db");
+                    }
+                    config = null;
+                    accountKey = AuditServerPasswords.key(ServerUrl.parse(resolved.auditServer()));
+                } else {
+                    config = options.resolve(paths, System.getenv());
+                    if (config.isDemo()) {
+                        throw new ConfigException("No endpoint is configured: give --endpoint and --account, or set"
+                                + " endpoint and accountId in the configuration file");
+                    }
+                    accountKey = SecretStore.accountKey(config.accountId(), config.endpoint());
                 }
-                accountKey = SecretStore.accountKey(config.accountId(), config.endpoint());
             } catch (ConfigException | IllegalArgumentException e) {
                 err.println(command + ": " + e.getMessage());
-                return e instanceof LockedSettingException ? Cli.EXIT_USAGE : 1;
+                return e instanceof LockedSettingException || e instanceof IllegalArgumentException
+                        && (server.isPresent() || auditServer) ? Cli.EXIT_USAGE : 1;
             }
             try (SecretStore store = SecretStores.open(paths)) {
                 return work.run(config, accountKey, store, spec.commandLine().getOut());
@@ -95,7 +120,7 @@ final class SecretCommand {
         @Override
         public Integer call() {
             return target.withStore((config, accountKey, store, out) -> {
-                byte[] secret = readSecret(accountKey);
+                byte[] secret = config == null ? readPassword(accountKey) : readSecret(accountKey);
                 try {
                     store.write(accountKey, secret);
                     Optional<byte[]> back = store.read(accountKey);
@@ -107,13 +132,37 @@ final class SecretCommand {
                 } finally {
                     Arrays.fill(secret, (byte) 0);
                 }
-                out.println("Stored the secret for " + accountKey + " in " + store.description() + ".");
-                if (config.secretFile() != null) {
+                out.println("Stored the " + (config == null ? "password" : "secret") + " for " + accountKey + " in "
+                        + store.description() + ".");
+                if (config != null && config.secretFile() != null) {
                     out.println("Note: the configuration still names the secret file " + config.secretFile()
                             + ", which the desk reads instead: remove secretFile / --secret-file.");
                 }
                 return 0;
             });
+        }
+
+        /**
+         * An audit server password, exactly as typed or as the file or pipe gives it (less one line end): the same
+         * reading as {@code audit server add-desk --password-file}, so the two sides hold the same password.
+         */
+        private byte[] readPassword(String accountKey) throws IOException {
+            char[] password;
+            if (fromFile != null) {
+                password = PasswordFile.read(fromFile);
+            } else if (System.console() != null) {
+                password = System.console().readPassword("Password for %s (not shown): ", accountKey);
+                if (password == null || password.length == 0) {
+                    throw new IOException("no password was typed");
+                }
+            } else {
+                password = PasswordFile.read(System.in);
+            }
+            ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
+            Arrays.fill(password, '\0');
+            byte[] bytes = Arrays.copyOfRange(encoded.array(), encoded.position(), encoded.limit());
+            Arrays.fill(encoded.array(), (byte) 0);
+            return bytes;
         }
 
         private byte[] readSecret(String accountKey) throws IOException {
@@ -152,12 +201,13 @@ final class SecretCommand {
                 out.println("account: " + accountKey);
                 Optional<byte[]> stored = store.read(accountKey);
                 stored.ifPresent(bytes -> Arrays.fill(bytes, (byte) 0));
-                out.println("secret:  " + (stored.isPresent() ? "stored" : "not stored"));
-                if (config.secretFile() != null) {
+                out.println((config == null ? "password: " : "secret:  ") + (stored.isPresent() ? "stored"
+                        : "not stored" + (config == null ? " (the desk then looks in ~/.pgpass)" : "")));
+                if (config != null && config.secretFile() != null) {
                     out.println("note:    the configuration names the secret file " + config.secretFile()
                             + "; the desk reads that file instead of the store");
                 }
-                return stored.isPresent() || config.secretFile() != null ? 0 : EXIT_NOT_STORED;
+                return stored.isPresent() || config != null && config.secretFile() != null ? 0 : EXIT_NOT_STORED;
             });
         }
     }

@@ -17,6 +17,7 @@ import com.waiverdesk.ui.admission.AdmissionView;
 import com.waiverdesk.ui.admission.AdmissionViewModel;
 import com.waiverdesk.app.Supervision;
 import com.waiverdesk.ui.audit.AuditServices;
+import com.waiverdesk.ui.audit.ServerSignIn;
 import com.waiverdesk.ui.audit.SupervisionActions;
 import com.waiverdesk.ui.audit.SupervisorGate;
 import com.waiverdesk.ui.audit.AuditWindow;
@@ -240,6 +241,10 @@ final class DeskWindow {
     private AuditServices connectAudit() throws Exception {
         if (config == null) {
             throw configProblem;
+        }
+        if (config.isAuditServer()) {
+            // the supervisor's own server login; every read recorded by the server (docs/hospital-deployment.md)
+            return new ServerSignIn(config, Clock.systemDefaultZone()).services();
         }
         Supervision supervision = Supervision.open(config);
         return new AuditServices(supervision.reader(), supervision.accessLog(),

@@ -280,12 +280,45 @@ class ConfigOptionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"jdbc:sqlite::memory:", "jdbc:sqlite:file:/x/y.db?mode=ro", "jdbc:sqlite:/x/y.db?mode=ro",
-        "jdbc:postgresql://db/audit", "jdbc:sqlite:"})
+        "jdbc:mysql://db/audit", "jdbc:sqlite:"})
     void refusesAnAuditDbThatIsNotOneFile(String value) {
         assertThatThrownBy(() -> resolve("--audit-db", value))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("--audit-db")
                 .hasMessageContaining("jdbc:sqlite:PATH");
+    }
+
+    @Test
+    void anAuditServerAddressKeepsTheSpoolInTheDataFolderUnlessOneIsGiven() throws ConfigException {
+        String url = "jdbc:postgresql://127.0.0.1:5433/audit?user=desk-07";
+        Config config = resolve("--audit-db", url);
+        assertThat(config.isAuditServer()).isTrue();
+        assertThat(config.auditServer()).isEqualTo(url);
+        assertThat(config.auditDatabase()).isEqualTo(paths.dataDir().resolve("audit-spool.db"));
+        assertThat(resolve("--audit-db", url, "--audit-spool", "/x/spool.db").auditDatabase())
+                .isEqualTo(Path.of("/x/spool.db"));
+        assertThat(resolve("--audit-db", "/x/z.db").isAuditServer()).isFalse();
+    }
+
+    @Test
+    void anAuditServerFromTheFileTakesTheFilesSpool() throws Exception {
+        writeConfig("{'auditDatabase': 'jdbc:postgresql://localhost/audit?user=desk-01', 'auditSpool': 'spool/s.db'}");
+        Config config = resolve();
+        assertThat(config.auditServer()).isEqualTo("jdbc:postgresql://localhost/audit?user=desk-01");
+        assertThat(config.auditDatabase()).isEqualTo(paths.configFile().getParent().resolve("spool/s.db"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "jdbc:postgresql://db/audit | names no login",
+        "jdbc:postgresql://db.hospital.example/audit?user=d | sslmode=verify-full",
+        "jdbc:postgresql://127.0.0.1/audit?user=d&password=synthetic | must not carry password="})
+    void refusesAnAuditServerAddressItCannotUseSafely(String value, String why) {
+        assertThatThrownBy(() -> resolve("--audit-db", value))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("Audit database (--audit-db)")
+                .hasMessageContaining(why)
+                .hasMessageNotContaining("synthetic");
     }
 
     @ParameterizedTest

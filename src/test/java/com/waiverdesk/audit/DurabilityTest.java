@@ -2,10 +2,8 @@ package com.waiverdesk.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
+import com.waiverdesk.testing.ChildJvm;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,7 +15,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DurabilityTest {
     private static final int ROUNDS = 15;
-    private static final String END = "\u0000end";
 
     @TempDir
     Path dir;
@@ -44,17 +40,17 @@ class DurabilityTest {
             int linesBeforeKill = 1 + random.nextInt(40);
             Path stderr = dir.resolve("child-" + round + ".err");
             Process child = start(db, round, stderr);
-            BlockingQueue<String> lines = readLines(child);
+            BlockingQueue<String> lines = ChildJvm.lines(child);
             for (int seen = 0; seen < linesBeforeKill; seen++) {
                 String line = lines.poll(60, TimeUnit.SECONDS);
                 assertThat(line).as("round %d: child output (stderr: %s)", round, readQuietly(stderr))
-                        .isNotNull().isNotEqualTo(END);
+                        .isNotNull().isNotEqualTo(ChildJvm.END);
                 record(line, reportedChecks, reportedAccess);
             }
             child.destroyForcibly();
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
             // lines the child printed before it died are still in the pipe, and count too
-            for (String line = lines.poll(30, TimeUnit.SECONDS); !END.equals(line); line = lines.poll(30,
+            for (String line = lines.poll(30, TimeUnit.SECONDS); !ChildJvm.END.equals(line); line = lines.poll(30,
                     TimeUnit.SECONDS)) {
                 assertThat(line).as("round %d: end of the child's output", round).isNotNull();
                 record(line, reportedChecks, reportedAccess);
@@ -71,31 +67,7 @@ class DurabilityTest {
     }
 
     private static Process start(Path db, int round, Path stderr) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m",
-                "-cp", System.getProperty("java.class.path"), AppendUntilKilled.class.getName(), db.toString(),
-                Integer.toString(round))
-                .redirectError(stderr.toFile()).start();
-    }
-
-    /** Reads the child's lines on a thread of their own, then {@link #END}: the test waits on lines, never on time. */
-    private static BlockingQueue<String> readLines(Process child) {
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                // the pipe closes when the child is killed
-            } finally {
-                lines.add(END);
-            }
-        }, "child-output");
-        reader.setDaemon(true);
-        reader.start();
-        return lines;
+        return ChildJvm.start(AppendUntilKilled.class, stderr, db.toString(), Integer.toString(round));
     }
 
     private static void record(String line, Set<Long> checks, Set<Long> access) {

@@ -53,6 +53,7 @@ class NotShownMarkTest {
         }
         try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
             assertThat(reader.notShown(1)).isFalse();
+            assertThat(reader.notShownMarks()).isEmpty();
         }
     }
 
@@ -64,6 +65,7 @@ class NotShownMarkTest {
         }
         try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
             assertThat(reader.notShown(1)).isFalse();
+            assertThat(reader.notShownMarks()).isEmpty();
         }
     }
 
@@ -73,5 +75,23 @@ class NotShownMarkTest {
         assertThat(mark.action()).isEqualTo(AccessEvent.Action.DECISION_NOT_SHOWN);
         assertThat(mark.supervisor()).isEqualTo("w03-li");
         assertThat(mark.detail()).isEqualTo("entry 42");
+    }
+
+    @Test
+    void allMarksAreReadInOnePassTheFirstOfEachEntryWithItsTime() throws Exception {
+        Path db = dir.resolve("audit.db");
+        try (SqliteAuditLog log = SqliteAuditLog.open(db)) {
+            for (String name : List.of("王秀英", "李建国", "张伟")) {
+                log.append(entry(name));
+            }
+            log.record(new AccessEvent(T.plusMillis(1), "sup-wang", "ADM-W03", AccessEvent.Action.VERIFY, "entry 1"));
+            log.markNotShown(3, T.plusMillis(2), "w03-li", "ADM-W03");
+            log.markNotShown(3, T.plusMillis(3), "w03-zhao", "ADM-W04");
+        }
+        try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
+            assertThat(reader.notShownMarks()).containsOnlyKeys(3L);
+            assertThat(reader.notShownMarks().get(3L))
+                    .isEqualTo(AccessEvent.notShown(3, T.plusMillis(2), "w03-li", "ADM-W03"));
+        }
     }
 }

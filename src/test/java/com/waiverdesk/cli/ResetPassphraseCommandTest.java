@@ -137,11 +137,38 @@ class ResetPassphraseCommandTest {
         assertThat(it.isSet()).isTrue();
     }
 
+    @Test
+    void onAWorkstationWhoseAuditIsOnAServerItsItPassphraseIsResetLocallyAndTheSupervisorsIsTheServers()
+            throws Exception {
+        // IT's passphrase of the settings screen lives in the workstation's own log beside the spool (never in it)
+        Path spool = dir.resolve("server-desk").resolve("audit-spool.db");
+        Files.createDirectories(spool.getParent());
+        SupervisorCredential itHere = SupervisorCredential.itBeside(spool.resolveSibling("workstation-access.db"),
+                Clock.systemUTC());
+        itHere.set("it passphrase 3".toCharArray());
+        String[] server = {"--audit-db", "jdbc:postgresql://127.0.0.1:9/audit?user=desk-01", "--audit-spool",
+            spool.toString()};
+
+        Run it = run(new FakeTerminal(false, null), "reset-passphrase", server, "--for", "it", "--yes");
+        assertThat(it.exit()).as(it.err()).isZero();
+        assertThat(itHere.isSet()).isFalse();
+
+        Run supervisors = run(new FakeTerminal(false, null), "reset-passphrase", server, "--for", "supervisor",
+                "--yes");
+        assertThat(supervisors.exit()).isEqualTo(Cli.EXIT_USAGE);
+        assertThat(supervisors.err()).contains("audit server");
+        assertThat(spool).as("the spool is never opened as a log").doesNotExist();
+    }
+
     private Run reset(FakeTerminal terminal, String... extra) throws Exception {
         return run(terminal, "reset-passphrase", extra);
     }
 
     private Run run(FakeTerminal terminal, String command, String... extra) throws Exception {
+        return run(terminal, command, new String[] {"--audit-db", database.toString()}, extra);
+    }
+
+    private Run run(FakeTerminal terminal, String command, String[] auditDb, String... extra) throws Exception {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
@@ -158,8 +185,8 @@ class ResetPassphraseCommandTest {
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
         List<String> args = new ArrayList<>(List.of(command, "--config",
-                Files.writeString(dir.resolve("empty.json"), "{}").toString(), "--audit-db", database.toString(),
-                "--supervisor", "it-li"));
+                Files.writeString(dir.resolve("empty.json"), "{}").toString(), "--supervisor", "it-li"));
+        args.addAll(List.of(auditDb));
         args.addAll(List.of(extra));
         int exit = line.execute(args.toArray(String[]::new));
         return new Run(exit, out.toString(), err.toString());

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,6 +23,11 @@ import java.util.UUID;
  * server time, writer and chain hash; the entry's id makes a second delivery of the same entry (a forwarded copy whose
  * first commit the desk never heard of) return the first one's seq. One connection, opened when first needed and again
  * after a failure. Thread-safe (calls are serialized). Blocking: network.
+ *
+ * <p>The session commits with {@code synchronous_commit = off}, so an append lets the next desk take the chain's lock
+ * without waiting for its WAL flush, and each write is followed by {@code waiverdesk.await_durable()}, which returns
+ * once the WAL is on disk up to it (migration V3): a write counts as done only after that, so "committed" here still
+ * means durable.
  */
 public final class ServerAuditLog implements AuditLog {
     private static final System.Logger LOG = System.getLogger(ServerAuditLog.class.getName());
@@ -29,6 +35,7 @@ public final class ServerAuditLog implements AuditLog {
     private static final Set<String> INTEGER_COLUMNS = Set.of("ws_time_ms", "deposit_percent", "latency_ms",
             "demo_service", "trust_list_age_s", "revocation_list_age_s", "follows_seq", "holder_from_certificate");
     private static final String APPEND = appendCall();
+    private static final String AWAIT_DURABLE = "SELECT waiverdesk.await_durable()";
     /** Entries appended by {@link #append(AuditEntry)} lately, so {@link #markNotShown(long, Instant, String, String)} finds their ids. */
     private static final int REMEMBERED = 256;
 
@@ -69,34 +76,58 @@ public final class ServerAuditLog implements AuditLog {
      * @return the entry's seq on the server
      */
     public synchronized long append(UUID entryId, AuditEntry entry, Long spooledMs) throws AuditWriteException {
-        List<Object> values = EntryColumns.toColumns(entry);
         try {
-            PreparedStatement p = connection().prepareStatement(APPEND);
-            try (p) {
-                p.setObject(1, entryId);
-                for (int i = 0; i < values.size(); i++) {
-                    Object v = values.get(i);
-                    if (v == null) {
-                        p.setNull(i + 2, INTEGER_COLUMNS.contains(EntryColumns.NAMES.get(i)) ? Types.BIGINT
-                                : Types.VARCHAR);
-                    } else if (v instanceof Long l) {
-                        p.setLong(i + 2, l);
-                    } else {
-                        p.setString(i + 2, (String) v);
-                    }
-                }
-                if (spooledMs == null) {
-                    p.setNull(values.size() + 2, Types.BIGINT);
-                } else {
-                    p.setLong(values.size() + 2, spooledMs);
-                }
-                try (ResultSet rs = p.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
+            long seq = appendOn(connection(), entryId, entry, spooledMs);
+            awaitDurable();
+            return seq;
         } catch (SQLException e) {
             throw failed("append an entry", e);
+        }
+    }
+
+    /**
+     * The seq the server would give a new entry now, for a login that may not read the chain's head (a desk): found
+     * by appending {@code probe} in a transaction of its own that is rolled back, so nothing is written. Holds the
+     * chain's lock for one append, as any append does. {@code audit migrate} tells a new entry from one it finds on
+     * the server by comparing its seq with this.
+     */
+    public long nextSeq(AuditEntry probe) throws AuditWriteException {
+        try (Connection c = connections.open()) {
+            c.setAutoCommit(false);
+            try {
+                return appendOn(c, UUID.randomUUID(), probe, null);
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw failed("read the chain's next seq", e);
+        }
+    }
+
+    private static long appendOn(Connection c, UUID entryId, AuditEntry entry, Long spooledMs) throws SQLException {
+        List<Object> values = EntryColumns.toColumns(entry);
+        try (PreparedStatement p = c.prepareStatement(APPEND)) {
+            p.setObject(1, entryId);
+            for (int i = 0; i < values.size(); i++) {
+                Object v = values.get(i);
+                if (v == null) {
+                    p.setNull(i + 2, INTEGER_COLUMNS.contains(EntryColumns.NAMES.get(i)) ? Types.BIGINT
+                            : Types.VARCHAR);
+                } else if (v instanceof Long l) {
+                    p.setLong(i + 2, l);
+                } else {
+                    p.setString(i + 2, (String) v);
+                }
+            }
+            if (spooledMs == null) {
+                p.setNull(values.size() + 2, Types.BIGINT);
+            } else {
+                p.setLong(values.size() + 2, spooledMs);
+            }
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 
@@ -123,10 +154,13 @@ public final class ServerAuditLog implements AuditLog {
             p.setLong(2, time.toEpochMilli());
             p.setString(3, operator);
             p.setString(4, workstation);
+            long seq;
             try (ResultSet rs = p.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                seq = rs.getLong(1);
             }
+            awaitDurable();
+            return seq;
         } catch (SQLException e) {
             throw failed("mark an entry as not shown", e);
         }
@@ -162,9 +196,24 @@ public final class ServerAuditLog implements AuditLog {
 
     private Connection connection() throws SQLException {
         if (connection == null) {
-            connection = connections.open();
+            Connection c = connections.open();
+            try (Statement s = c.createStatement()) {
+                // durable all the same: every write here is followed by awaitDurable()
+                s.execute("SET synchronous_commit = off");
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+            connection = c;
         }
         return connection;
+    }
+
+    /** Returns once the server's WAL is on disk up to the last commit of this session. */
+    private void awaitDurable() throws SQLException {
+        try (PreparedStatement p = connection().prepareStatement(AWAIT_DURABLE)) {
+            p.execute();
+        }
     }
 
     private AuditWriteException failed(String what, SQLException e) {

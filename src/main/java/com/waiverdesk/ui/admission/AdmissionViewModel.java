@@ -345,6 +345,19 @@ public final class AdmissionViewModel {
         return watch.stateProperty();
     }
 
+    /**
+     * With an audit server: how many entries wait in the local spool for it (0 when none); {@code null} for a local
+     * log.
+     */
+    ReadOnlyObjectProperty<Integer> auditWaitingProperty() {
+        return watch.auditWaitingProperty();
+    }
+
+    /** Sets what {@link #auditWaitingProperty()} says, as the desk's forwarder would (layout tests). */
+    void showAuditWaiting(Integer count) {
+        watch.auditWaiting(count);
+    }
+
     /** The e-certificate lists' ages for the status bar; {@code null} until known. */
     ReadOnlyObjectProperty<ListAges> listAgesProperty() {
         return watch.freshnessProperty();

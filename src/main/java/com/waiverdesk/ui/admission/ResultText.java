@@ -132,7 +132,9 @@ final class ResultText {
             lines.add(converted ? texts.get("card.id.converted", result.maskedId())
                     : texts.get("card.id", result.maskedId()));
         }
-        lines.add(texts.get("card.audit", Long.toString(result.auditSeq())));
+        // a negative seq is an entry waiting in the local spool for the audit server (its number comes when forwarded)
+        lines.add(result.auditSeq() < 0 ? texts.get("card.auditWaiting")
+                : texts.get("card.audit", Long.toString(result.auditSeq())));
         result.ecert().ifPresent(finding -> lines.addAll(ecertLines(finding.certId(), finding.validUntil())));
         result.checkedAt().ifPresent(at -> lines.add(texts.get("card.checkedAt", TIME.format(at))));
         result.requestId().ifPresent(id -> lines.add(texts.get("card.requestId", id)));

@@ -23,6 +23,8 @@ final class ServiceWatch {
             new ReadOnlyObjectWrapper<>(this, "serviceState", ServiceState.STARTING);
     /** The lists' ages, or {@code null} before the first look (or when this desk has no e-certificate part). */
     private final ReadOnlyObjectWrapper<ListAges> freshness = new ReadOnlyObjectWrapper<>(this, "freshness");
+    /** Audit entries waiting for the audit server in the local spool; {@code null} for a local log (or not yet known). */
+    private final ReadOnlyObjectWrapper<Integer> auditWaiting = new ReadOnlyObjectWrapper<>(this, "auditWaiting");
     private Desk desk;
     private ProofDesk proofs;
     private Scheduler.Cancellable next;
@@ -41,6 +43,19 @@ final class ServiceWatch {
         proofs = currentProofs;
         state.set(ServiceState.STARTING);
         freshness.set(null);
+        auditWaiting.set(null);
+        if (current != null) {
+            // the spool's count comes from the desk's forwarder thread (or a check): each change is handed to the FX
+            // thread by the runner
+            runner.run(() -> {
+                current.watchAudit(count -> runner.run(() -> count, n -> {
+                    if (desk == current) {
+                        auditWaiting.set(n);
+                    }
+                }, error -> { }));
+                return null;
+            }, started -> { }, error -> LOG.log(System.Logger.Level.WARNING, "watching the audit spool", error));
+        }
         if (currentProofs != null) {
             // the lists are fetched on a timer thread of the desk's; each try updates the bar at once
             runner.run(() -> {
@@ -54,6 +69,7 @@ final class ServiceWatch {
 
     void startupFailed() {
         state.set(ServiceState.NOT_STARTED);
+        auditWaiting.set(null);
     }
 
     /** A check's outcome says whether the service answered, sooner than the next health check. */
@@ -98,6 +114,15 @@ final class ServiceWatch {
 
     ReadOnlyObjectProperty<ServiceState> stateProperty() {
         return state.getReadOnlyProperty();
+    }
+
+    /** What the status bar says about the spool; the desk's forwarder sets it (and layout tests, to measure it). */
+    void auditWaiting(Integer count) {
+        auditWaiting.set(count);
+    }
+
+    ReadOnlyObjectProperty<Integer> auditWaitingProperty() {
+        return auditWaiting.getReadOnlyProperty();
     }
 
     ReadOnlyObjectProperty<ListAges> freshnessProperty() {

@@ -30,6 +30,8 @@ final class StatusBar extends HBox {
     private final Label service = new Label();
     /** How old the e-certificate lists are: an offline e-certificate check needs them fresh. */
     private final Label ecertLists = new Label();
+    /** With an audit server that cannot take entries: how many wait on this workstation (hidden when none). */
+    private final Label auditSpool = new Label();
     private final Label operator = new Label();
     private final Label workstation = new Label();
     private final Hyperlink supervisor = new Hyperlink();
@@ -46,6 +48,10 @@ final class StatusBar extends HBox {
         ecertLists.setId("ecertListsStatus");
         ecertLists.getStyleClass().add("ecert-lists");
         ecertLists.managedProperty().bind(ecertLists.visibleProperty());
+        auditSpool.setId("auditSpoolStatus");
+        auditSpool.getStyleClass().add("audit-spool");
+        auditSpool.managedProperty().bind(auditSpool.visibleProperty());
+        auditSpool.setVisible(false);
         operator.setId("operatorStatus");
         workstation.setId("workstationStatus");
         Region spacer = new Region();
@@ -59,20 +65,27 @@ final class StatusBar extends HBox {
         FlowPane links = new LinkRow(diagnostics, settings, supervisor);
         links.getStyleClass().add("status-links");
         links.setAlignment(Pos.CENTER_RIGHT);
-        getChildren().addAll(dot, service, ecertLists, spacer, operator, workstation, links);
+        getChildren().addAll(dot, service, ecertLists, auditSpool, spacer, operator, workstation, links);
         // whole on one line at normal size; with enlarged text desk.css lets the lists' age wrap onto a second line
         // rather than widen the window past 720 px (CardLayoutUITest)
         ecertLists.setWrapText(true);
-        for (Region whole : new Region[] {dot, service, ecertLists, diagnostics, settings, supervisor}) {
+        auditSpool.setWrapText(true);
+        for (Region whole : new Region[] {dot, service, ecertLists, auditSpool, diagnostics, settings, supervisor}) {
             whole.setMinWidth(Region.USE_PREF_SIZE);
         }
         // an HBox that must shrink takes from the ALWAYS-growing children first: the spacer, then these two (a
         // label never grows past its text); the links only then
         HBox.setHgrow(operator, Priority.ALWAYS);
         HBox.setHgrow(workstation, Priority.ALWAYS);
+        operator.managedProperty().bind(operator.visibleProperty());
+        workstation.managedProperty().bind(workstation.visibleProperty());
         model.serviceStateProperty().addListener((obs, old, state) -> refresh());
         model.deskProperty().addListener((obs, old, desk) -> refresh());
         model.listAgesProperty().addListener((obs, old, ages) -> showLists(ages));
+        model.auditWaitingProperty().addListener((obs, old, waiting) -> {
+            showSpool(waiting);
+            showLists(model.listAgesProperty().get());
+        });
         refresh();
         showLists(null);
     }
@@ -169,9 +182,25 @@ final class StatusBar extends HBox {
         workstation.setText(desk == null ? "" : texts.get("status.workstation", desk.workstation()));
     }
 
+    /** "审计服务器离线：3 条记录待上传": only while entries wait; the supervisor sees them once they are forwarded. */
+    private void showSpool(Integer waiting) {
+        boolean show = waiting != null && waiting > 0;
+        auditSpool.setVisible(show);
+        // the clerk's own name and workstation give their room to it: at 720 px the bar holds the service, this notice
+        // and the links in one row only without them
+        operator.setVisible(!show);
+        workstation.setVisible(!show);
+        auditSpool.setText(show ? texts.get("status.auditSpool", waiting) : "");
+        auditSpool.setAccessibleText(auditSpool.getText());
+    }
+
+    /**
+     * The lists' age; while audit entries wait for the server, fresh lists give their place to that notice (at 720 px
+     * the bar holds one of them beside the links; lists too old still show, and the bar then wraps).
+     */
     private void showLists(ListAges ages) {
         ecertLists.getStyleClass().remove("too-old");
-        ecertLists.setVisible(ages != null);
+        ecertLists.setVisible(ages != null && !(auditSpool.isVisible() && !ages.tooOld() && ages.oldest() != null));
         if (ages == null) {
             ecertLists.setText("");
             return;

@@ -12,6 +12,10 @@ public record AuditNotice(Kind kind, List<Object> args) {
         // sign-in
         NAME_MISSING, TOO_SHORT, ALL_DIGITS, MISMATCH, WRONG_PASSPHRASE, LOCKED, ALREADY_SET, NOT_SET,
         CREDENTIAL_PROBLEM, CHANGED,
+        /** the audit server refused the login: wrong login or password, or not a supervisor's login */
+        SERVER_REFUSED,
+        /** the audit server could not be reached or failed; arg 0 says how */
+        SERVER_UNAVAILABLE,
         // searching
         BAD_ID, DATES_BACKWARDS, READ_FAILED,
         // any recorded action: (action, store problem)

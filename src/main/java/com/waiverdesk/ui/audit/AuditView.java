@@ -49,6 +49,9 @@ final class AuditView extends BorderPane {
         Button change = new Button(texts.get("audit.button.changePassphrase"));
         change.setId("changePassphraseButton");
         change.setOnAction(e -> new ChangePassphraseDialog(model.login(), words, getScene().getWindow()).show());
+        // an audit server login's password is the server's (IT changes it), not a passphrase file's
+        change.setVisible(!model.login().onServer());
+        change.setManaged(change.isVisible());
         HBox header = new HBox(title, who, spacer, change);
         header.getStyleClass().add("audit-header");
         header.setAlignment(Pos.CENTER_LEFT);

@@ -59,6 +59,10 @@ final class AuditWords {
                 return texts.get("audit.notice.NOT_SET");
             case CREDENTIAL_PROBLEM:
                 return texts.get("audit.notice.CREDENTIAL_PROBLEM");
+            case SERVER_REFUSED:
+                return texts.get("audit.notice.SERVER_REFUSED");
+            case SERVER_UNAVAILABLE:
+                return texts.get("audit.notice.SERVER_UNAVAILABLE", notice.arg(0));
             case CHANGED:
                 return texts.get("audit.notice.CHANGED");
             case BAD_ID:

@@ -48,6 +48,9 @@ final class ChartsPane extends StackPane {
     private final CategoryAxis channelAxis = new CategoryAxis();
     /** Bars across: the channels' names are long ("E-certificate (offline)") and side by side every other one hid. */
     private final BarChart<Number, String> perChannel = new BarChart<>(channelCounts, channelAxis);
+    /** Checks per window: only from the audit server, which holds every window's entries. */
+    private final NumberAxis workstationCounts = CountAxis.counts();
+    private final BarChart<String, Number> perWorkstation = new BarChart<>(new CategoryAxis(), workstationCounts);
     private final Label loading = new Label();
 
     ChartsPane(AuditViewModel model, AuditWords words) {
@@ -59,6 +62,11 @@ final class ChartsPane extends StackPane {
         failureRate.setId("failureRateChart");
         perOperator.setId("perOperatorChart");
         perChannel.setId("perChannelChart");
+        perWorkstation.setId("perWorkstationChart");
+        setUp(perWorkstation, texts.get("audit.chart.perWorkstation"), texts.get("audit.chart.checks"));
+        perWorkstation.setLegendVisible(false);
+        perWorkstation.managedProperty().bind(perWorkstation.visibleProperty());
+        perWorkstation.setVisible(false);
         perDay.getStyleClass().add("decision-chart");
         setUp(perDay, texts.get("audit.chart.perDay"), texts.get("audit.chart.checks"));
         setUp(failureRate, texts.get("audit.chart.failureRate"), texts.get("audit.chart.percent"));
@@ -79,11 +87,13 @@ final class ChartsPane extends StackPane {
         failureRate.setLegendVisible(false);
         GridPane grid = new GridPane();
         grid.getStyleClass().add("audit-chart-grid");
-        grid.add(perDay, 0, 0, 3, 1);
+        // the per-window chart, when there is one (the server's), takes a fourth column beside the operators'
+        grid.add(perDay, 0, 0, 4, 1);
         grid.add(failureRate, 0, 1);
         grid.add(perChannel, 1, 1);
         grid.add(perOperator, 2, 1);
-        for (var chart : List.of(perDay, failureRate, perChannel, perOperator)) {
+        grid.add(perWorkstation, 3, 1);
+        for (var chart : List.of(perDay, failureRate, perChannel, perOperator, perWorkstation)) {
             GridPane.setHgrow(chart, Priority.ALWAYS);
             GridPane.setVgrow(chart, Priority.ALWAYS);
         }
@@ -132,6 +142,7 @@ final class ChartsPane extends StackPane {
         failureRate.getData().clear();
         perOperator.getData().clear();
         perChannel.getData().clear();
+        perWorkstation.getData().clear();
         if (charts == null) {
             return;
         }
@@ -190,5 +201,14 @@ final class ChartsPane extends StackPane {
         }
         CountAxis.fit(channelCounts, byChannel.values().stream().mapToLong(Long::longValue).max().orElse(0));
         perChannel.getData().add(channels);
+
+        perWorkstation.setVisible(!charts.perWorkstation().isEmpty());
+        XYChart.Series<String, Number> windows = new XYChart.Series<>();
+        windows.setName(texts.get("audit.chart.checks"));
+        charts.perWorkstation().stream().limit(MAX_OPERATORS)
+                .forEach(w -> windows.getData().add(new XYChart.Data<>(w.workstation(), w.count())));
+        CountAxis.fit(workstationCounts, charts.perWorkstation().stream()
+                .mapToLong(AuditCharts.WorkstationCount::count).max().orElse(0));
+        perWorkstation.getData().add(windows);
     }
 }

@@ -97,6 +97,15 @@ final class DetailPane extends ScrollPane {
             row(who, texts.get("audit.detail.clock"), words.clockDifference(e.workstationTime(), e.serviceTime()),
                     null);
         }
+        if (stored.server() != null) {
+            // on the audit server: when it arrived there and under which login; a forwarded entry says since when
+            // it waited in the workstation's spool, so both times are in view
+            com.waiverdesk.audit.ServerFacts server = stored.server();
+            row(who, texts.get("audit.detail.received"), words.time(server.received()), null);
+            row(who, texts.get("audit.detail.writer"), server.writer(), null);
+            row(who, texts.get("audit.detail.spooled"), server.forwarded() ? texts.get("audit.detail.spooled.value",
+                    words.time(server.spooled())) : texts.get("audit.detail.spooled.no"), null);
+        }
         row(who, texts.get("audit.detail.operator"), e.operator(), null);
         row(who, texts.get("audit.detail.workstation"), e.workstation(), null);
         row(who, texts.get("audit.detail.id"), e.maskedId(), null);

@@ -68,8 +68,9 @@ public final class LoginPane extends VBox {
         notice.getStyleClass().add("audit-notice");
         notice.setWrapText(true);
 
-        Label nameLabel = new Label(texts.get("audit.login.name"));
-        Label passLabel = new Label(texts.get("audit.login.passphrase"));
+        Label nameLabel = new Label(texts.get(model.onServer() ? "audit.login.serverLogin" : "audit.login.name"));
+        // on the audit server the supervisor's own login and its password, not a shared passphrase
+        Label passLabel = new Label(texts.get(model.onServer() ? "audit.login.password" : "audit.login.passphrase"));
         confirmationLabel = new Label(texts.get("audit.login.confirm"));
         for (Label label : List.of(nameLabel, passLabel, confirmationLabel)) {
             label.setMinWidth(USE_PREF_SIZE);
@@ -80,8 +81,8 @@ public final class LoginPane extends VBox {
         name.setId("supervisorField");
         passphrase.setId("passphraseField");
         confirmation.setId("confirmationField");
-        name.setAccessibleText(texts.get("audit.login.name"));
-        passphrase.setAccessibleText(texts.get("audit.login.passphrase"));
+        name.setAccessibleText(nameLabel.getText());
+        passphrase.setAccessibleText(passLabel.getText());
         confirmation.setAccessibleText(texts.get("audit.login.confirm"));
         name.textProperty().bindBidirectional(model.supervisorProperty());
         passphrase.textProperty().bindBidirectional(model.passphraseProperty());
@@ -140,7 +141,7 @@ public final class LoginPane extends VBox {
         } else {
             title.setText(firstUse ? texts.get("audit.login.title.firstUse") : texts.get("audit.login.title.signIn"));
             hint.setText(firstUse ? texts.get("audit.login.firstUse.hint", SupervisorCredential.MIN_LENGTH)
-                    : texts.get("audit.login.signIn.hint"));
+                    : model.onServer() ? texts.get("audit.login.server.hint") : texts.get("audit.login.signIn.hint"));
         }
         if (settings) {
             submit.setText(firstUse ? texts.get("settings.login.submit.firstUse")

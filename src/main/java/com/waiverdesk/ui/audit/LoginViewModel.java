@@ -175,7 +175,7 @@ public final class LoginViewModel {
     private Outcome attempt(Mode current, String who, char[] secret) throws IOException, AccessRecorder.NotRecorded {
         Result result;
         try {
-            result = current == Mode.FIRST_USE ? gate.set(secret) : gate.login(secret);
+            result = current == Mode.FIRST_USE ? gate.set(secret) : gate.login(who, secret);
         } finally {
             Arrays.fill(secret, '\0');
         }
@@ -218,7 +218,8 @@ public final class LoginViewModel {
                 notice.set(AuditNotice.of(AuditNotice.Kind.CHANGED));
                 break;
             case WRONG_PASSPHRASE:
-                notice.set(AuditNotice.of(AuditNotice.Kind.WRONG_PASSPHRASE, outcome.attemptsLeft()));
+                notice.set(gate.onServer() ? AuditNotice.of(AuditNotice.Kind.SERVER_REFUSED)
+                        : AuditNotice.of(AuditNotice.Kind.WRONG_PASSPHRASE, outcome.attemptsLeft()));
                 break;
             case LOCKED_OUT:
             case STILL_LOCKED:
@@ -246,6 +247,9 @@ public final class LoginViewModel {
         if (error instanceof AccessRecorder.NotRecorded) {
             AccessRecorder.NotRecorded refused = (AccessRecorder.NotRecorded) error;
             notice.set(AuditNotice.of(AuditNotice.Kind.NOT_RECORDED, refused.action(), refused.kind()));
+        } else if (gate.onServer()) {
+            LOG.log(System.Logger.Level.WARNING, "signing in to the audit server: {0}", error.getMessage());
+            notice.set(AuditNotice.of(AuditNotice.Kind.SERVER_UNAVAILABLE, String.valueOf(error.getMessage())));
         } else {
             LOG.log(System.Logger.Level.ERROR, "supervisor passphrase unusable", error);
             notice.set(AuditNotice.of(AuditNotice.Kind.CREDENTIAL_PROBLEM));
@@ -262,6 +266,11 @@ public final class LoginViewModel {
 
     public StringProperty confirmationProperty() {
         return confirmation;
+    }
+
+    /** Whether the sign-in is with an audit server login (the pane says so, and offers no passphrase change). */
+    public boolean onServer() {
+        return gate.onServer();
     }
 
     public ReadOnlyObjectProperty<Mode> modeProperty() {

@@ -53,7 +53,11 @@ public final class SupervisionActions implements AuditActions {
     /** Both chains and the anchors; the first problem found, wherever it is, is the one reported. */
     @Override
     public ChainReport verify(ProgressListener progress) throws AuditReadException {
-        IntegrityReport report = supervision.verify(progress);
+        return firstProblem(supervision.verify(progress));
+    }
+
+    /** The check chain's report carrying the first problem found anywhere (either chain or the anchors). */
+    static ChainReport firstProblem(IntegrityReport report) {
         ChainReport checks = report.checks();
         return report.firstProblem()
                 .map(problem -> new ChainReport(checks.entriesChecked(), checks.lastGoodSeq(), checks.lastGoodHash(),

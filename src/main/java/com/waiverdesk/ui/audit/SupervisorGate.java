@@ -23,6 +23,19 @@ public interface SupervisorGate {
 
     Result change(char[] oldPassphrase, char[] newPassphrase) throws IOException;
 
+    /** Signs {@code supervisor} in; a gate of one shared passphrase ignores the name. */
+    default Result login(String supervisor, char[] passphrase) throws IOException {
+        return login(passphrase);
+    }
+
+    /**
+     * Whether the supervisor signs in with their own audit server login (the server checks it; no passphrase file,
+     * first use or lock-out on this workstation).
+     */
+    default boolean onServer() {
+        return false;
+    }
+
     static SupervisorGate of(SupervisorCredential credential) {
         return new SupervisorGate() {
             @Override

@@ -39,8 +39,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -54,26 +52,13 @@ import org.junit.jupiter.api.io.TempDir;
  * purge removes entries.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SupervisorActionsPgTest {
+class SupervisorActionsPgTest extends SupervisorServerTest {
     private static final List<String> TABLES = List.of("settings", "chain_head", "audit_entry", "access_entry",
             "audit_purge", "audit_anchor", "policy_version", "export_ticket", "flyway_schema_history");
     private static final String NO_FILTER = "ROW(NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)"
             + "::waiverdesk.audit_filter";
-    private static SupervisorFixture server;
     /** Which of the two supervisors who pressed at once got to review entry 9. */
     private static Review nine;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = SupervisorFixture.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     private static ServerAuditReader reader() {
         return new ServerAuditReader(server.supervisor("sup-1"), WORKSTATION, CLOCK);

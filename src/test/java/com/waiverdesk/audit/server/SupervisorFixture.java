@@ -4,6 +4,7 @@ import com.waiverdesk.audit.AuditEntry;
 import com.waiverdesk.audit.ProofDetail;
 import com.waiverdesk.domain.Channel;
 import com.waiverdesk.domain.DecisionKind;
+import com.waiverdesk.testing.AuditServerFixture;
 import com.waiverdesk.testing.PgCluster;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -57,22 +58,21 @@ final class SupervisorFixture implements AutoCloseable {
     /** The supervisor's clock: every access event records this time. */
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-09T01:02:03.004Z"), ZoneOffset.UTC);
 
+    final AuditServerFixture server;
     final PgCluster pg;
     final ServerConnections it;
     final List<UUID> ids = new ArrayList<>();
 
-    private SupervisorFixture(PgCluster pg) {
-        this.pg = pg;
-        this.it = new ServerConnections(ServerUrl.parse(pg.jdbcUrl(DB, "it_owner")), OWNER_PW,
-                Duration.ofSeconds(30));
+    private SupervisorFixture(AuditServerFixture server) {
+        this.server = server;
+        this.pg = server.pg();
+        this.it = server.owner();
     }
 
     static SupervisorFixture start() throws Exception {
-        SupervisorFixture f = new SupervisorFixture(PgCluster.start());
+        SupervisorFixture f = new SupervisorFixture(AuditServerFixture.start(DB, OWNER_PW, Duration.ofSeconds(30)));
         try {
-            f.pg.createLogin("it_owner", new String(OWNER_PW), true);
-            f.pg.createDatabase(DB, "it_owner");
-            ServerAdmin admin = new ServerAdmin(f.it);
+            ServerAdmin admin = f.server.admin();
             // (pgjdbc wipes a password array once it has made the verifier: each login gets a copy)
             admin.init();
             admin.addLogin("desk-a", ServerAdmin.Kind.DESK, DESK_PW.clone());
@@ -203,6 +203,6 @@ final class SupervisorFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        pg.close();
+        server.close();
     }
 }

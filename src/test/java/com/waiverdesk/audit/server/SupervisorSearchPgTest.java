@@ -22,9 +22,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,21 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * page by page and counted, the charts and error keys, and which calls the server records. Every expectation is
  * read off the fixture's table by hand.
  */
-class SupervisorSearchPgTest {
-    private static SupervisorFixture server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = SupervisorFixture.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
+class SupervisorSearchPgTest extends SupervisorServerTest {
     @AfterEach
     void normalNameWindow() throws Exception {
         server.nameWindow(20_000);

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
+import com.waiverdesk.audit.AuditWriteException;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -94,8 +95,17 @@ class CardLayoutUITest {
         for (DeskOutcomes.Outcome outcome : DeskOutcomes.all()) {
             live.add(new Step(outcome.label(), model -> show(robot, model, client, outcome)));
         }
+        // the longest status bar: entries waiting for the audit server (issue 13) beside the lists' age and links
+        live.add(new Step("startup-audit-server-never-reached", model -> robot.interact(() -> model.startupFailed(
+                new AuditWriteException(AuditWriteException.Kind.UNAVAILABLE, "Could not reach the audit server"
+                        + " audit.hospital.example:5432 (the network or the server is down). This workstation has not"
+                        + " reached the audit server before, so it cannot record checks yet: start it again when the"
+                        + " server answers (IT: `waiverdesk audit server status`)", null)))));
         List<String> problems = new ArrayList<>(walk(robot, locale, percent, true,
-                model -> model.attach(TestDesks.desk(client, new MemoryAuditLog(), Duration.ofMinutes(5), locale)),
+                model -> {
+                    model.attach(TestDesks.desk(client, new MemoryAuditLog(), Duration.ofMinutes(5), locale));
+                    model.showAuditWaiting(1234);
+                },
                 live));
         // the e-certificate's and the paper certificate's cards, through a desk with a paper section
         EcertDesks desks = new EcertDesks(locale);

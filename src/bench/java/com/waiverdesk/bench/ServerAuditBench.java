@@ -1,0 +1,561 @@
+package com.waiverdesk.bench;
+
+import com.waiverdesk.audit.AuditEntry;
+import com.waiverdesk.audit.AuditWriteException;
+import com.waiverdesk.audit.EntryColumns;
+import com.waiverdesk.audit.IntegrityReport;
+import com.waiverdesk.audit.ProgressListener;
+import com.waiverdesk.audit.SyntheticAuditLog;
+import com.waiverdesk.audit.server.ServerAdmin;
+import com.waiverdesk.audit.server.ServerAuditLog;
+import com.waiverdesk.audit.server.ServerChainVerifier;
+import com.waiverdesk.audit.server.ServerConnections;
+import com.waiverdesk.audit.server.ServerUrl;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@code bench audit --audit-db jdbc:postgresql://…}: the hospital's audit server, measured against a real PostgreSQL
+ * server given by its address with IT's login (the database owner, with CREATEROLE; its password from
+ * {@code --password-file} or PGPASSFILE / ~/.pgpass). The benchmark runs {@code ServerAdmin.init()} on that database,
+ * makes its own desk and supervisor logins, and then:
+ *
+ * <ul>
+ *   <li>append: N simulated desks (threads, each with its own desk login and {@link ServerAuditLog}, so its own
+ *       connection) append at once, back to back, for the phase's duration; in the same run and on the same server the
+ *       same N threads do a bare one-row INSERT and commit into a plain table as wide as {@code audit_entry} (in the
+ *       schema {@value #BENCH_SCHEMA}, owned by IT's login, with only its primary key), phases in the order
+ *       bare, append, append, bare, … (a drift of the machine's load weighs on both alike). Target (issue 13): append
+ *       p99 ≤ 1.5 × bare p99. Then every append that returned must be on the server with its seq (0 lost) and the chain
+ *       must verify (ServerChainVerifier, as a supervisor login).</li>
+ *   <li>load: tops the chain up to {@code --entries} synthetic entries ({@link ServerLogLoader}).</li>
+ * </ul>
+ *
+ * The logins it makes ({@value #DESK_PREFIX}NN, {@value #SUPERVISOR}) get random passwords that are never printed or
+ * kept, and are dropped at the end; the bare table's schema too.
+ */
+final class ServerAuditBench {
+    static final String BENCH_SCHEMA = "waiverdesk_bench";
+    static final String DESK_PREFIX = "bench_desk_";
+    static final String SUPERVISOR = "bench_supervisor";
+    /** Unmeasured operations of each thread at the start of each phase (pgjdbc prepares server-side from the 5th). */
+    private static final int WARMUP = 10;
+    /** Distinct entries each desk cycles through (realistic variety, made before the clock runs). */
+    private static final int SAMPLES = 256;
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    /** What to run. */
+    record Options(String url, Path passwordFile, int desks, int seconds, int rounds, int entries, String only) {
+    }
+
+    private enum Kind { BARE, APPEND }
+
+    /** One phase's figures. */
+    private record Phase(Kind kind, int round, Latencies latencies, long ok, long failed, String firstFailure,
+                         double seconds, String machine, Map<String, Integer> waits) {
+    }
+
+    private final PrintWriter out;
+    private final SecureRandom random = new SecureRandom();
+
+    ServerAuditBench(PrintWriter out) {
+        this.out = out;
+    }
+
+    void run(Options o) throws Exception {
+        ServerUrl url = ServerUrl.parse(o.url());
+        ServerConnections owner = new ServerConnections(url, o.passwordFile() == null ? null
+                : readPassword(o.passwordFile()), TIMEOUT);
+        long t0 = System.nanoTime();
+        String schema = new ServerAdmin(owner).init();
+        out.printf("audit server %s: ServerAdmin.init() in %.1f s, schema version %s%n", url.describe(), seconds(t0),
+                schema);
+        describeServer(owner);
+        Map<String, char[]> desks = new TreeMap<>();
+        char[] supervisorPassword = newPassword();
+        ServerAdmin admin = new ServerAdmin(owner);
+        try {
+            for (int i = 1; i <= o.desks(); i++) {
+                String login = String.format("%s%02d", DESK_PREFIX, i);
+                desks.put(login, newPassword());
+                // a copy: pgjdbc's alterUserPassword wipes the array it is given
+                admin.addLogin(login, ServerAdmin.Kind.DESK, desks.get(login).clone());
+            }
+            admin.addLogin(SUPERVISOR, ServerAdmin.Kind.SUPERVISOR, supervisorPassword.clone());
+            out.printf("logins: %s01..%02d (desks), %s (supervisor), made with ServerAdmin.addLogin%n", DESK_PREFIX,
+                    o.desks(), SUPERVISOR);
+            out.flush();
+            if (!"load".equals(o.only())) {
+                appendBench(owner, desks, o);
+                verify(owner.as(SUPERVISOR, supervisorPassword));
+            }
+            if (!"append".equals(o.only())) {
+                new ServerLogLoader(out).topUp(owner, o.entries());
+                verify(owner.as(SUPERVISOR, supervisorPassword));
+            }
+        } finally {
+            dropLogins(owner, desks.keySet());
+        }
+        out.flush();
+    }
+
+    // ------------------------------------------------------------------------------------------------ append
+
+    private void appendBench(ServerConnections owner, Map<String, char[]> desks, Options o) throws Exception {
+        createBareTable(owner);
+        String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36).toUpperCase(java.util.Locale.ROOT);
+        String marker = "BENCH-" + run + "-";
+        long headBefore = headSeq(owner);
+        List<String> logins = new ArrayList<>(desks.keySet());
+        List<List<AuditEntry>> samples = new ArrayList<>();
+        for (int d = 0; d < logins.size(); d++) {
+            samples.add(samples(d, marker));
+        }
+        List<Map<UUID, Long>> appended = new ArrayList<>();
+        for (int d = 0; d < logins.size(); d++) {
+            appended.add(new HashMap<>());
+        }
+        out.printf("append: %d desks at once, back to back, phases of %d s: ", o.desks(), o.seconds());
+        List<Kind> order = new ArrayList<>();
+        for (int r = 0; r < o.rounds(); r++) {
+            order.addAll(r % 2 == 0 ? List.of(Kind.BARE, Kind.APPEND) : List.of(Kind.APPEND, Kind.BARE));
+        }
+        out.println(order.stream().map(k -> k == Kind.BARE ? "bare" : "append").reduce((a, b) -> a + ", " + b)
+                .orElse("") + " (workstations " + marker + "NN)");
+        out.flush();
+        List<Phase> phases = new ArrayList<>();
+        int[] rounds = new int[2];
+        for (Kind kind : order) {
+            Phase p = phase(kind, ++rounds[kind.ordinal()], owner, desks, logins, samples, appended, o);
+            phases.add(p);
+            printPhase(p);
+        }
+        Latencies bare = Latencies.merged(phases.stream().filter(p -> p.kind == Kind.BARE).map(Phase::latencies).toList());
+        Latencies append = Latencies.merged(phases.stream().filter(p -> p.kind == Kind.APPEND).map(Phase::latencies).toList());
+        out.printf("all phases, ms:%n");
+        out.printf("  append (ServerAuditLog.append)     %s%n", append.summary());
+        out.printf("  bare 1-row INSERT, commit          %s%n", bare.summary());
+        double ratio = append.percentileMs(99) / bare.percentileMs(99);
+        out.printf("  target (issue 13): append p99 <= 1.5 x bare INSERT p99: %.2f <= %.2f ms (ratio %.2f) -> %s%n",
+                append.percentileMs(99), 1.5 * bare.percentileMs(99), ratio, ratio <= 1.5 ? "met" : "NOT met");
+        out.printf("  at the median: ratio %.2f%n", append.percentileMs(50) / bare.percentileMs(50));
+        long failed = phases.stream().filter(p -> p.kind == Kind.APPEND).mapToLong(Phase::failed).sum();
+        lost(owner, marker, headBefore, appended, failed);
+        dropBareTable(owner);
+    }
+
+    private Phase phase(Kind kind, int round, ServerConnections owner, Map<String, char[]> desks, List<String> logins,
+                        List<List<AuditEntry>> samples, List<Map<UUID, Long>> appended, Options o) throws Exception {
+        int n = logins.size();
+        long durationNanos = TimeUnit.SECONDS.toNanos(o.seconds());
+        long[] start = new long[1];
+        CyclicBarrier go = new CyclicBarrier(n + 1, () -> start[0] = System.nanoTime());
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "desk");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<long[]>> done = new ArrayList<>();
+        List<Latencies> latencies = new ArrayList<>();
+        String[] firstFailure = new String[1];
+        try {
+            for (int d = 0; d < n; d++) {
+                Latencies l = new Latencies();
+                latencies.add(l);
+                int desk = d;
+                done.add(pool.submit(() -> {
+                    try {
+                        return kind == Kind.APPEND
+                                ? appendDesk(owner.as(logins.get(desk), desks.get(logins.get(desk))), samples.get(desk),
+                                        appended.get(desk), l, go, start, durationNanos, stop, firstFailure)
+                                : bareDesk(owner, logins.get(desk), samples.get(desk), l, go, start, durationNanos,
+                                        stop, firstFailure);
+                    } catch (Exception | Error e) {
+                        go.reset(); // the others stop waiting for this desk
+                        throw e;
+                    }
+                }));
+            }
+            // every desk connected and warmed up: the clock starts for all at once
+            try {
+                go.await(5, TimeUnit.MINUTES);
+            } catch (BrokenBarrierException e) {
+                for (Future<long[]> f : done) {
+                    try {
+                        f.get(10, TimeUnit.SECONDS);
+                    } catch (java.util.concurrent.ExecutionException failed) {
+                        if (!(failed.getCause() instanceof IllegalStateException)) {
+                            throw new IllegalStateException("a desk could not start: " + failed.getCause(),
+                                    failed.getCause());
+                        }
+                    } catch (java.util.concurrent.TimeoutException ignored) {
+                        // still starting: another desk failed
+                    }
+                }
+                throw e;
+            }
+            String load = loadAverage();
+            Optional<CpuSteal> steal = CpuSteal.now();
+            WaitSampler sampler = new WaitSampler(owner, kind == Kind.APPEND ? DESK_PREFIX + "%" : owner.url().user());
+            Thread sampling = new Thread(sampler, "wait-sampler");
+            sampling.setDaemon(true);
+            sampling.start();
+            long ok = 0;
+            long failed = 0;
+            for (Future<long[]> f : done) {
+                long[] r = f.get(o.seconds() + 300L, TimeUnit.SECONDS);
+                ok += r[0];
+                failed += r[1];
+            }
+            double took = (System.nanoTime() - start[0]) / 1e9;
+            sampler.stop();
+            sampling.join(5_000);
+            String machine = "load average " + load + " before, " + loadAverage() + " after"
+                    + CpuSteal.since(steal);
+            return new Phase(kind, round, Latencies.merged(latencies), ok, failed, firstFailure[0], took, machine,
+                    sampler.waits());
+        } finally {
+            stop.set(true);
+            pool.shutdownNow();
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        }
+    }
+
+    /** One desk appending: its own login and connection; returns {ok, failed} of the measured appends. */
+    private static long[] appendDesk(ServerConnections login, List<AuditEntry> samples, Map<UUID, Long> appended,
+                                     Latencies latencies, CyclicBarrier go, long[] start, long duration,
+                                     AtomicBoolean stop, String[] firstFailure) throws Exception {
+        try (ServerAuditLog log = new ServerAuditLog(login)) {
+            return measure(entry -> {
+                UUID id = UUID.randomUUID();
+                appended.put(id, log.append(id, entry, null));
+            }, samples, latencies, go, start, duration, stop, firstFailure);
+        }
+    }
+
+    /** One desk's bare baseline: a one-row INSERT into the plain table, committed (auto-commit), as IT's login. */
+    private static long[] bareDesk(ServerConnections owner, String login, List<AuditEntry> samples,
+                                   Latencies latencies, CyclicBarrier go, long[] start, long duration,
+                                   AtomicBoolean stop, String[] firstFailure) throws Exception {
+        try (Connection c = owner.open(); PreparedStatement insert = c.prepareStatement(bareInsert())) {
+            return measure(entry -> bareInsert(insert, entry, login), samples, latencies, go, start, duration, stop,
+                    firstFailure);
+        }
+    }
+
+    /** What one desk does once: an append, or the bare INSERT. */
+    private interface Operation {
+        void run(AuditEntry entry) throws AuditWriteException, SQLException;
+    }
+
+    /**
+     * {@link #WARMUP} operations unmeasured, then — once every desk is ready — operations back to back until the
+     * phase ends, each timed; returns {ok, failed}.
+     */
+    private static long[] measure(Operation op, List<AuditEntry> samples, Latencies latencies, CyclicBarrier go,
+                                  long[] start, long duration, AtomicBoolean stop, String[] firstFailure)
+            throws AuditWriteException, SQLException, InterruptedException {
+        int i = 0;
+        for (; i < WARMUP; i++) {
+            op.run(now(samples.get(i % samples.size())));
+        }
+        await(go);
+        long ok = 0;
+        long failed = 0;
+        while (!stop.get() && System.nanoTime() - start[0] < duration) {
+            AuditEntry entry = now(samples.get(i++ % samples.size()));
+            long t0 = System.nanoTime();
+            try {
+                op.run(entry);
+                latencies.add(System.nanoTime() - t0);
+                ok++;
+            } catch (AuditWriteException e) {
+                failed++;
+                noteFailure(firstFailure, e.getMessage());
+            } catch (SQLException e) {
+                failed++;
+                noteFailure(firstFailure, "SQL state " + e.getSQLState());
+            }
+        }
+        return new long[] {ok, failed};
+    }
+
+    private static void await(CyclicBarrier go) throws InterruptedException {
+        try {
+            go.await(5, TimeUnit.MINUTES);
+        } catch (BrokenBarrierException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the desks did not all start", e);
+        }
+    }
+
+    private static synchronized void noteFailure(String[] first, String what) {
+        if (first[0] == null) {
+            first[0] = what;
+        }
+    }
+
+    /** The columns of audit_entry as the desk sends them, then what the server would add (as plain values). */
+    private static String bareInsert() {
+        StringBuilder sql = new StringBuilder("INSERT INTO " + BENCH_SCHEMA + ".bare_insert (entry_id");
+        for (String column : EntryColumns.NAMES) {
+            sql.append(", ").append(column);
+        }
+        sql.append(", received_us, writer, spooled_ms, prev_hash, entry_hash) VALUES (?");
+        sql.append(", ?".repeat(EntryColumns.NAMES.size() + 5)).append(')');
+        return sql.toString();
+    }
+
+    private static void bareInsert(PreparedStatement p, AuditEntry entry, String login) throws SQLException {
+        List<Object> values = EntryColumns.toColumns(entry);
+        p.setObject(1, UUID.randomUUID());
+        int i = 2;
+        for (Object v : values) {
+            if (v == null) {
+                p.setNull(i++, Types.NULL);
+            } else if (v instanceof Long l) {
+                p.setLong(i++, l);
+            } else {
+                p.setString(i++, (String) v);
+            }
+        }
+        p.setLong(i++, System.currentTimeMillis() * 1000);
+        p.setString(i++, login);
+        p.setNull(i++, Types.BIGINT);
+        p.setString(i++, "0".repeat(64));
+        p.setString(i, "f".repeat(64));
+        p.executeUpdate();
+    }
+
+    /** The desk's entries: realistic synthetic ones (SyntheticAuditLog), from its own workstation and operator. */
+    private static List<AuditEntry> samples(int desk, String marker) {
+        SyntheticAuditLog generator = SyntheticAuditLog.generator(SAMPLES * 2, 1_000 + desk);
+        long today = Instant.now().truncatedTo(ChronoUnit.DAYS).toEpochMilli();
+        List<AuditEntry> entries = new ArrayList<>();
+        for (int i = 0; i < SAMPLES; i++) {
+            AuditEntry e = generator.next(SAMPLES + i, SAMPLES * 2, today, 100_000);
+            entries.add(new AuditEntry(e.workstationTime(), e.serviceTime(), String.format("bench-clerk-%02d", desk + 1),
+                    String.format("%s%02d", marker, desk + 1), e.maskedId(), e.idHash(), e.name(), e.decision(),
+                    e.depositPercent(), e.reason(), e.categories(), e.serviceResult(), e.requestId(), e.errorCode(),
+                    e.latencyMillis(), e.source(), e.proof()));
+        }
+        return entries;
+    }
+
+    private static AuditEntry now(AuditEntry e) {
+        return new AuditEntry(Instant.now(), e.serviceTime(), e.operator(), e.workstation(), e.maskedId(), e.idHash(),
+                e.name(), e.decision(), e.depositPercent(), e.reason(), e.categories(), e.serviceResult(),
+                e.requestId(), e.errorCode(), e.latencyMillis(), e.source(), e.proof());
+    }
+
+    private void printPhase(Phase p) {
+        out.printf("  %-6s %d: %s, %.0f/s in %.1f s%s; %s%n", p.kind == Kind.BARE ? "bare" : "append", p.round,
+                p.latencies.summary(), p.ok / p.seconds, p.seconds,
+                p.failed == 0 ? "" : String.format(", %,d FAILED (%s)", p.failed, p.firstFailure), p.machine);
+        if (!p.waits.isEmpty()) {
+            int total = p.waits.values().stream().mapToInt(Integer::intValue).sum();
+            StringBuilder line = new StringBuilder("           the desks' server sessions, sampled every 50 ms:");
+            p.waits.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .forEach(e -> line.append(String.format(" %s %.0f %%,", e.getKey(), 100.0 * e.getValue() / total)));
+            line.setLength(line.length() - 1);
+            out.println(line);
+        }
+        out.flush();
+    }
+
+    /**
+     * 0 lost: every append that returned is on the server under the seq it returned, and nothing else of this run's
+     * workstations is there but the appends that failed (whose commit the desk may not have heard of).
+     */
+    private void lost(ServerConnections owner, String marker, long headBefore, List<Map<UUID, Long>> appended,
+                      long failed) throws SQLException {
+        Map<UUID, Long> returned = new HashMap<>();
+        appended.forEach(returned::putAll);
+        Map<UUID, Long> onServer = new HashMap<>();
+        try (Connection c = owner.open(); PreparedStatement p = c.prepareStatement("SELECT entry_id, seq FROM "
+                + ServerAdmin.SCHEMA + ".audit_entry WHERE seq > ? AND workstation LIKE ?")) {
+            p.setLong(1, headBefore);
+            p.setString(2, marker + "%");
+            p.setFetchSize(10_000);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    onServer.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                }
+            }
+        }
+        long missing = returned.entrySet().stream().filter(e -> !e.getValue().equals(onServer.get(e.getKey()))).count();
+        long extra = onServer.keySet().stream().filter(id -> !returned.containsKey(id)).count();
+        out.printf("lost: %,d appends returned (warm-up included), %,d entries of this run on the server; %s%s%n",
+                returned.size(), onServer.size(),
+                missing == 0 ? "0 lost" : missing + " LOST (returned a seq the server does not hold for them)",
+                extra == 0 ? "" : String.format("; %,d on the server whose append failed (%,d failed)", extra, failed));
+        out.flush();
+    }
+
+    // ------------------------------------------------------------------------------------------------ the rest
+
+    private void verify(ServerConnections supervisor) throws SQLException {
+        Optional<CpuSteal> steal = CpuSteal.now();
+        long t0 = System.nanoTime();
+        IntegrityReport report = new ServerChainVerifier(supervisor).verify("BENCH", Instant.now(),
+                ProgressListener.NONE);
+        out.printf("chain (ServerChainVerifier as %s): %,d entries and %,d access events in %.1f s: %s%s%n",
+                SUPERVISOR, report.checks().entriesChecked(), report.access().entriesChecked(), seconds(t0),
+                report.intact() ? "intact" : "BROKEN " + report.firstProblem().orElseThrow(), CpuSteal.since(steal));
+        out.flush();
+    }
+
+    private void describeServer(ServerConnections owner) throws SQLException {
+        try (Connection c = owner.open(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT current_setting('server_version'), current_setting('max_connections'),"
+                     + " current_setting('shared_buffers'), current_setting('synchronous_commit'),"
+                     + " current_setting('fsync'), current_setting('wal_sync_method'), current_setting('commit_delay'),"
+                     + " (SELECT count(*) FROM " + ServerAdmin.SCHEMA + ".audit_entry)")) {
+            rs.next();
+            out.printf("  PostgreSQL %s, max_connections %s, shared_buffers %s, synchronous_commit %s, fsync %s,"
+                            + " wal_sync_method %s, commit_delay %s; %,d entries on the server%n", rs.getString(1),
+                    rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                    rs.getString(7), rs.getLong(8));
+        }
+    }
+
+    private static long headSeq(ServerConnections owner) throws SQLException {
+        try (Connection c = owner.open(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT seq FROM " + ServerAdmin.SCHEMA + ".chain_head WHERE chain = 'checks'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void createBareTable(ServerConnections owner) throws SQLException {
+        try (Connection c = owner.open(); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + BENCH_SCHEMA);
+            s.execute("DROP TABLE IF EXISTS " + BENCH_SCHEMA + ".bare_insert");
+            // as wide as audit_entry, every column and its NOT NULL; only a primary key, from a sequence
+            s.execute("CREATE TABLE " + BENCH_SCHEMA + ".bare_insert (LIKE " + ServerAdmin.SCHEMA + ".audit_entry)");
+            s.execute("ALTER TABLE " + BENCH_SCHEMA + ".bare_insert ALTER COLUMN seq ADD GENERATED ALWAYS AS IDENTITY");
+            s.execute("ALTER TABLE " + BENCH_SCHEMA + ".bare_insert ADD PRIMARY KEY (seq)");
+        }
+    }
+
+    private static void dropBareTable(ServerConnections owner) throws SQLException {
+        try (Connection c = owner.open(); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + BENCH_SCHEMA + " CASCADE");
+        }
+    }
+
+    private void dropLogins(ServerConnections owner, Iterable<String> desks) {
+        try (Connection c = owner.open(); Statement s = c.createStatement()) {
+            for (String login : desks) {
+                s.execute("DROP ROLE IF EXISTS " + login);
+            }
+            s.execute("DROP ROLE IF EXISTS " + SUPERVISOR);
+        } catch (SQLException e) {
+            out.printf("could not drop the bench's logins (SQL state %s): drop %s* and %s by hand%n", e.getSQLState(),
+                    DESK_PREFIX, SUPERVISOR);
+        }
+    }
+
+    private char[] newPassword() {
+        byte[] bytes = new byte[18];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).toCharArray();
+    }
+
+    private static char[] readPassword(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        int end = text.length();
+        while (end > 0 && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return text.substring(0, end).toCharArray();
+    }
+
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
+    static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /**
+     * What the phase's server sessions were doing, sampled from pg_stat_activity: on CPU ("running"), waiting for a
+     * lock (the head row's), for the WAL's flush, the client… Needs the right to see other logins' sessions
+     * (pg_read_all_stats, or a superuser); without it the bare phase (IT's own sessions) is still seen.
+     */
+    private static final class WaitSampler implements Runnable {
+        private final ServerConnections owner;
+        private final String users;
+        private final Map<String, Integer> waits = new TreeMap<>();
+        private volatile boolean stopped;
+
+        WaitSampler(ServerConnections owner, String users) {
+            this.owner = owner;
+            this.users = users;
+        }
+
+        void stop() {
+            stopped = true;
+        }
+
+        synchronized Map<String, Integer> waits() {
+            return new TreeMap<>(waits);
+        }
+
+        @Override
+        public void run() {
+            try (Connection c = owner.open(); PreparedStatement p = c.prepareStatement("SELECT CASE WHEN state ="
+                    + " 'active' THEN coalesce(wait_event_type || ':' || wait_event, 'running')"
+                    + " ELSE coalesce(state, 'not visible') END FROM pg_stat_activity WHERE usename LIKE ?"
+                    + " AND pid <> pg_backend_pid() AND backend_type = 'client backend'")) {
+                p.setString(1, users);
+                while (!stopped) {
+                    try (ResultSet rs = p.executeQuery()) {
+                        synchronized (this) {
+                            while (rs.next()) {
+                                waits.merge(rs.getString(1), 1, Integer::sum);
+                            }
+                        }
+                    }
+                    Thread.sleep(50);
+                }
+            } catch (SQLException | InterruptedException e) {
+                // the figures stay without it
+            }
+        }
+    }
+}
