@@ -50,22 +50,51 @@ final class AuditBench {
         this.out = out;
     }
 
+    /** The first page of a filter and its count, ms. */
+    record PageTiming(double pageMs, int rows, long count, double countMs) {
+    }
+
     void run(Path dir, int entries) throws Exception {
-        Files.createDirectories(dir);
-        Path db = dir.resolve("bench-audit.db");
-        long start = System.nanoTime();
-        if (!Files.exists(db)) {
-            SyntheticAuditLog.create(db, entries, 42);
-            out.printf("generated %,d entries in %.1f s (%s)%n", entries, seconds(start), db);
-        } else {
-            out.printf("using the existing log %s (delete it to generate again)%n", db);
-        }
-        out.flush();
+        Path db = log(dir, "bench-audit.db", entries, 0);
         byte[] key = AuditKey.loadOrCreate(dir.resolve("audit.key"));
         appends(db, dir.resolve("bench-bare.db"), key);
         firstPages(db);
         exportAndVerify(db, dir, key);
         out.flush();
+    }
+
+    /**
+     * The read side alone, on a log of {@code entries} at {@code perDay} checks a day of its own
+     * ({@code bench-audit-N-D.db}, kept): what the audit server's benchmark prints beside its own figures.
+     *
+     * @return the first pages' timings and the CSV export's entries per second
+     */
+    Map.Entry<Map<String, PageTiming>, Double> reads(Path dir, int entries, int perDay) throws Exception {
+        Path db = log(dir, "bench-audit-" + entries + "-" + perDay + ".db", entries, perDay);
+        byte[] key = AuditKey.loadOrCreate(dir.resolve("audit.key"));
+        Map<String, PageTiming> pages = firstPages(db);
+        double perSecond = exportAndVerify(db, dir, key);
+        out.flush();
+        return Map.entry(pages, perSecond);
+    }
+
+    /** The log {@code name} in {@code dir}, made when missing ({@code perDay} 0: SyntheticAuditLog's own rate). */
+    private Path log(Path dir, String name, int entries, int perDay) throws Exception {
+        Files.createDirectories(dir);
+        Path db = dir.resolve(name);
+        long start = System.nanoTime();
+        if (!Files.exists(db)) {
+            if (perDay == 0) {
+                SyntheticAuditLog.create(db, entries, 42);
+            } else {
+                SyntheticAuditLog.create(db, entries, 42, perDay);
+            }
+            out.printf("generated %,d entries in %.1f s (%s)%n", entries, seconds(start), db);
+        } else {
+            out.printf("using the existing log %s (delete it to generate again)%n", db);
+        }
+        out.flush();
+        return db;
     }
 
     private void appends(Path db, Path bare, byte[] key) throws Exception {
@@ -111,19 +140,20 @@ final class AuditBench {
                 null, 12);
     }
 
-    private void firstPages(Path db) throws Exception {
+    private Map<String, PageTiming> firstPages(Path db) throws Exception {
         long opening = System.nanoTime();
         try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
             reader.prepareNameSearch();
             out.printf("opening the reader, with the list of distinct names: %.0f ms (on a worker, before the screen shows)%n",
                     (System.nanoTime() - opening) / 1e6);
-            firstPages(reader);
+            return firstPages(reader);
         }
     }
 
     /** The first page and the count of each filter the audit screen offers, the review queue and the charts. */
-    void firstPages(AuditReader reader) throws Exception {
+    Map<String, PageTiming> firstPages(AuditReader reader) throws Exception {
         Map<String, AuditFilter> filters = filters(reader);
+        Map<String, PageTiming> timings = new LinkedHashMap<>();
         out.printf("first page (%d rows) of a filter on %,d entries, ms (target <= 100); count shown after:%n", PAGE,
                 reader.count(AuditFilter.all()));
         for (Map.Entry<String, AuditFilter> f : filters.entrySet()) {
@@ -135,6 +165,7 @@ final class AuditBench {
             double countMs = (System.nanoTime() - t1) / 1e6;
             out.printf("  %-36s page %7.1f ms (%3d rows)   count %,9d in %7.1f ms%n", f.getKey(), pageMs, rows, count, countMs);
             out.flush();
+            timings.put(f.getKey(), new PageTiming(pageMs, rows, count, countMs));
         }
         long q0 = System.nanoTime();
         int pending = reader.reviewQueue().size();
@@ -144,6 +175,7 @@ final class AuditBench {
         AuditCharts charts = reader.charts(AuditFilter.all(), ZoneId.systemDefault());
         out.printf("charts of all entries (per day, failures, operators, channels): %.0f ms; channels %s%n",
                 (System.nanoTime() - c0) / 1e6, charts.perChannel());
+        return timings;
     }
 
     /** The screen's filters, with an operator, workstation, name and ID of an entry from the middle of the log. */
@@ -175,14 +207,17 @@ final class AuditBench {
         return filters;
     }
 
-    private void exportAndVerify(Path db, Path dir, byte[] key) throws Exception {
+    /** @return the export's entries per second */
+    private double exportAndVerify(Path db, Path dir, byte[] key) throws Exception {
         try (SqliteAuditLog log = SqliteAuditLog.open(db, key); SqliteAuditReader reader = SqliteAuditReader.open(db)) {
             Optional<CpuSteal> exportStart = CpuSteal.now();
             long t0 = System.nanoTime();
             ExportResult csv = new CsvExport(reader, ZoneId.systemDefault(), Clock.systemDefaultZone(), new AuditVocabulary(Locale.ROOT))
                     .write(AuditFilter.all(), log.writeAnchor(), dir.resolve("bench-export.csv"), ProgressListener.NONE);
-            out.printf("CSV export of all %,d entries: %.1f s, %.0f MiB (target <= 10 s)%s%n", csv.rows(), seconds(t0),
-                    Files.size(csv.file()) / 1048576.0, CpuSteal.since(exportStart));
+            double exportSeconds = seconds(t0);
+            out.printf("CSV export of all %,d entries: %.1f s, %.0f MiB, %,.0f entries/s (target <= 10 s)%s%n",
+                    csv.rows(), exportSeconds, Files.size(csv.file()) / 1048576.0, csv.rows() / exportSeconds,
+                    CpuSteal.since(exportStart));
             out.flush();
             Optional<CpuSteal> verifyStart = CpuSteal.now();
             long t1 = System.nanoTime();
@@ -190,6 +225,7 @@ final class AuditBench {
             out.printf("full verify of %,d entries: %.1f s, %s (target <= 10 s)%s%n", report.checks().entriesChecked(),
                     seconds(t1), report.intact() ? "intact" : "ALTERED " + report.firstProblem().orElseThrow(),
                     CpuSteal.since(verifyStart));
+            return csv.rows() / exportSeconds;
         }
     }
 

@@ -67,12 +67,17 @@ public final class BenchCommand implements Callable<Integer> {
             + " every other one reversed: bare, append, append, bare, ...")
     int rounds;
 
+    @Option(names = "--pace", paramLabel = "MS", defaultValue = "0", description = "audit --audit-db: each desk"
+            + " appends (or inserts) every MS ms instead of back to back, timed from the planned start.")
+    int pace;
+
     @Option(names = "--smoke", description = "audit --audit-db: a short run (phases of 5 s, one round; 20,000 entries"
             + " unless --entries).")
     boolean smoke;
 
-    @Option(names = "--only", paramLabel = "append|load|all", defaultValue = "all", description = "audit --audit-db:"
-            + " the appends alone, the load of --entries alone, or both (the default).")
+    @Option(names = "--only", paramLabel = "append|load|read|all", defaultValue = "all", description = "audit"
+            + " --audit-db: the appends alone, the load of --entries alone, the reads alone (first pages, CSV export,"
+            + " beside a SQLite log of --entries), or all three (the default).")
     String only;
 
     @Option(names = "--dir", defaultValue = "target/bench", description = "Where the synthetic log is made and kept (audit).")
@@ -105,13 +110,13 @@ public final class BenchCommand implements Callable<Integer> {
                     new AuditBench(spec.commandLine().getOut()).run(dir, or(entries, 1_000_000));
                     return 0;
                 }
-                if (!List.of("append", "load", "all").contains(only)) {
-                    spec.commandLine().getErr().println("bench: --only is append, load or all");
+                if (!List.of("append", "load", "read", "all").contains(only)) {
+                    spec.commandLine().getErr().println("bench: --only is append, load, read or all");
                     return EXIT_USAGE;
                 }
                 new ServerAuditBench(spec.commandLine().getOut()).run(new ServerAuditBench.Options(auditDb,
-                        passwordFile, desks, smoke ? 5 : duration, smoke ? 1 : rounds,
-                        or(entries, smoke ? 20_000 : 5_000_000), only));
+                        passwordFile, desks, smoke ? 5 : duration, smoke ? 1 : rounds, pace,
+                        or(entries, smoke ? 20_000 : 5_000_000), only, dir));
                 return 0;
             case "ecert":
                 if (online) {

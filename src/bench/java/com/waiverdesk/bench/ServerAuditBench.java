@@ -1,15 +1,20 @@
 package com.waiverdesk.bench;
 
+import com.waiverdesk.app.AuditVocabulary;
 import com.waiverdesk.audit.AuditEntry;
+import com.waiverdesk.audit.AuditFilter;
 import com.waiverdesk.audit.AuditWriteException;
 import com.waiverdesk.audit.EntryColumns;
 import com.waiverdesk.audit.IntegrityReport;
 import com.waiverdesk.audit.ProgressListener;
 import com.waiverdesk.audit.SyntheticAuditLog;
+import com.waiverdesk.audit.export.ExportResult;
 import com.waiverdesk.audit.server.ServerAdmin;
 import com.waiverdesk.audit.server.ServerAuditLog;
+import com.waiverdesk.audit.server.ServerAuditReader;
 import com.waiverdesk.audit.server.ServerChainVerifier;
 import com.waiverdesk.audit.server.ServerConnections;
+import com.waiverdesk.audit.server.ServerSupervisorActions;
 import com.waiverdesk.audit.server.ServerUrl;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,13 +28,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -40,7 +48,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code bench audit --audit-db jdbc:postgresql://…}: the hospital's audit server, measured against a real PostgreSQL
@@ -73,7 +83,8 @@ final class ServerAuditBench {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /** What to run. */
-    record Options(String url, Path passwordFile, int desks, int seconds, int rounds, int entries, String only) {
+    record Options(String url, Path passwordFile, int desks, int seconds, int rounds, int paceMs, int entries,
+                   String only, Path dir) {
     }
 
     private enum Kind { BARE, APPEND }
@@ -113,13 +124,18 @@ final class ServerAuditBench {
             out.printf("logins: %s01..%02d (desks), %s (supervisor), made with ServerAdmin.addLogin%n", DESK_PREFIX,
                     o.desks(), SUPERVISOR);
             out.flush();
-            if (!"load".equals(o.only())) {
+            ServerConnections supervisor = owner.as(SUPERVISOR, supervisorPassword);
+            if (List.of("append", "all").contains(o.only())) {
                 appendBench(owner, desks, o);
-                verify(owner.as(SUPERVISOR, supervisorPassword));
             }
-            if (!"append".equals(o.only())) {
+            if (List.of("load", "all").contains(o.only())) {
                 new ServerLogLoader(out).topUp(owner, o.entries());
-                verify(owner.as(SUPERVISOR, supervisorPassword));
+            }
+            if (!"read".equals(o.only())) {
+                verify(supervisor);
+            }
+            if (List.of("read", "all").contains(o.only())) {
+                readBench(supervisor, o);
             }
         } finally {
             dropLogins(owner, desks.keySet());
@@ -143,7 +159,9 @@ final class ServerAuditBench {
         for (int d = 0; d < logins.size(); d++) {
             appended.add(new HashMap<>());
         }
-        out.printf("append: %d desks at once, back to back, phases of %d s: ", o.desks(), o.seconds());
+        out.printf("append: %d desks at once, %s, phases of %d s: ", o.desks(), o.paceMs() == 0 ? "back to back"
+                : String.format("each every %d ms (%,.0f/s offered; latency from the planned start)", o.paceMs(),
+                        o.desks() * 1000.0 / o.paceMs()), o.seconds());
         List<Kind> order = new ArrayList<>();
         for (int r = 0; r < o.rounds(); r++) {
             order.addAll(r % 2 == 0 ? List.of(Kind.BARE, Kind.APPEND) : List.of(Kind.APPEND, Kind.BARE));
@@ -175,10 +193,11 @@ final class ServerAuditBench {
     private Phase phase(Kind kind, int round, ServerConnections owner, Map<String, char[]> desks, List<String> logins,
                         List<List<AuditEntry>> samples, List<Map<UUID, Long>> appended, Options o) throws Exception {
         int n = logins.size();
-        long durationNanos = TimeUnit.SECONDS.toNanos(o.seconds());
         long[] start = new long[1];
         CyclicBarrier go = new CyclicBarrier(n + 1, () -> start[0] = System.nanoTime());
         AtomicBoolean stop = new AtomicBoolean();
+        Schedule schedule = new Schedule(go, start, TimeUnit.SECONDS.toNanos(o.seconds()),
+                TimeUnit.MILLISECONDS.toNanos(o.paceMs()), stop);
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
             Thread t = new Thread(r, "desk");
             t.setDaemon(true);
@@ -196,9 +215,8 @@ final class ServerAuditBench {
                     try {
                         return kind == Kind.APPEND
                                 ? appendDesk(owner.as(logins.get(desk), desks.get(logins.get(desk))), samples.get(desk),
-                                        appended.get(desk), l, go, start, durationNanos, stop, firstFailure)
-                                : bareDesk(owner, logins.get(desk), samples.get(desk), l, go, start, durationNanos,
-                                        stop, firstFailure);
+                                        appended.get(desk), l, schedule, firstFailure)
+                                : bareDesk(owner, logins.get(desk), samples.get(desk), l, schedule, firstFailure);
                     } catch (Exception | Error e) {
                         go.reset(); // the others stop waiting for this desk
                         throw e;
@@ -252,23 +270,20 @@ final class ServerAuditBench {
 
     /** One desk appending: its own login and connection; returns {ok, failed} of the measured appends. */
     private static long[] appendDesk(ServerConnections login, List<AuditEntry> samples, Map<UUID, Long> appended,
-                                     Latencies latencies, CyclicBarrier go, long[] start, long duration,
-                                     AtomicBoolean stop, String[] firstFailure) throws Exception {
+                                     Latencies latencies, Schedule schedule, String[] firstFailure) throws Exception {
         try (ServerAuditLog log = new ServerAuditLog(login)) {
             return measure(entry -> {
                 UUID id = UUID.randomUUID();
                 appended.put(id, log.append(id, entry, null));
-            }, samples, latencies, go, start, duration, stop, firstFailure);
+            }, samples, latencies, schedule, firstFailure);
         }
     }
 
     /** One desk's bare baseline: a one-row INSERT into the plain table, committed (auto-commit), as IT's login. */
     private static long[] bareDesk(ServerConnections owner, String login, List<AuditEntry> samples,
-                                   Latencies latencies, CyclicBarrier go, long[] start, long duration,
-                                   AtomicBoolean stop, String[] firstFailure) throws Exception {
+                                   Latencies latencies, Schedule schedule, String[] firstFailure) throws Exception {
         try (Connection c = owner.open(); PreparedStatement insert = c.prepareStatement(bareInsert())) {
-            return measure(entry -> bareInsert(insert, entry, login), samples, latencies, go, start, duration, stop,
-                    firstFailure);
+            return measure(entry -> bareInsert(insert, entry, login), samples, latencies, schedule, firstFailure);
         }
     }
 
@@ -278,22 +293,42 @@ final class ServerAuditBench {
     }
 
     /**
-     * {@link #WARMUP} operations unmeasured, then — once every desk is ready — operations back to back until the
-     * phase ends, each timed; returns {ok, failed}.
+     * When the phase starts (every desk connected and warmed up), how long it lasts, and each desk's interval between
+     * operations (0: back to back).
      */
-    private static long[] measure(Operation op, List<AuditEntry> samples, Latencies latencies, CyclicBarrier go,
-                                  long[] start, long duration, AtomicBoolean stop, String[] firstFailure)
-            throws AuditWriteException, SQLException, InterruptedException {
+    private record Schedule(CyclicBarrier go, long[] start, long duration, long pace, AtomicBoolean stop) {
+    }
+
+    /**
+     * {@link #WARMUP} operations unmeasured, then — once every desk is ready — operations until the phase ends, each
+     * timed: back to back, or paced (open loop: each at its planned time, a random phase apart between desks, timed
+     * from that planned time, so an operation that had to wait for the one before it counts its wait); returns
+     * {ok, failed}.
+     */
+    private static long[] measure(Operation op, List<AuditEntry> samples, Latencies latencies, Schedule schedule,
+                                  String[] firstFailure) throws AuditWriteException, SQLException, InterruptedException {
         int i = 0;
         for (; i < WARMUP; i++) {
             op.run(now(samples.get(i % samples.size())));
         }
-        await(go);
+        await(schedule.go());
+        long start = schedule.start()[0];
+        long planned = start + (schedule.pace() == 0 ? 0 : ThreadLocalRandom.current().nextLong(schedule.pace()));
         long ok = 0;
         long failed = 0;
-        while (!stop.get() && System.nanoTime() - start[0] < duration) {
+        while (!schedule.stop().get() && (schedule.pace() == 0 ? System.nanoTime() : planned) - start
+                < schedule.duration()) {
             AuditEntry entry = now(samples.get(i++ % samples.size()));
-            long t0 = System.nanoTime();
+            long t0;
+            if (schedule.pace() == 0) {
+                t0 = System.nanoTime();
+            } else {
+                for (long wait = planned - System.nanoTime(); wait > 0; wait = planned - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+                t0 = planned;
+                planned += schedule.pace();
+            }
             try {
                 op.run(entry);
                 latencies.add(System.nanoTime() - t0);
@@ -417,6 +452,60 @@ final class ServerAuditBench {
                 returned.size(), onServer.size(),
                 missing == 0 ? "0 lost" : missing + " LOST (returned a seq the server does not hold for them)",
                 extra == 0 ? "" : String.format("; %,d on the server whose append failed (%,d failed)", extra, failed));
+        out.flush();
+    }
+
+    // ------------------------------------------------------------------------------------------------ read
+
+    /**
+     * The supervisor's reader on the server's entries (the same filters as the SQLite benchmark's, AuditBench) and a
+     * CSV export of all of them, then the same on a SQLite log of --entries on this machine, side by side.
+     */
+    private void readBench(ServerConnections supervisor, Options o) throws Exception {
+        Clock clock = Clock.systemDefaultZone();
+        String load = loadAverage();
+        out.printf("read: ServerAuditReader as %s%n", SUPERVISOR);
+        out.flush();
+        Map<String, AuditBench.PageTiming> server;
+        double serverRate;
+        try (ServerAuditReader reader = new ServerAuditReader(supervisor, "BENCH", clock)) {
+            server = new AuditBench(out).firstPages(reader);
+            Files.createDirectories(o.dir());
+            Path csv = o.dir().resolve("bench-server-export.csv");
+            Optional<CpuSteal> steal = CpuSteal.now();
+            long t0 = System.nanoTime();
+            ExportResult r = new ServerSupervisorActions(supervisor, "BENCH", clock, reader).exportCsv(
+                    AuditFilter.all(), csv, ZoneId.systemDefault(), new AuditVocabulary(Locale.ROOT),
+                    ProgressListener.NONE);
+            double took = seconds(t0);
+            serverRate = r.rows() / took;
+            out.printf("CSV export of all %,d entries from the server: %.1f s, %.0f MiB, %,.0f entries/s%s%n", r.rows(),
+                    took, Files.size(csv) / 1048576.0, serverRate, CpuSteal.since(steal));
+            Files.deleteIfExists(csv);
+        }
+        out.printf("the same on a SQLite log of %,d entries, %,d a day as loaded here, on this machine (in %s):%n",
+                o.entries(), ServerLogLoader.PER_DAY, o.dir());
+        out.flush();
+        Map.Entry<Map<String, AuditBench.PageTiming>, Double> sqlite = new AuditBench(out).reads(o.dir(), o.entries(),
+                ServerLogLoader.PER_DAY);
+        out.printf("side by side, first page (ms; target <= 100 on the server):%n");
+        out.printf("  %-36s %9s %9s%n", "filter", "server", "SQLite");
+        String worst = null;
+        double worstMs = 0;
+        for (Map.Entry<String, AuditBench.PageTiming> e : server.entrySet()) {
+            AuditBench.PageTiming lite = sqlite.getKey().get(e.getKey());
+            out.printf("  %-36s %9.1f %9.1f%n", e.getKey(), e.getValue().pageMs(), lite == null ? Double.NaN
+                    : lite.pageMs());
+            if (e.getValue().pageMs() > worstMs) {
+                worstMs = e.getValue().pageMs();
+                worst = e.getKey();
+            }
+        }
+        out.printf("  target (issue 13): first page of every filter <= 100 ms -> %s (slowest: %s, %.1f ms)%n",
+                worstMs <= 100 ? "met" : "NOT met", worst, worstMs);
+        out.printf("  target (issue 13): CSV export entries/s >= SQLite's: %,.0f vs %,.0f -> %s%n", serverRate,
+                sqlite.getValue(), serverRate >= sqlite.getValue() ? "met" : "NOT met");
+        out.printf("  machine: load average %s before, %s after%n", load, loadAverage());
         out.flush();
     }
 

@@ -39,7 +39,7 @@ final class ServerLogLoader {
     private static final int BATCH = 50_000;
     private static final int THROUGH_FUNCTION = 1_000;
     /** Checks a day across the hospital's windows (a 5-million log then spans about two years, as the SQLite one). */
-    private static final int PER_DAY = 7_000;
+    static final int PER_DAY = 7_000;
     private static final long SEED = 42;
 
     private final PrintWriter out;
@@ -65,7 +65,8 @@ final class ServerLogLoader {
         String load = ServerAuditBench.loadAverage();
         SyntheticAuditLog generator = SyntheticAuditLog.generator(add, SEED);
         long start = SyntheticAuditLog.startOf(add, PER_DAY);
-        Random random = new Random(SEED);
+        // entry ids from a stream of their own per top-up: a second load must not repeat the first one's ids
+        Random random = new Random(SEED * 1_000_003L + have);
         int first = Math.min(add, THROUGH_FUNCTION);
         try (ServerAuditLog log = new ServerAuditLog(owner)) {
             for (int i = 1; i <= first; i++) {
