@@ -68,9 +68,11 @@ public final class LoginPane extends VBox {
         notice.getStyleClass().add("audit-notice");
         notice.setWrapText(true);
 
-        Label nameLabel = new Label(texts.get(model.onServer() ? "audit.login.serverLogin" : "audit.login.name"));
+        Label nameLabel = new Label(model.onServer() ? texts.get("audit.login.serverLogin")
+                : texts.get("audit.login.name"));
         // on the audit server the supervisor's own login and its password, not a shared passphrase
-        Label passLabel = new Label(texts.get(model.onServer() ? "audit.login.password" : "audit.login.passphrase"));
+        Label passLabel = new Label(model.onServer() ? texts.get("audit.login.password")
+                : texts.get("audit.login.passphrase"));
         confirmationLabel = new Label(texts.get("audit.login.confirm"));
         for (Label label : List.of(nameLabel, passLabel, confirmationLabel)) {
             label.setMinWidth(USE_PREF_SIZE);
