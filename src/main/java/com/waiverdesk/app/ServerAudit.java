@@ -138,6 +138,11 @@ public final class ServerAudit implements AutoCloseable {
                     throws AuditWriteException {
                 server.markNotShown(entryId, time, operator, workstation);
             }
+
+            @Override
+            public void seal() throws AuditWriteException {
+                server.seal();
+            }
         };
     }
 }

@@ -130,7 +130,8 @@ class AuditMigratePgTest extends PgCommandTest {
                 "written by " + desk + " with spooled_ms = their workstation time");
 
         List<Row> rows = serverRows();
-        assertThat(rows).extracting(Row::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        // seq 3 went to the migration's probe of the next seq, rolled back: the chain records it as a gap
+        assertThat(rows).extracting(Row::seq).containsExactly(1L, 2L, 4L, 5L, 6L, 7L);
         for (int i = 0; i < 4; i++) {
             Row row = rows.get(i + 2);
             AuditEntry source = localEntries.get(i).entry();
@@ -147,8 +148,8 @@ class AuditMigratePgTest extends PgCommandTest {
         assertThat(rows.get(0).spooledMs()).as("the desk's own entry").isNull();
         assertThat(rows.get(0).entryId().version()).as("a desk's own id is random").isEqualTo(4);
         assertThat(rows.get(5).followsSeq()).as("the paper entry follows the server's copy of local entry 3")
-                .isEqualTo(5L);
-        assertThat(notShownMarkOf(3)).as("local entry 1 is server entry 3").isEqualTo(1);
+                .isEqualTo(6L);
+        assertThat(notShownMarkOf(4)).as("local entry 1 is server entry 4").isEqualTo(1);
 
         ServerCli.Run verified = verifyOnServer();
         assertThat(verified.exit()).as(verified.out() + verified.err()).isZero();
@@ -158,7 +159,7 @@ class AuditMigratePgTest extends PgCommandTest {
         assertThat(second.exit()).as(second.err()).isZero();
         assertThat(second.out()).contains("imported: 0, already on the server: 4");
         assertThat(serverRows()).hasSize(6);
-        assertThat(notShownMarkOf(3)).isEqualTo(1);
+        assertThat(notShownMarkOf(4)).isEqualTo(1);
 
         check("王秀英", "310101195203140028");
         ServerCli.Run third = cli.run("audit", "migrate", "--from", local.toString(), "--to", ownerUrl(),

@@ -6,7 +6,10 @@ import com.waiverdesk.audit.server.ServerUrl;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A private audit server as IT sets one up, for the tests that need one: a {@link PgCluster}, IT's login
@@ -120,6 +123,23 @@ public final class AuditServerFixture implements AutoCloseable {
         try (Connection c = pg.superuserConnection(db); Statement s = c.createStatement()) {
             s.execute(sql);
         }
+    }
+
+    /**
+     * Every table of the audit schema in {@code db} with one of its columns, as the superuser sees them: what the
+     * privilege tests try on, so a table a later migration adds is tried too.
+     */
+    public Map<String, String> schemaTables(String db) throws SQLException {
+        Map<String, String> tables = new TreeMap<>();
+        try (Connection c = pg.superuserConnection(db); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT c.table_name, c.column_name FROM information_schema.columns c"
+                     + " JOIN pg_tables t ON t.schemaname = c.table_schema AND t.tablename = c.table_name"
+                     + " WHERE c.table_schema = 'waiverdesk' AND c.ordinal_position = 1")) {
+            while (rs.next()) {
+                tables.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return tables;
     }
 
     @Override

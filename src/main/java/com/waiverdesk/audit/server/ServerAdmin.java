@@ -72,6 +72,11 @@ public final class ServerAdmin {
      * @return the schema version now in place
      */
     public String init() throws SQLException {
+        return init("latest");
+    }
+
+    /** As {@link #init()}, with the migrations up to {@code version} only (a test of upgrading an older server). */
+    String init(String version) throws SQLException {
         try (Connection c = connections.open(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SHOW server_encoding")) {
                 rs.next();
@@ -98,6 +103,7 @@ public final class ServerAdmin {
                     .dataSource(dataSource())
                     .schemas(SCHEMA).defaultSchema(SCHEMA).createSchemas(false)
                     .locations("classpath:db/waiverdesk-server")
+                    .target(version)
                     .load();
             flyway.migrate();
             return flyway.info().current().getVersion().getVersion();

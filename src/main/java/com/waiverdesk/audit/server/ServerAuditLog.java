@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -24,10 +23,8 @@ import java.util.UUID;
  * first commit the desk never heard of) return the first one's seq. One connection, opened when first needed and again
  * after a failure. Thread-safe (calls are serialized). Blocking: network.
  *
- * <p>The session commits with {@code synchronous_commit = off}, so an append lets the next desk take the chain's lock
- * without waiting for its WAL flush, and each write is followed by {@code waiverdesk.await_durable()}, which returns
- * once the WAL is on disk up to it (migration V3): a write counts as done only after that, so "committed" here still
- * means durable.
+ * <p>An append commits with the server's synchronous_commit (durable when it returns) and waits for no other desk:
+ * the server links committed entries into its chain as they come (migration V5, {@link #seal()}).
  */
 public final class ServerAuditLog implements AuditLog {
     private static final System.Logger LOG = System.getLogger(ServerAuditLog.class.getName());
@@ -35,7 +32,7 @@ public final class ServerAuditLog implements AuditLog {
     private static final Set<String> INTEGER_COLUMNS = Set.of("ws_time_ms", "deposit_percent", "latency_ms",
             "demo_service", "trust_list_age_s", "revocation_list_age_s", "follows_seq", "holder_from_certificate");
     private static final String APPEND = appendCall();
-    private static final String AWAIT_DURABLE = "SELECT waiverdesk.await_durable()";
+    private static final String SEAL = "SELECT waiverdesk.seal_entries(false)";
     /** Entries appended by {@link #append(AuditEntry)} lately, so {@link #markNotShown(long, Instant, String, String)} finds their ids. */
     private static final int REMEMBERED = 256;
 
@@ -77,9 +74,7 @@ public final class ServerAuditLog implements AuditLog {
      */
     public synchronized long append(UUID entryId, AuditEntry entry, Long spooledMs) throws AuditWriteException {
         try {
-            long seq = appendOn(connection(), entryId, entry, spooledMs);
-            awaitDurable();
-            return seq;
+            return appendOn(connection(), entryId, entry, spooledMs);
         } catch (SQLException e) {
             throw failed("append an entry", e);
         }
@@ -159,7 +154,6 @@ public final class ServerAuditLog implements AuditLog {
                 rs.next();
                 seq = rs.getLong(1);
             }
-            awaitDurable();
             return seq;
         } catch (SQLException e) {
             throw failed("mark an entry as not shown", e);
@@ -194,12 +188,26 @@ public final class ServerAuditLog implements AuditLog {
         closeConnection();
     }
 
+    /**
+     * Links the entries committed on the server into its chain, unless another session is doing so (the server's
+     * housekeeping, which appends also do; called on the forwarding tick, so the last entries of a quiet spell do not
+     * wait for the next append). Returns how many this call linked.
+     */
+    public synchronized long seal() throws AuditWriteException {
+        try (PreparedStatement p = connection().prepareStatement(SEAL); ResultSet rs = p.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw failed("seal the server's chain", e);
+        }
+    }
+
     private Connection connection() throws SQLException {
         if (connection == null) {
             Connection c = connections.open();
-            try (Statement s = c.createStatement()) {
-                // durable all the same: every write here is followed by awaitDurable()
-                s.execute("SET synchronous_commit = off");
+            try {
+                // the server seals only where each statement sees the latest commits (V5)
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             } catch (SQLException e) {
                 c.close();
                 throw e;
@@ -207,13 +215,6 @@ public final class ServerAuditLog implements AuditLog {
             connection = c;
         }
         return connection;
-    }
-
-    /** Returns once the server's WAL is on disk up to the last commit of this session. */
-    private void awaitDurable() throws SQLException {
-        try (PreparedStatement p = connection().prepareStatement(AWAIT_DURABLE)) {
-            p.execute();
-        }
     }
 
     private AuditWriteException failed(String what, SQLException e) {

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +27,8 @@ import java.util.stream.Collectors;
  */
 public final class ServerChainVerifier {
     static final String CHECKS_FORMAT = "waiverdesk-server-chain-1";
+    /** Entries appended since migration V5: chain-1's values and the previous link's seq (seqs may be skipped). */
+    static final String CHECKS_FORMAT_2 = "waiverdesk-server-chain-2";
     static final String ACCESS_FORMAT = "waiverdesk-server-access-1";
     /** Columns of {@code audit_entry} after seq and entry_id that the hash covers, then the server's own. */
     private static final int ENTRY_COLUMNS = EntryColumns.NAMES.size();
@@ -37,9 +40,16 @@ public final class ServerChainVerifier {
         this.connections = connections;
     }
 
-    /** Walks both chains and every anchor. Blocking: network; streams the rows. */
+    /**
+     * Walks both chains and every anchor, after the server has linked every entry committed before the walk (its
+     * appends are linked shortly after their commit). Blocking: network; streams the rows.
+     */
     public IntegrityReport verify(String workstation, Instant now, ProgressListener progress) throws SQLException {
         try (Connection c = connections.open()) {
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            try (PreparedStatement p = c.prepareStatement("SELECT waiverdesk.seal_entries(true)")) {
+                p.execute();
+            }
             c.setAutoCommit(false);
             try (PreparedStatement p = c.prepareStatement("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")) {
                 p.execute();
@@ -93,13 +103,20 @@ public final class ServerChainVerifier {
     private static Walked walkChecks(Connection c, String workstation, Instant now, Facts facts,
                                      ProgressListener progress, Set<Long> anchored) throws SQLException {
         Chain chain = new Chain(CHECKS_FORMAT, facts.purgeSeq, facts.purgeHash, anchored);
-        try (PreparedStatement p = c.prepareStatement("SELECT * FROM waiverdesk.chain_rows(?, ?)")) {
+        Set<Long> gaps = new HashSet<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT * FROM waiverdesk.seal_gaps()");
+             ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                gaps.add(rs.getLong(1));
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement("SELECT * FROM waiverdesk.chain_links(?, ?)")) {
             p.setLong(1, now.toEpochMilli());
             p.setString(2, workstation);
             p.setFetchSize(FETCH);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next() && chain.intact()) {
-                    List<Object> values = new ArrayList<>(ENTRY_COLUMNS + 4);
+                    List<Object> values = new ArrayList<>(ENTRY_COLUMNS + 5);
                     for (int i = 0; i < ENTRY_COLUMNS; i++) {
                         values.add(normalized(rs.getObject(3 + i)));
                     }
@@ -107,7 +124,15 @@ public final class ServerChainVerifier {
                     values.add(rs.getLong("received_us"));
                     values.add(rs.getString("writer"));
                     values.add(normalized(rs.getObject("spooled_ms")));
-                    chain.next(rs.getLong("seq"), values, rs.getString("prev_hash"), rs.getString("entry_hash"));
+                    long seq = rs.getLong("seq");
+                    int format = rs.getInt("format");
+                    if (rs.wasNull()) {
+                        chain.unlinked(seq);
+                    } else if (format == 1) {
+                        chain.next(seq, values, rs.getString("prev_hash"), rs.getString("entry_hash"));
+                    } else {
+                        chain.nextSkipping(seq, gaps, values, rs.getString("prev_hash"), rs.getString("entry_hash"));
+                    }
                     if (chain.checked % 10_000 == 0) {
                         progress.progress(chain.checked, Math.max(chain.checked, facts.checksSeq - facts.purgeSeq));
                     }
@@ -184,6 +209,7 @@ public final class ServerChainVerifier {
             return problem == null;
         }
 
+        /** A link whose seq follows the last one's (chain-1 and the access chain). */
         void next(long seq, List<Object> values, String storedPrev, String storedHash) {
             checked++;
             if (seq != expectedSeq) {
@@ -191,7 +217,40 @@ public final class ServerChainVerifier {
                         : ChainReport.BreakKind.INSERTED, "expected entry " + expectedSeq + ", found " + seq);
                 return;
             }
-            String computed = HashChain.hash(format, seq, values, storedPrev);
+            link(HashChain.hash(format, seq, values, storedPrev), seq, storedPrev, storedHash);
+        }
+
+        /**
+         * A chain-2 link: the seqs between the last link and this one must all be ones the server recorded as never
+         * committed; the hash covers the last link's seq.
+         */
+        void nextSkipping(long seq, Set<Long> gaps, List<Object> values, String storedPrev, String storedHash) {
+            checked++;
+            for (long s = expectedSeq; s < seq; s++) {
+                if (!gaps.contains(s)) {
+                    problem = new ChainReport.Break(seq, ChainReport.BreakKind.DELETED, "expected entry " + s
+                            + ", found " + seq);
+                    return;
+                }
+            }
+            if (seq < expectedSeq) {
+                problem = new ChainReport.Break(seq, ChainReport.BreakKind.INSERTED, "expected entry " + expectedSeq
+                        + ", found " + seq);
+                return;
+            }
+            List<Object> linked = new ArrayList<>(values);
+            linked.add(lastGoodSeq);
+            link(HashChain.hash(CHECKS_FORMAT_2, seq, linked, storedPrev), seq, storedPrev, storedHash);
+        }
+
+        /** An entry through the head that the server never linked: no append leaves one there. */
+        void unlinked(long seq) {
+            checked++;
+            problem = new ChainReport.Break(seq, ChainReport.BreakKind.INSERTED,
+                    "entry " + seq + " is not linked into the chain");
+        }
+
+        private void link(String computed, long seq, String storedPrev, String storedHash) {
             if (!prevHash.equals(storedPrev)) {
                 problem = new ChainReport.Break(seq, computed.equals(storedHash) ? ChainReport.BreakKind.REORDERED
                         : ChainReport.BreakKind.INSERTED, "the entry does not point at the one before it");

@@ -17,4 +17,11 @@ public interface EntrySink {
 
     /** Records that the decision of the entry was never shown. Idempotent by entryId (the server ignores a second mark). */
     void markNotShown(UUID entryId, Instant time, String operator, String workstation) throws AuditWriteException;
+
+    /**
+     * The server's housekeeping on the forwarding tick: links what it holds into its chain (migration V5). Nothing
+     * depends on it having run; a failure is only logged.
+     */
+    default void seal() throws AuditWriteException {
+    }
 }

@@ -48,6 +48,7 @@ public final class Forwarder implements AutoCloseable {
     private void tick() {
         try {
             if (log.waiting() == 0) {
+                sealServer();
                 return;
             }
             int forwarded = log.forward();
@@ -64,6 +65,15 @@ public final class Forwarder implements AutoCloseable {
         } catch (RuntimeException e) {
             // the timer would stop for good on an exception; the next tick tries again
             LOG.log(System.Logger.Level.ERROR, "audit spool: forwarding failed", e);
+        }
+    }
+
+    private void sealServer() {
+        try {
+            log.sealServer();
+        } catch (AuditWriteException e) {
+            // the next check or tick finds out whether the server answers; nothing waits on this
+            LOG.log(System.Logger.Level.DEBUG, "audit server housekeeping skipped: {0}", e.getMessage());
         }
     }
 
