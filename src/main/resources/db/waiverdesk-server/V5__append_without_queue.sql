@@ -7,8 +7,8 @@
 --   entry with the server's time and writer, as before; it no longer waits for anyone.
 -- * Sealing links the committed entries into the chain in seq order: each sealed entry gets its hash in audit_seal
 --   (format waiverdesk-server-chain-2: as chain-1, plus the seq of the previous link before the previous hash), and
---   the head row moves on. Whoever holds the head row's lock seals; an append tries it without waiting (SKIP LOCKED)
---   after its insert, so one append in a crowd seals the others' committed entries, and the rest go on. A seq that is
+--   the head row moves on. Whoever holds the sealer's lock seals; an append tries it without waiting after its
+--   insert, so one append in a crowd seals the others' committed entries, and the rest go on. A seq that is
 --   drawn but not committed stops the sealer while its appender runs (its advisory lock is held); once that lock is
 --   free and no entry holds the seq (an append rolled back, or a forwarded copy found its entry there already), the
 --   seq is recorded in seal_gap and skipped, so the chain accounts for every seq. An appender that drew a seq the
@@ -66,19 +66,26 @@ LEFT JOIN access_entry r ON r.entry_seq = e.seq AND r.action IN ('REVIEW_APPROVE
 CREATE FUNCTION seal_hash(r audit_entry, p_prev_seq bigint, p_prev_hash text) RETURNS text
     LANGUAGE plpgsql IMMUTABLE AS $$
 BEGIN
-    RETURN encode(sha256(canon_text('waiverdesk-server-chain-2') || canon_int(r.seq)
-            || canon_int(r.ws_time_ms) || canon_text(r.service_time) || canon_text(r.operator)
-            || canon_text(r.workstation) || canon_text(r.masked_id) || canon_text(r.id_hash) || canon_text(r.name)
-            || canon_text(r.decision) || canon_int(r.deposit_percent) || canon_text(r.reason)
-            || canon_text(r.categories) || canon_text(r.service_result) || canon_text(r.request_id)
-            || canon_text(r.error_code) || canon_int(r.latency_ms) || canon_text(r.policy_id)
-            || canon_text(r.policy_sha256) || canon_text(r.service_url) || canon_int(r.demo_service)
-            || canon_text(r.program_version) || canon_text(r.channel) || canon_text(r.cert_id)
-            || canon_text(r.cert_kid) || canon_int(r.trust_list_age_s) || canon_int(r.revocation_list_age_s)
-            || canon_text(r.paper_number) || canon_text(r.paper_centre) || canon_text(r.paper_issued)
-            || canon_text(r.paper_category) || canon_int(r.follows_seq) || canon_int(r.holder_from_certificate)
-            || canon_text(r.entry_id::text) || canon_int(r.received_us) || canon_text(r.writer)
-            || canon_int(r.spooled_ms) || canon_int(p_prev_seq) || canon_text(p_prev_hash)), 'hex');
+    RETURN encode(sha256(waiverdesk.canon_text('waiverdesk-server-chain-2') || waiverdesk.canon_int(r.seq)
+            || waiverdesk.canon_int(r.ws_time_ms) || waiverdesk.canon_text(r.service_time)
+            || waiverdesk.canon_text(r.operator) || waiverdesk.canon_text(r.workstation)
+            || waiverdesk.canon_text(r.masked_id) || waiverdesk.canon_text(r.id_hash)
+            || waiverdesk.canon_text(r.name) || waiverdesk.canon_text(r.decision)
+            || waiverdesk.canon_int(r.deposit_percent) || waiverdesk.canon_text(r.reason)
+            || waiverdesk.canon_text(r.categories) || waiverdesk.canon_text(r.service_result)
+            || waiverdesk.canon_text(r.request_id) || waiverdesk.canon_text(r.error_code)
+            || waiverdesk.canon_int(r.latency_ms) || waiverdesk.canon_text(r.policy_id)
+            || waiverdesk.canon_text(r.policy_sha256) || waiverdesk.canon_text(r.service_url)
+            || waiverdesk.canon_int(r.demo_service) || waiverdesk.canon_text(r.program_version)
+            || waiverdesk.canon_text(r.channel) || waiverdesk.canon_text(r.cert_id)
+            || waiverdesk.canon_text(r.cert_kid) || waiverdesk.canon_int(r.trust_list_age_s)
+            || waiverdesk.canon_int(r.revocation_list_age_s) || waiverdesk.canon_text(r.paper_number)
+            || waiverdesk.canon_text(r.paper_centre) || waiverdesk.canon_text(r.paper_issued)
+            || waiverdesk.canon_text(r.paper_category) || waiverdesk.canon_int(r.follows_seq)
+            || waiverdesk.canon_int(r.holder_from_certificate) || waiverdesk.canon_text(r.entry_id::text)
+            || waiverdesk.canon_int(r.received_us) || waiverdesk.canon_text(r.writer)
+            || waiverdesk.canon_int(r.spooled_ms) || waiverdesk.canon_int(p_prev_seq)
+            || waiverdesk.canon_text(p_prev_hash)), 'hex');
 END
 $$;
 
@@ -136,13 +143,19 @@ BEGIN
     IF current_setting('transaction_isolation') <> 'read committed' THEN
         RETURN 0;
     END IF;
+    -- one sealer at a time: an advisory lock (no row, no WAL) that fifty desks can try a thousand times a second
+    -- without queueing on the head row's page; the head row is then locked by its holder alone
     IF coalesce(p_wait, false) THEN
+        PERFORM pg_advisory_xact_lock(87, 1);
         PERFORM 1 FROM chain_head WHERE chain = 'checks' FOR UPDATE;
         RETURN seal_locked(NULL);
     END IF;
+    IF NOT pg_try_advisory_xact_lock(87, 1) THEN
+        RETURN 0;
+    END IF;
     PERFORM 1 FROM chain_head WHERE chain = 'checks' FOR UPDATE SKIP LOCKED;
     IF NOT FOUND THEN
-        RETURN 0;
+        RETURN 0;  -- held by a session that is not a sealer (IT at work on it): never wait here
     END IF;
     RETURN seal_locked(1000);
 END

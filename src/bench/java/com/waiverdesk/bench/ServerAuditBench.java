@@ -175,6 +175,11 @@ final class ServerAuditBench {
             Phase p = phase(kind, ++rounds[kind.ordinal()], owner, desks, logins, samples, appended, o);
             phases.add(p);
             printPhase(p);
+            if (kind == Kind.APPEND) {
+                // appends link each other's entries as they go (V5): how far behind the chain is as the phase ends
+                out.printf("           not yet linked into the chain as the phase ended: %,d entries%n",
+                        unlinked(owner));
+            }
         }
         Latencies bare = Latencies.merged(phases.stream().filter(p -> p.kind == Kind.BARE).map(Phase::latencies).toList());
         Latencies append = Latencies.merged(phases.stream().filter(p -> p.kind == Kind.APPEND).map(Phase::latencies).toList());
@@ -432,24 +437,37 @@ final class ServerAuditBench {
      */
     private void lost(ServerConnections owner, String marker, long headBefore, List<Map<UUID, Long>> appended,
                       long failed) throws SQLException {
+        // one map, emptied as the server's rows come (a run of millions of appends fits the launcher's heap)
         Map<UUID, Long> returned = new HashMap<>();
         appended.forEach(returned::putAll);
-        Map<UUID, Long> onServer = new HashMap<>();
-        try (Connection c = owner.open(); PreparedStatement p = c.prepareStatement("SELECT entry_id, seq FROM "
-                + ServerAdmin.SCHEMA + ".audit_entry WHERE seq > ? AND workstation LIKE ?")) {
-            p.setLong(1, headBefore);
-            p.setString(2, marker + "%");
-            p.setFetchSize(10_000);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    onServer.put(rs.getObject(1, UUID.class), rs.getLong(2));
+        long returnedCount = returned.size();
+        long onServer = 0;
+        long extra = 0;
+        long moved = 0;
+        try (Connection c = owner.open()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement p = c.prepareStatement("SELECT entry_id, seq FROM " + ServerAdmin.SCHEMA
+                    + ".audit_entry WHERE seq > ? AND workstation LIKE ?")) {
+                p.setLong(1, headBefore);
+                p.setString(2, marker + "%");
+                p.setFetchSize(10_000);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        onServer++;
+                        Long seq = returned.remove(rs.getObject(1, UUID.class));
+                        if (seq == null) {
+                            extra++;
+                        } else if (seq != rs.getLong(2)) {
+                            moved++;
+                        }
+                    }
                 }
             }
+            c.commit();
         }
-        long missing = returned.entrySet().stream().filter(e -> !e.getValue().equals(onServer.get(e.getKey()))).count();
-        long extra = onServer.keySet().stream().filter(id -> !returned.containsKey(id)).count();
+        long missing = returned.size() + moved;
         out.printf("lost: %,d appends returned (warm-up included), %,d entries of this run on the server; %s%s%n",
-                returned.size(), onServer.size(),
+                returnedCount, onServer,
                 missing == 0 ? "0 lost" : missing + " LOST (returned a seq the server does not hold for them)",
                 extra == 0 ? "" : String.format("; %,d on the server whose append failed (%,d failed)", extra, failed));
         out.flush();
@@ -536,9 +554,20 @@ final class ServerAuditBench {
         }
     }
 
+    /** The newest entry's seq (linked into the chain or not yet). */
     private static long headSeq(ServerConnections owner) throws SQLException {
         try (Connection c = owner.open(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT seq FROM " + ServerAdmin.SCHEMA + ".chain_head WHERE chain = 'checks'")) {
+             ResultSet rs = s.executeQuery("SELECT coalesce(max(seq), 0) FROM " + ServerAdmin.SCHEMA + ".audit_entry")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Entries past the chain's head: committed, not linked yet. */
+    private static long unlinked(ServerConnections owner) throws SQLException {
+        try (Connection c = owner.open(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM " + ServerAdmin.SCHEMA + ".audit_entry WHERE seq >"
+                     + " (SELECT seq FROM " + ServerAdmin.SCHEMA + ".chain_head WHERE chain = 'checks')")) {
             rs.next();
             return rs.getLong(1);
         }

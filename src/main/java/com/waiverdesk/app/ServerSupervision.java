@@ -90,7 +90,8 @@ public final class ServerSupervision implements AutoCloseable {
         ServerConnections connections;
         try {
             connections = new ServerConnections(ServerUrl.parse(config.auditServer()).withUser(login), password,
-                    config.timeout().compareTo(Duration.ofSeconds(10)) > 0 ? config.timeout() : Duration.ofSeconds(10));
+                    config.timeout().compareTo(Duration.ofSeconds(10)) > 0 ? config.timeout() : Duration.ofSeconds(10))
+                    .boundedOnServer();
         } catch (IllegalArgumentException e) {
             throw new SignInRefused(Refusal.WRONG_LOGIN_OR_PASSWORD);
         }

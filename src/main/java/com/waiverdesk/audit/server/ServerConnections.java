@@ -15,15 +15,30 @@ public final class ServerConnections {
     private final ServerUrl url;
     private final char[] password;
     private final Duration timeout;
+    private final boolean boundOnServer;
 
     /**
      * @param password the login's password, or {@code null} to let pgjdbc read {@code ~/.pgpass} / PGPASSFILE
      * @param timeout  bound of connecting and of one statement's answer (at least one second: pgjdbc counts seconds)
      */
     public ServerConnections(ServerUrl url, char[] password, Duration timeout) {
+        this(url, password, timeout, false);
+    }
+
+    private ServerConnections(ServerUrl url, char[] password, Duration timeout, boolean boundOnServer) {
         this.url = url;
         this.password = password == null ? null : password.clone();
         this.timeout = timeout;
+        this.boundOnServer = boundOnServer;
+    }
+
+    /**
+     * The same connections, each statement also bounded on the server ({@code statement_timeout}) by the time after
+     * which the program stops waiting for its answer: a supervisor's search the screen gave up on stops on the server
+     * too, instead of running on. Not for IT's administration (a migration may take longer).
+     */
+    public ServerConnections boundedOnServer() {
+        return new ServerConnections(url, password, timeout, true);
     }
 
     public ServerUrl url() {
@@ -36,7 +51,11 @@ public final class ServerConnections {
         int seconds = (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
         p.setProperty("connectTimeout", Integer.toString(seconds));
         p.setProperty("loginTimeout", Integer.toString(seconds));
-        p.setProperty("socketTimeout", Integer.toString(Math.max(seconds, 5) * 2));
+        int answerSeconds = Math.max(seconds, 5) * 2;
+        p.setProperty("socketTimeout", Integer.toString(answerSeconds));
+        if (boundOnServer) {
+            p.setProperty("options", "-c statement_timeout=" + answerSeconds + "s");
+        }
         p.setProperty("tcpKeepAlive", "true");
         p.setProperty("ApplicationName", "WaiverDesk");
         if (password != null) {
@@ -47,7 +66,7 @@ public final class ServerConnections {
 
     /** The same server with another login and its password (a supervisor signing in; IT's administration). */
     public ServerConnections as(String login, char[] loginPassword) {
-        return new ServerConnections(url.withUser(login), loginPassword, timeout);
+        return new ServerConnections(url.withUser(login), loginPassword, timeout, boundOnServer);
     }
 
     /**

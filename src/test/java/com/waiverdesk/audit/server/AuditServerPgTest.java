@@ -146,6 +146,22 @@ class AuditServerPgTest {
     }
 
     @Test
+    void aSupervisorsStatementsStopOnTheServerWhenTheProgramStopsWaiting() throws Exception {
+        ServerConnections supervisor = it.as("sup-1", SUPERVISOR_PW.toCharArray());
+        try (Connection plain = supervisor.open(); Connection bounded = supervisor.boundedOnServer().open();
+             Statement p = plain.createStatement(); Statement b = bounded.createStatement();
+             ResultSet none = p.executeQuery("SHOW statement_timeout");
+             ResultSet some = b.executeQuery("SHOW statement_timeout")) {
+            none.next();
+            some.next();
+            assertThat(none.getString(1)).isEqualTo("0");
+            // the fixture's 10 s timeout: pgjdbc's read timeout is 20 s
+            assertThat(some.getString(1)).isEqualTo("20s");
+            assertThat(bounded.getNetworkTimeout()).isEqualTo(20_000);
+        }
+    }
+
+    @Test
     void theServersHashIsSha256OfTheDocumentedCanonicalForm() throws Exception {
         ServerAuditLog desk = new ServerAuditLog(it.as("desk-b", DESK_PW.toCharArray()));
         UUID id = UUID.fromString("00000000-0000-4000-8000-0000000000aa");

@@ -339,9 +339,10 @@ class ChainSealingPgTest {
         assertThat(ownerQuery("crowd", "SELECT count(*) FROM waiverdesk.audit_entry")).isEqualTo(committed.size());
     }
 
-    /** Takes the chain head's lock in {@code holder}'s open transaction, as a sealer in mid-work holds it. */
+    /** Takes the sealer's locks in {@code holder}'s open transaction, as a sealer in mid-work holds them. */
     private static void holdHead(Connection holder) throws SQLException {
         try (Statement s = holder.createStatement()) {
+            s.execute("SELECT pg_advisory_xact_lock(87, 1)");
             s.execute("SELECT 1 FROM waiverdesk.chain_head WHERE chain = 'checks' FOR UPDATE");
         }
     }
