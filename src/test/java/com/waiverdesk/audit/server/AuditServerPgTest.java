@@ -222,9 +222,11 @@ class AuditServerPgTest {
                 .verify("SUP-WS", Instant.now(), ProgressListener.NONE);
         assertThat(report.intact()).as(String.valueOf(report)).isTrue();
         try (Connection c = pg.superuserConnection(DB); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*), max(seq) - min(seq) + 1 FROM waiverdesk.audit_entry")) {
+             ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM waiverdesk.audit_entry)"
+                     + " + (SELECT count(*) FROM waiverdesk.seal_gap), (SELECT max(seq) FROM waiverdesk.audit_entry)")) {
             rs.next();
-            assertThat(rs.getLong(1)).as("no gaps").isEqualTo(rs.getLong(2));
+            // a seq without an entry is one the server recorded as never committed (another test's second delivery)
+            assertThat(rs.getLong(1)).as("every seq an entry or a recorded gap").isEqualTo(rs.getLong(2));
         }
     }
 

@@ -141,6 +141,39 @@ class ChainSealingPgTest {
         }
     }
 
+    /**
+     * A desk's session lives all day: plans it made while the log was empty must not scan the whole log once it has
+     * grown (the bench found one sealing call taking 17 s that way). Rows read by scans of audit_entry are counted by
+     * the server; the desk's session reports its counts when it ends.
+     */
+    @Test
+    void aDesksSessionFromWhenTheLogWasEmptyDoesNotScanTheGrownLog() throws Exception {
+        ServerConnections owner = server.initDatabase("grown");
+        // nothing refreshes the planner's view of the table meanwhile but the program itself
+        server.superuserSql("grown", "ALTER TABLE waiverdesk.audit_entry SET (autovacuum_enabled = false)");
+        long before;
+        try (ServerAuditLog desk = new ServerAuditLog(owner.as("desk-a", DESK_PW.toCharArray()))) {
+            for (int i = 0; i < 10; i++) {
+                desk.append(entry("测试甲"));
+            }
+            before = scannedRows("grown");
+            // the log grows under the desk's feet: 20,000 entries of other windows, committed, not yet linked
+            server.superuserSql("grown", "INSERT INTO waiverdesk.audit_entry (seq, entry_id, ws_time_ms, operator,"
+                    + " workstation, masked_id, name, decision, reason, categories, latency_ms, received_us, writer)"
+                    + " SELECT nextval('waiverdesk.audit_entry_seq'), gen_random_uuid(), 1764554584005, 'clerk-8',"
+                    + " 'W9', '3101**********0011', '测试乙', 'CHARGE', 'NOT_LISTED', '[]', 7, 1, 'desk-b'"
+                    + " FROM generate_series(1, 20000)");
+            for (int i = 0; i < 5; i++) {
+                desk.append(entry("测试丙"));
+            }
+            desk.markNotShown(desk.append(entry("测试丁")), Instant.now(), "clerk-7", "W1");
+        }
+        awaitNoSession("grown", "desk-a");
+        long read = scannedRows("grown") - before;
+        assertThat(read).as("rows of audit_entry read by whole-table scans after it grew").isLessThan(1_000);
+        assertThat(sealed("grown")).hasSizeGreaterThan(5_000);
+    }
+
     @Test
     void aSeqTheSealerSkippedBeforeItsAppenderLockedItIsNotUsedAgain() throws Exception {
         ServerConnections owner = server.initDatabase("drawn");
@@ -391,6 +424,12 @@ class ChainSealingPgTest {
             }
         }
         return seqs;
+    }
+
+    /** Rows of audit_entry read by sequential scans, as the server's statistics have them (sessions that ended). */
+    private static long scannedRows(String db) throws SQLException {
+        return ownerQuery(db, "SELECT seq_tup_read FROM pg_stat_user_tables WHERE relid = 'waiverdesk.audit_entry'"
+                + "::regclass");
     }
 
     private static long ownerQuery(String db, String sql) throws SQLException {
