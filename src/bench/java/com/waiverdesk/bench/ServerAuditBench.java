@@ -87,7 +87,20 @@ final class ServerAuditBench {
                    String only, Path dir) {
     }
 
-    private enum Kind { BARE, APPEND }
+    /**
+     * What a phase's desks do: the bare INSERT into the plain table (only its primary key: the target's yardstick),
+     * the same INSERT into an empty copy of audit_entry with its indexes (what storing the row costs without the chain),
+     * or the append.
+     */
+    private enum Kind {
+        BARE("bare"), INDEXED("bare+idx"), APPEND("append");
+
+        final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
 
     /** One phase's figures. */
     private record Phase(Kind kind, int round, Latencies latencies, long ok, long failed, String firstFailure,
@@ -164,13 +177,14 @@ final class ServerAuditBench {
                         o.desks() * 1000.0 / o.paceMs()), o.seconds());
         List<Kind> order = new ArrayList<>();
         for (int r = 0; r < o.rounds(); r++) {
-            order.addAll(r % 2 == 0 ? List.of(Kind.BARE, Kind.APPEND) : List.of(Kind.APPEND, Kind.BARE));
+            order.addAll(r % 2 == 0 ? List.of(Kind.BARE, Kind.INDEXED, Kind.APPEND)
+                    : List.of(Kind.APPEND, Kind.INDEXED, Kind.BARE));
         }
-        out.println(order.stream().map(k -> k == Kind.BARE ? "bare" : "append").reduce((a, b) -> a + ", " + b)
+        out.println(order.stream().map(k -> k.label).reduce((a, b) -> a + ", " + b)
                 .orElse("") + " (workstations " + marker + "NN)");
         out.flush();
         List<Phase> phases = new ArrayList<>();
-        int[] rounds = new int[2];
+        int[] rounds = new int[Kind.values().length];
         for (Kind kind : order) {
             Phase p = phase(kind, ++rounds[kind.ordinal()], owner, desks, logins, samples, appended, o);
             phases.add(p);
@@ -182,14 +196,20 @@ final class ServerAuditBench {
             }
         }
         Latencies bare = Latencies.merged(phases.stream().filter(p -> p.kind == Kind.BARE).map(Phase::latencies).toList());
+        Latencies indexed = Latencies.merged(phases.stream().filter(p -> p.kind == Kind.INDEXED).map(Phase::latencies)
+                .toList());
         Latencies append = Latencies.merged(phases.stream().filter(p -> p.kind == Kind.APPEND).map(Phase::latencies).toList());
         out.printf("all phases, ms:%n");
         out.printf("  append (ServerAuditLog.append)     %s%n", append.summary());
         out.printf("  bare 1-row INSERT, commit          %s%n", bare.summary());
+        out.printf("  the same into audit_entry's indexes %s%n", indexed.summary());
         double ratio = append.percentileMs(99) / bare.percentileMs(99);
         out.printf("  target (issue 13): append p99 <= 1.5 x bare INSERT p99: %.2f <= %.2f ms (ratio %.2f) -> %s%n",
                 append.percentileMs(99), 1.5 * bare.percentileMs(99), ratio, ratio <= 1.5 ? "met" : "NOT met");
         out.printf("  at the median: ratio %.2f%n", append.percentileMs(50) / bare.percentileMs(50));
+        out.printf("  against the INSERT into an (empty) copy of audit_entry with its indexes: p99 ratio %.2f, median"
+                + " %.2f (what the chain adds to storing the row)%n", append.percentileMs(99) / indexed.percentileMs(99),
+                append.percentileMs(50) / indexed.percentileMs(50));
         long failed = phases.stream().filter(p -> p.kind == Kind.APPEND).mapToLong(Phase::failed).sum();
         lost(owner, marker, headBefore, appended, failed);
         dropBareTable(owner);
@@ -221,7 +241,8 @@ final class ServerAuditBench {
                         return kind == Kind.APPEND
                                 ? appendDesk(owner.as(logins.get(desk), desks.get(logins.get(desk))), samples.get(desk),
                                         appended.get(desk), l, schedule, firstFailure)
-                                : bareDesk(owner, logins.get(desk), samples.get(desk), l, schedule, firstFailure);
+                                : bareDesk(owner, kind == Kind.BARE ? "bare_insert" : "indexed_insert",
+                                        logins.get(desk), samples.get(desk), l, schedule, firstFailure);
                     } catch (Exception | Error e) {
                         go.reset(); // the others stop waiting for this desk
                         throw e;
@@ -284,10 +305,10 @@ final class ServerAuditBench {
         }
     }
 
-    /** One desk's bare baseline: a one-row INSERT into the plain table, committed (auto-commit), as IT's login. */
-    private static long[] bareDesk(ServerConnections owner, String login, List<AuditEntry> samples,
+    /** One desk's baseline: a one-row INSERT into {@code table}, committed (auto-commit), as IT's login. */
+    private static long[] bareDesk(ServerConnections owner, String table, String login, List<AuditEntry> samples,
                                    Latencies latencies, Schedule schedule, String[] firstFailure) throws Exception {
-        try (Connection c = owner.open(); PreparedStatement insert = c.prepareStatement(bareInsert())) {
+        try (Connection c = owner.open(); PreparedStatement insert = c.prepareStatement(bareInsert(table))) {
             return measure(entry -> bareInsert(insert, entry, login), samples, latencies, schedule, firstFailure);
         }
     }
@@ -364,8 +385,8 @@ final class ServerAuditBench {
     }
 
     /** The columns of audit_entry as the desk sends them, then what the server would add (as plain values). */
-    private static String bareInsert() {
-        StringBuilder sql = new StringBuilder("INSERT INTO " + BENCH_SCHEMA + ".bare_insert (entry_id");
+    private static String bareInsert(String table) {
+        StringBuilder sql = new StringBuilder("INSERT INTO " + BENCH_SCHEMA + "." + table + " (entry_id");
         for (String column : EntryColumns.NAMES) {
             sql.append(", ").append(column);
         }
@@ -417,7 +438,7 @@ final class ServerAuditBench {
     }
 
     private void printPhase(Phase p) {
-        out.printf("  %-6s %d: %s, %.0f/s in %.1f s%s; %s%n", p.kind == Kind.BARE ? "bare" : "append", p.round,
+        out.printf("  %-8s %d: %s, %.0f/s in %.1f s%s; %s%n", p.kind.label, p.round,
                 p.latencies.summary(), p.ok / p.seconds, p.seconds,
                 p.failed == 0 ? "" : String.format(", %,d FAILED (%s)", p.failed, p.firstFailure), p.machine);
         if (!p.waits.isEmpty()) {
@@ -581,6 +602,15 @@ final class ServerAuditBench {
             s.execute("CREATE TABLE " + BENCH_SCHEMA + ".bare_insert (LIKE " + ServerAdmin.SCHEMA + ".audit_entry)");
             s.execute("ALTER TABLE " + BENCH_SCHEMA + ".bare_insert ALTER COLUMN seq ADD GENERATED ALWAYS AS IDENTITY");
             s.execute("ALTER TABLE " + BENCH_SCHEMA + ".bare_insert ADD PRIMARY KEY (seq)");
+            // and a copy with audit_entry's indexes (the primary key and the gram index included), empty: its indexes
+            // are smaller than the log's, so it is the cheaper of the two to insert into
+            s.execute("DROP TABLE IF EXISTS " + BENCH_SCHEMA + ".indexed_insert");
+            s.execute("CREATE TABLE " + BENCH_SCHEMA + ".indexed_insert (LIKE " + ServerAdmin.SCHEMA + ".audit_entry"
+                    + " INCLUDING INDEXES)");
+            s.execute("ALTER TABLE " + BENCH_SCHEMA + ".indexed_insert ALTER COLUMN seq ADD GENERATED ALWAYS AS"
+                    + " IDENTITY");
+            s.execute("ALTER TABLE " + BENCH_SCHEMA + ".indexed_insert ALTER COLUMN prev_hash DROP NOT NULL,"
+                    + " ALTER COLUMN entry_hash DROP NOT NULL");
         }
     }
 

@@ -125,11 +125,21 @@ final class ServerLogLoader {
                 throws SQLException {
             long seq;
             String prev;
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT seq, entry_hash FROM "
-                    + ServerAdmin.SCHEMA + ".chain_head WHERE chain = 'checks' FOR UPDATE")) {
-                rs.next();
-                seq = rs.getLong(1);
-                prev = rs.getString(2);
+            // the sealer's locks (V5), after linking what the appends left: the rows go on at the chain's head, as
+            // entries of a server from before V5 (chain-1, hash in audit_entry), and the sequence moves past them
+            try (Statement s = c.createStatement()) {
+                s.executeQuery("SELECT " + ServerAdmin.SCHEMA + ".seal_entries(true)").close();
+                try (ResultSet rs = s.executeQuery("SELECT h.seq, h.entry_hash, (SELECT CASE WHEN q.is_called"
+                        + " THEN q.last_value ELSE 0 END FROM " + ServerAdmin.SCHEMA + ".audit_entry_seq q) FROM "
+                        + ServerAdmin.SCHEMA + ".chain_head h WHERE h.chain = 'checks' FOR UPDATE")) {
+                    rs.next();
+                    seq = rs.getLong(1);
+                    prev = rs.getString(2);
+                    if (rs.getLong(3) > seq) {
+                        throw new SQLException("seqs past the chain's head are taken (appends under way or rolled"
+                                + " back): load into a quiet server", "55000");
+                    }
+                }
             }
             CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
             try {
@@ -179,6 +189,11 @@ final class ServerLogLoader {
                 p.setLong(1, seq);
                 p.setString(2, prev);
                 p.executeUpdate();
+            }
+            try (PreparedStatement p = c.prepareStatement("SELECT setval('" + ServerAdmin.SCHEMA
+                    + ".audit_entry_seq', ?)")) {
+                p.setLong(1, seq);
+                p.executeQuery().close();
             }
             c.commit();
         }
