@@ -91,41 +91,57 @@ $$;
 
 -- Links the committed entries after the head, in seq order, at most p_max (null: all); the caller holds the head row's
 -- lock. Stops at a seq whose appender is still running. Returns how many it linked.
--- Planned afresh at each statement (force_custom_plan): a desk's session lives all day, and a plan cached while the
--- log was empty (a scan of the whole table for one seq) would be kept as the log grows.
+-- links one entry after the head given; returns its hash
+CREATE FUNCTION seal_link(r audit_entry, p_head chain_head) RETURNS text
+    LANGUAGE plpgsql SET search_path = waiverdesk, pg_temp AS $$
+DECLARE
+    v_hash text := seal_hash(r, p_head.seq, p_head.entry_hash);
+BEGIN
+    INSERT INTO audit_seal VALUES (r.seq, p_head.seq, p_head.entry_hash, v_hash, now_us());
+    RETURN v_hash;
+END
+$$;
+
+-- Reads the entries after the head in one range scan per call, planned for that call (EXECUTE): a desk's session
+-- lives all day, and a plan cached while the log was empty (a scan of the whole table) would be kept as it grows.
 CREATE FUNCTION seal_locked(p_max bigint) RETURNS bigint
-    LANGUAGE plpgsql SET search_path = waiverdesk, pg_temp SET plan_cache_mode = force_custom_plan AS $$
+    LANGUAGE plpgsql SET search_path = waiverdesk, pg_temp AS $$
 DECLARE
     v_head  chain_head%ROWTYPE;
     v_drawn bigint;
     v_next  bigint;
     v_n     bigint := 0;
-    v_hash  text;
+    v_stop  boolean := false;
     r       audit_entry%ROWTYPE;
+    v_late  audit_entry%ROWTYPE;
 BEGIN
     SELECT * INTO v_head FROM chain_head WHERE chain = 'checks';
     SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END INTO v_drawn FROM audit_entry_seq;
     v_next := v_head.seq + 1;
-    WHILE v_next <= v_drawn AND (p_max IS NULL OR v_n < p_max) LOOP
-        -- each statement reads what is committed now (READ COMMITTED), the caller's own entry included
-        SELECT * INTO r FROM audit_entry WHERE seq = v_next;
-        IF NOT FOUND THEN
+    -- the entries committed before this statement, in seq order; a seq missing from it is checked on its own
+    FOR r IN EXECUTE 'SELECT * FROM waiverdesk.audit_entry WHERE seq >= $1 AND seq <= $2 ORDER BY seq LIMIT $3'
+            USING v_next, v_drawn, coalesce(p_max, v_drawn) LOOP
+        WHILE v_next < r.seq LOOP
             IF NOT pg_try_advisory_xact_lock(v_next) THEN
-                EXIT;  -- its appender is still running
+                v_stop := true;  -- its appender is still running: the chain waits for it
+                EXIT;
             END IF;
-            SELECT * INTO r FROM audit_entry WHERE seq = v_next;  -- it may have committed in between
-            IF NOT FOUND THEN
+            -- committed since the scan began, or never
+            EXECUTE 'SELECT * FROM waiverdesk.audit_entry WHERE seq = $1' INTO v_late USING v_next;
+            IF v_late.seq IS NULL THEN
                 INSERT INTO seal_gap VALUES (v_next, now_us()) ON CONFLICT DO NOTHING;
-                v_next := v_next + 1;
-                CONTINUE;
+            ELSE
+                v_head.entry_hash := seal_link(v_late, v_head);
+                v_head.seq := v_late.seq;
+                v_n := v_n + 1;
             END IF;
-        END IF;
-        v_hash := seal_hash(r, v_head.seq, v_head.entry_hash);
-        INSERT INTO audit_seal VALUES (r.seq, v_head.seq, v_head.entry_hash, v_hash, now_us());
+            v_next := v_next + 1;
+        END LOOP;
+        EXIT WHEN v_stop;
+        v_head.entry_hash := seal_link(r, v_head);
         v_head.seq := r.seq;
-        v_head.entry_hash := v_hash;
         v_n := v_n + 1;
-        v_next := v_next + 1;
+        v_next := r.seq + 1;
     END LOOP;
     IF v_n > 0 THEN
         UPDATE chain_head SET seq = v_head.seq, entry_hash = v_head.entry_hash WHERE chain = 'checks';

@@ -181,13 +181,15 @@ class ChainSealingPgTest {
             long one = desk.append(entry("测试辛"));
             // a seq drawn by an append that has not locked it yet (the moment between nextval and the lock)
             long drawn = ownerQuery("drawn", "SELECT nextval('waiverdesk.audit_entry_seq')");
-            assertThat(desk.seal()).isZero();
-            assertThat(gaps("drawn")).containsExactly(drawn);
-            // that append now locks it: it must see the gap and take another
-            server.superuserSql("drawn", "SELECT setval('waiverdesk.audit_entry_seq', " + (drawn - 1) + ")");
+            long two = desk.append(entry("测试辛"));
+            assertThat(two).isEqualTo(drawn + 1);
+            assertThat(gaps("drawn")).as("the sealer, linking the entry after it, found it unlocked")
+                    .containsExactly(drawn);
+            // an append whose seq a sealer recorded as a gap before the append locked it must take another
+            server.superuserSql("drawn", "INSERT INTO waiverdesk.seal_gap VALUES (" + (two + 1) + ", 0)");
             long next = desk.append(entry("测试壬"));
-            assertThat(next).isEqualTo(drawn + 1);
-            assertThat(sealed("drawn")).containsExactly(one, next);
+            assertThat(next).isEqualTo(two + 2);
+            assertThat(sealed("drawn")).containsExactly(one, two, next);
             assertThat(verify(owner).intact()).isTrue();
         }
     }
