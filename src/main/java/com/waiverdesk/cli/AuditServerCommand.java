@@ -185,7 +185,9 @@ final class AuditServerCommand {
                 line(out, "schema version:", status.schemaVersion() == null
                         ? "none (run `waiverdesk audit server init`)" : status.schemaVersion());
                 line(out, "entries:", status.entries());
-                line(out, "last seq:", status.lastSeq());
+                line(out, "last seq:", status.lastSeq() + (status.unlinked() == 0 ? " (every entry linked)"
+                        : " linked; " + status.unlinked() + " newer entries not linked yet (the next append or"
+                        + " forwarding tick links them)"));
                 line(out, "access events:", status.accessEvents());
                 line(out, "anchors:", status.anchors());
                 for (ServerAdmin.Kind kind : ServerAdmin.Kind.values()) {

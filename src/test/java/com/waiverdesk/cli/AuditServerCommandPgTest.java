@@ -114,7 +114,7 @@ class AuditServerCommandPgTest extends PgCommandTest {
                 "server:            PostgreSQL ",
                 "schema version:    " + LATEST_MIGRATION + "\n",
                 "entries:           0\n",
-                "last seq:          0\n",
+                "last seq:          0 (every entry linked)\n",
                 "access events:     0\n",
                 "anchors:           0\n");
         // logins are roles, which belong to the whole cluster: other tests' logins are listed too

@@ -54,9 +54,11 @@ public final class ServerAdmin {
      * What {@code audit server status} reports.
      *
      * @param schemaVersion the last migration applied, or {@code null} before {@code init}
+     * @param lastSeq       the check chain's head: the last entry linked into it
+     * @param unlinked      entries after the head, committed but not linked yet (V5)
      */
-    public record Status(String serverVersion, String schemaVersion, long entries, long lastSeq, long accessEvents,
-                         long anchors, List<Login> logins) {
+    public record Status(String serverVersion, String schemaVersion, long entries, long lastSeq, long unlinked,
+                         long accessEvents, long anchors, List<Login> logins) {
     }
 
     private final ServerConnections connections;
@@ -162,6 +164,7 @@ public final class ServerAdmin {
             String schema = null;
             long entries = 0;
             long lastSeq = 0;
+            long unlinked = 0;
             long access = 0;
             long anchors = 0;
             boolean present;
@@ -178,12 +181,15 @@ public final class ServerAdmin {
                 try (ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM " + SCHEMA + ".audit_entry),"
                         + " (SELECT seq FROM " + SCHEMA + ".chain_head WHERE chain = 'checks'),"
                         + " (SELECT seq FROM " + SCHEMA + ".chain_head WHERE chain = 'access'),"
-                        + " (SELECT count(*) FROM " + SCHEMA + ".audit_anchor)")) {
+                        + " (SELECT count(*) FROM " + SCHEMA + ".audit_anchor),"
+                        + " (SELECT count(*) FROM " + SCHEMA + ".audit_entry WHERE seq > (SELECT seq FROM " + SCHEMA
+                        + ".chain_head WHERE chain = 'checks'))")) {
                     rs.next();
                     entries = rs.getLong(1);
                     lastSeq = rs.getLong(2);
                     access = rs.getLong(3);
                     anchors = rs.getLong(4);
+                    unlinked = rs.getLong(5);
                 }
                 s.execute("RESET ROLE");
             }
@@ -196,7 +202,7 @@ public final class ServerAdmin {
                             : Kind.SUPERVISOR, rs.getBoolean(3)));
                 }
             }
-            return new Status(version, schema, entries, lastSeq, access, anchors, logins);
+            return new Status(version, schema, entries, lastSeq, unlinked, access, anchors, logins);
         }
     }
 
