@@ -283,6 +283,8 @@ class SupervisorActionsPgTest extends SupervisorServerTest {
                 "SELECT * FROM waiverdesk.error_keys(0, 'x')",
                 "SELECT * FROM waiverdesk.view_entry(0, 'x', 1)",
                 "SELECT * FROM waiverdesk.review_queue(0, 'x')",
+                "SELECT * FROM waiverdesk.review_queue_page(0, 'x', 0, 1)",
+                "SELECT waiverdesk.review_queue_count(0, 'x')",
                 "SELECT waiverdesk.review_entry(0, 'x', 9, true, '')",
                 "SELECT waiverdesk.export_begin(0, 'x', 'EXPORT_CSV', " + NO_FILTER + ")",
                 "SELECT * FROM waiverdesk.export_open(1, " + NO_FILTER + ")");
