@@ -26,17 +26,6 @@ public interface AuditReader extends AutoCloseable {
         throw new UnsupportedOperationException("this audit reader does not hold reviews");
     }
 
-    /**
-     * Paper-certificate entries that have no review yet, oldest first: the whole review queue at once. Readers without
-     * reviews (test fakes) do not override it.
-     *
-     * @deprecated reads every waiting entry into memory; use {@link #reviewQueue(long, int)}
-     */
-    @Deprecated
-    default List<StoredEntry> reviewQueue() throws AuditReadException {
-        throw new UnsupportedOperationException("this audit reader does not hold reviews");
-    }
-
     /** How many paper-certificate entries have no review yet: the length of the whole review queue. */
     default long pendingReviews() throws AuditReadException {
         throw new UnsupportedOperationException("this audit reader does not hold reviews");

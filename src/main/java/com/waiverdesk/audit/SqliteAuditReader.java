@@ -292,23 +292,6 @@ public final class SqliteAuditReader implements AuditReader {
                 + channelIndex + " WHERE channel = 'PAPER' AND seq > ?) AND " + Reviews.PENDING + " ORDER BY seq LIMIT ?";
     }
 
-    @Deprecated
-    @Override
-    public synchronized List<StoredEntry> reviewQueue() throws AuditReadException {
-        try {
-            String index = planner.indexOn("channel");
-            if (index == null) {
-                return List.of(); // a log before schema version 4 (opened read-only) holds no paper entries
-            }
-            try (PreparedStatement ps = prepare("SELECT " + StoredRows.COLUMNS + " FROM audit_entry INDEXED BY "
-                    + index + " WHERE channel = 'PAPER' AND " + Reviews.PENDING + " ORDER BY seq")) {
-                return StoredRows.read(ps);
-            }
-        } catch (SQLException e) {
-            throw StoredRows.failure(e, "read the review queue");
-        }
-    }
-
     static String pendingCountSql(String channelIndex) {
         return "SELECT count(*) FROM audit_entry INDEXED BY " + channelIndex + " WHERE channel = 'PAPER' AND "
                 + Reviews.PENDING;

@@ -146,17 +146,6 @@ public final class ServerAuditReader implements AuditReader {
         }
     }
 
-    @Deprecated
-    @Override
-    public synchronized List<StoredEntry> reviewQueue() throws AuditReadException {
-        try (PreparedStatement ps = prepare("SELECT " + ServerRows.COLUMNS + " FROM waiverdesk.review_queue(?, ?)")) {
-            accessed(ps);
-            return read(ps);
-        } catch (SQLException e) {
-            throw failed(e, "read the review queue on the audit server");
-        }
-    }
-
     @Override
     public synchronized long pendingReviews() throws AuditReadException {
         try (PreparedStatement ps = prepare("SELECT waiverdesk.review_queue_count(?, ?)")) {

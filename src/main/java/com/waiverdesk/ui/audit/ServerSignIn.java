@@ -165,12 +165,6 @@ public final class ServerSignIn implements SupervisorGate, AutoCloseable {
             return session().reader().pendingReviews();
         }
 
-        @Deprecated
-        @Override
-        public List<StoredEntry> reviewQueue() throws AuditReadException {
-            return session().reader().reviewQueue();
-        }
-
         @Override
         public Optional<Review> review(long seq) throws AuditReadException {
             return session().reader().review(seq);
