@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Screenshots of the supervisor's review queue and of the detail of a reviewed paper entry and of e-certificate
 # entries, in the real window (AuditWindow, GTK glass) under Xvfb, driven with the keyboard through xdotool: sign in,
-# Ctrl+R, A (approve, with a reason), R (reject, with a reason), Ctrl+D and the arrows to the entries.
+# Ctrl+R, A (approve, with a reason), R (reject, with a reason), Ctrl+D and the arrows to the entries; then a queue of
+# three pages, and End to the last loaded entry, which brings the next page.
 # The window runs over a fresh audit log of synthetic checks (ReviewScreensLauncher, in the test classes).
 # Needs: xvfb xdotool imagemagick libgtk-3-0 fonts-noto-cjk, and compiled classes (mvn -q test-compile) plus one test
 # run for the class path (target/surefire-reports/*.xml), or CP set to the test class path.
@@ -43,10 +44,11 @@ shot() {
     echo "wrote $out/$1"
 }
 
-for lang in $langs; do
-    short=${lang%%-*}
+# open_signed_in NAME LANG [MORE]: the window over a log of its own (MORE paper certificates more), signed in;
+# sets $app and $window
+open_signed_in() {
     java -Duser.timezone=Asia/Shanghai -Dprism.order=sw -cp "$CP" com.waiverdesk.ui.audit.ReviewScreensLauncher \
-        "$work/$short" "$lang" >"$work/$short.out" 2>&1 &
+        "$work/$1" "$2" ${3:+"$3"} >"$work/$1.out" 2>&1 &
     app=$!
     window=$(xdotool search --sync --onlyvisible --pid "$app" | head -1)
     echo "window $window on $display"
@@ -58,6 +60,17 @@ for lang in $langs; do
     xdotool type --delay 20 "ward seven ledger"
     xdotool key Return
     sleep 4 # the passphrase's key derivation, then the first page
+}
+
+close_window() {
+    kill "$app" 2>/dev/null || true
+    wait "$app" 2>/dev/null || true
+    app=
+}
+
+for lang in $langs; do
+    short=${lang%%-*}
+    open_signed_in "$short" "$lang"
     xdotool key ctrl+r
     shot "audit-$short-review-queue.png"
     xdotool key a
@@ -84,7 +97,16 @@ for lang in $langs; do
     shot "audit-$short-detail-ecert-online.png"
     xdotool key ctrl+Tab ctrl+Tab
     shot "audit-$short-charts-channel.png" 2.5
-    kill "$app" 2>/dev/null || true
-    wait "$app" 2>/dev/null || true
-    app=
+    close_window
+done
+
+# a queue of three pages (250 more paper certificates): the oldest hundred listed, the next when the list reaches its end
+for lang in $langs; do
+    short=${lang%%-*}
+    open_signed_in "$short-pages" "$lang" 250
+    xdotool key ctrl+r
+    shot "audit-$short-review-queue-pages.png"
+    xdotool key End
+    shot "audit-$short-review-queue-more.png"
+    close_window
 done

@@ -17,10 +17,17 @@ public interface AuditReader extends AutoCloseable {
     boolean notShown(long seq) throws AuditReadException;
 
     /**
-     * Paper-certificate entries that have no review yet, oldest first: the supervisor's review queue. Readers without
-     * reviews (test fakes) do not override it.
+     * A page of the supervisor's review queue: the paper-certificate entries that have no review yet, with
+     * {@code seq > afterSeq} ({@code 0} for the first page), oldest first, at most {@code size} (1 to
+     * {@link ReviewPage#MAX_SIZE}). An entry reviewed between two pages is simply not in the next one; nothing reads
+     * the whole queue at once. Readers without reviews (test fakes) do not override it.
      */
-    default List<StoredEntry> reviewQueue() throws AuditReadException {
+    default ReviewPage reviewQueue(long afterSeq, int size) throws AuditReadException {
+        throw new UnsupportedOperationException("this audit reader does not hold reviews");
+    }
+
+    /** How many paper-certificate entries have no review yet: the length of the whole review queue. */
+    default long pendingReviews() throws AuditReadException {
         throw new UnsupportedOperationException("this audit reader does not hold reviews");
     }
 

@@ -264,19 +264,52 @@ public final class SqliteAuditReader implements AuditReader {
         }
     }
 
+    /**
+     * The seqs of the paper entries after the key come from the channel index alone (a few bytes each, in a list SQLite
+     * keeps sorted), then the rows are read in that order, each checked for a review, until the page is full: a page
+     * reads the paper part of one index and the rows it returns, never the log, however many entries wait.
+     */
     @Override
-    public synchronized List<StoredEntry> reviewQueue() throws AuditReadException {
+    public synchronized ReviewPage reviewQueue(long afterSeq, int size) throws AuditReadException {
+        ReviewPage.check(size);
         try {
             String index = planner.indexOn("channel");
             if (index == null) {
-                return List.of(); // a log before schema version 4 (opened read-only) holds no paper entries
+                return new ReviewPage(List.of(), 0); // a log before schema version 4 (read-only) holds no paper entries
             }
-            try (PreparedStatement ps = prepare("SELECT " + StoredRows.COLUMNS + " FROM audit_entry INDEXED BY "
-                    + index + " WHERE channel = 'PAPER' AND " + Reviews.PENDING + " ORDER BY seq")) {
-                return StoredRows.read(ps);
+            try (PreparedStatement ps = prepare(reviewPageSql(index))) {
+                ps.setLong(1, afterSeq);
+                ps.setInt(2, size + 1);
+                return ReviewPage.of(StoredRows.read(ps), size);
             }
         } catch (SQLException e) {
             throw StoredRows.failure(e, "read the review queue");
+        }
+    }
+
+    static String reviewPageSql(String channelIndex) {
+        return "SELECT " + StoredRows.COLUMNS + " FROM audit_entry WHERE seq IN (SELECT seq FROM audit_entry INDEXED BY "
+                + channelIndex + " WHERE channel = 'PAPER' AND seq > ?) AND " + Reviews.PENDING + " ORDER BY seq LIMIT ?";
+    }
+
+    static String pendingCountSql(String channelIndex) {
+        return "SELECT count(*) FROM audit_entry INDEXED BY " + channelIndex + " WHERE channel = 'PAPER' AND "
+                + Reviews.PENDING;
+    }
+
+    @Override
+    public synchronized long pendingReviews() throws AuditReadException {
+        try {
+            String index = planner.indexOn("channel");
+            if (index == null) {
+                return 0;
+            }
+            try (PreparedStatement ps = prepare(pendingCountSql(index)); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw StoredRows.failure(e, "count the review queue");
         }
     }
 

@@ -2,8 +2,10 @@ package com.waiverdesk.cli;
 
 import com.waiverdesk.audit.AccessEvent;
 import com.waiverdesk.audit.AuditEntry;
+import com.waiverdesk.audit.AuditReader;
 import com.waiverdesk.audit.ProofDetail;
 import com.waiverdesk.audit.Review;
+import com.waiverdesk.audit.ReviewPage;
 import com.waiverdesk.audit.ReviewRefusedException;
 import com.waiverdesk.audit.StoredEntry;
 import java.io.PrintWriter;
@@ -35,6 +37,8 @@ final class ReviewCommands {
     static final int EXIT_REVIEW_REFUSED = 2;
     static final List<String> LIST_HEADER = List.of("seq", "time", "masked_id", "name", "paper_number",
             "paper_centre", "paper_issued", "paper_category", "decision");
+    /** Entries read at a time by {@code list}. */
+    static final int LIST_PAGE = 500;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
 
     private ReviewCommands() {
@@ -53,16 +57,24 @@ final class ReviewCommands {
                 if (!parent.admit(supervision)) {
                     return AuditCommand.EXIT_REFUSED;
                 }
-                List<StoredEntry> pending = supervision.reader().reviewQueue();
+                AuditReader reader = supervision.reader();
                 supervision.record(parent.supervisor, AccessEvent.Action.SEARCH,
-                        "command line: review queue, " + pending.size() + " pending");
+                        "command line: review queue, " + reader.pendingReviews() + " pending");
                 out.println(String.join("\t", LIST_HEADER));
                 ZoneId zone = ZoneId.systemDefault();
-                for (StoredEntry stored : pending) {
-                    out.println(line(stored, zone));
-                }
-                parent.spec.commandLine().getErr().println(pending.size() + " paper certificate"
-                        + (pending.size() == 1 ? "" : "s") + " waiting for review");
+                long printed = 0;
+                long after = 0;
+                do {
+                    // a page at a time, printed as it comes: tens of thousands waiting never sit in memory at once
+                    ReviewPage page = reader.reviewQueue(after, LIST_PAGE);
+                    for (StoredEntry stored : page.entries()) {
+                        out.println(line(stored, zone));
+                    }
+                    printed += page.entries().size();
+                    after = page.nextAfterSeq();
+                } while (after > 0);
+                parent.spec.commandLine().getErr().println(printed + " paper certificate"
+                        + (printed == 1 ? "" : "s") + " waiting for review");
                 return 0;
             });
         }

@@ -51,7 +51,7 @@ class PaperReviewTest {
     void theQueueListsPaperEntriesWithoutAReviewOldestFirst() throws Exception {
         assertThat(queue()).containsExactly(2L, 4L, 5L);
         try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
-            assertThat(reader.reviewQueue().get(0).entry()).isEqualTo(AuditFixtures.paperEntry(2));
+            assertThat(reader.reviewQueue(0, 1).entries().get(0).entry()).isEqualTo(AuditFixtures.paperEntry(2));
         }
     }
 
@@ -183,7 +183,7 @@ class PaperReviewTest {
         try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
             assertThat(reader.review(2)).isEmpty();
             assertThat(reader.review(21).orElseThrow().reason()).isEqualTo("no such centre");
-            assertThat(reader.reviewQueue()).extracting(StoredEntry::seq).contains(2L).doesNotContain(21L);
+            assertThat(WholeReviewQueue.seqs(reader, 4)).contains(2L).doesNotContain(21L);
         }
         log.recordReview(2, true, "fine", T, "supervisor-01", "WIN-SUP-01");
         try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
@@ -208,7 +208,7 @@ class PaperReviewTest {
 
     private List<Long> queue() throws Exception {
         try (SqliteAuditReader reader = SqliteAuditReader.open(db)) {
-            return reader.reviewQueue().stream().map(StoredEntry::seq).toList();
+            return WholeReviewQueue.seqs(reader, 2);
         }
     }
 

@@ -107,6 +107,27 @@ class ReviewCommandTest {
     }
 
     @Test
+    void aQueueLongerThanAPageIsListedWholeOldestFirstAPageAtATime() throws Exception {
+        int more = 2 * ReviewCommands.LIST_PAGE + 7;
+        try (SqliteAuditLog log = SqliteAuditLog.open(db)) {
+            for (int i = 0; i < more; i++) {
+                log.append(entry(180 + i, "王秀英", DecisionKind.WAIVE, "PAPER_PROVISIONAL_WAIVE").withProof(
+                        ProofDetail.paper("沪民证字3" + i, CENTRE, LocalDate.parse("2026-11-20"),
+                                "SUBSISTENCE_ALLOWANCE", null)));
+            }
+        }
+        Run run = run("review", "list");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<Long> seqs = run.out().lines().skip(1).map(l -> Long.parseLong(l.split("\t")[0])).toList();
+        assertThat(seqs).hasSize(2 + more).startsWith(2L, 3L, 4L).endsWith(3L + more).isSorted()
+                .doesNotHaveDuplicates();
+        assertThat(run.err()).contains((2 + more) + " paper certificates waiting for review");
+        assertThat(accessEvents()).endsWith("supervisor-01|SEARCH|command line: review queue, " + (2 + more)
+                + " pending");
+    }
+
+    @Test
     void anApprovalIsRecordedInTheAccessChainAndLeavesTheQueue() throws Exception {
         Run run = run("review", "approve", "2", "--reason", "original seen, stamp matches");
 

@@ -7,6 +7,7 @@ import com.waiverdesk.audit.AuditReadException;
 import com.waiverdesk.audit.AuditReader;
 import com.waiverdesk.audit.AuditWriteException;
 import com.waiverdesk.audit.Review;
+import com.waiverdesk.audit.ReviewPage;
 import com.waiverdesk.audit.StoredEntry;
 import com.waiverdesk.domain.Channel;
 import com.waiverdesk.domain.DecisionKind;
@@ -29,9 +30,10 @@ import java.util.TreeMap;
 
 /**
  * The supervisor's searches over the audit server, signed in with their own login: every call goes through a function
- * of V2__supervisor.sql that records it in the server's access chain under that login (a first page always as a
- * SEARCH; the count, charts and further pages of a filter searched in the last 15 minutes add nothing; one entry
- * asked by number as a VIEW_ENTRY). The entries carry the server's facts ({@link StoredEntry#server()}).
+ * of V2__supervisor.sql (the review queue's: V6) that records it in the server's access chain under that login (a
+ * first page always as a SEARCH; the count, charts and further pages of a filter searched in the last 15 minutes add
+ * nothing, and so do the review queue's pages and count once it was looked at; one entry asked by number as a
+ * VIEW_ENTRY). The entries carry the server's facts ({@link StoredEntry#server()}).
  *
  * <p>Whether an entry's decision was shown, and its review, come with every entry the reader returns and are
  * remembered for the last few thousand, so selecting an entry of the table asks the server nothing more. One
@@ -45,6 +47,8 @@ public final class ServerAuditReader implements AuditReader {
     private static final String PAGE = "SELECT " + ServerRows.COLUMNS + " FROM waiverdesk.search_page(?, ?, "
             + ServerFilter.ROW + ", ?, ?, ?)";
     private static final String COUNT = "SELECT waiverdesk.search_count(?, ?, " + ServerFilter.ROW + ")";
+    private static final String REVIEW_PAGE = "SELECT " + ServerRows.COLUMNS
+            + " FROM waiverdesk.review_queue_page(?, ?, ?, ?)";
     private static final String CHARTS = "SELECT series, day, key, n FROM waiverdesk.search_charts(?, ?, "
             + ServerFilter.ROW + ", ?)";
 
@@ -128,13 +132,30 @@ public final class ServerAuditReader implements AuditReader {
         return beside != null && beside.notShown();
     }
 
+    /** Recorded as V6's review_queue_page says: a SEARCH of the queue unless this login looked at it lately. */
     @Override
-    public synchronized List<StoredEntry> reviewQueue() throws AuditReadException {
-        try (PreparedStatement ps = prepare("SELECT " + ServerRows.COLUMNS + " FROM waiverdesk.review_queue(?, ?)")) {
-            accessed(ps);
-            return read(ps);
+    public synchronized ReviewPage reviewQueue(long afterSeq, int size) throws AuditReadException {
+        ReviewPage.check(size);
+        try (PreparedStatement ps = prepare(REVIEW_PAGE)) {
+            int i = accessed(ps);
+            ps.setLong(i, afterSeq);
+            ps.setInt(i + 1, size + 1);
+            return ReviewPage.of(read(ps), size);
         } catch (SQLException e) {
             throw failed(e, "read the review queue on the audit server");
+        }
+    }
+
+    @Override
+    public synchronized long pendingReviews() throws AuditReadException {
+        try (PreparedStatement ps = prepare("SELECT waiverdesk.review_queue_count(?, ?)")) {
+            accessed(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw failed(e, "count the review queue on the audit server");
         }
     }
 

@@ -70,7 +70,7 @@ final class AuditView extends BorderPane {
         review.setId("reviewTab");
         // the count in the tab's title: the supervisor sees there is work waiting without opening it
         review.textProperty().bind(Bindings.createStringBinding(() -> {
-            Integer pending = model.reviewQueue().countProperty().get();
+            Long pending = model.reviewQueue().countProperty().get();
             return pending == null ? texts.get("audit.tab.review.reading") : texts.get("audit.tab.review", pending);
         }, model.reviewQueue().countProperty()));
         TabPane tabs = new TabPane(entries, review, charts);

@@ -78,7 +78,7 @@ public final class AuditViewModel {
             if (who != null) {
                 load(AuditFilter.all(), false);
                 // its count shows in the tab at once: a supervisor sees there is work without opening it
-                reviewQueue.load(false, 0);
+                reviewQueue.load(false);
             }
         });
         chartsShown.addListener((obs, was, shown) -> {
@@ -141,7 +141,7 @@ public final class AuditViewModel {
     /** Shows the applied filter's entries again from the newest (after a purge), without a new search event. */
     void reload() {
         errorKeysAsked = false;
-        reviewQueue.load(false, 0);
+        reviewQueue.load(false);
         if (appliedFilter.get() != null) {
             load(appliedFilter.get(), false);
         }

@@ -7,14 +7,12 @@ import com.waiverdesk.ui.common.Texts;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 
 /**
@@ -22,8 +20,6 @@ import javafx.scene.control.TableView;
  * when a row near the end of what is loaded comes into view, so a log of millions opens at once.
  */
 final class EntryTable extends TableView<StoredEntry> {
-    /** How close to the end of the loaded rows the next page is fetched. */
-    private static final int PREFETCH_ROWS = 30;
     private static final List<String> DECISION_CLASSES = List.of("waive", "reduce", "charge", "cannot-verify",
             "invalid-input");
 
@@ -52,7 +48,7 @@ final class EntryTable extends TableView<StoredEntry> {
         getColumns().add(column(texts.get("audit.column.result"), 115, e -> words.result(e.serviceResult())));
         getColumns().add(column(texts.get("audit.column.error"), 150, words::error));
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        setRowFactory(table -> new PagingRow());
+        setRowFactory(table -> new PagingRow<>(model.hasMoreProperty()::get, model::loadMore));
         Label empty = new Label();
         empty.setId("tablePlaceholder");
         empty.setWrapText(true);
@@ -98,18 +94,5 @@ final class EntryTable extends TableView<StoredEntry> {
 
     static String decisionClass(DecisionKind kind) {
         return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    /** A row that, when it shows one of the last loaded entries, asks for the next page. */
-    private final class PagingRow extends TableRow<StoredEntry> {
-        @Override
-        protected void updateItem(StoredEntry entry, boolean empty) {
-            super.updateItem(entry, empty);
-            if (!empty && entry != null && getIndex() >= getItems().size() - PREFETCH_ROWS
-                    && model.hasMoreProperty().get()) {
-                // not during the table's layout pass: the new page changes the items
-                Platform.runLater(model::loadMore);
-            }
-        }
     }
 }

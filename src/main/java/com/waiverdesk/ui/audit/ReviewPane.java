@@ -24,8 +24,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The review queue: the paper entries waiting for the supervisor, oldest first, with the selected one's detail below.
- * In the table Enter or A approves, R rejects (each through a small dialog asking the reason), F5 reads it again.
+ * The review queue: the paper entries waiting for the supervisor, oldest first, a page at a time as the table scrolls,
+ * with the selected one's detail below. In the table Enter or A approves, R rejects (each through a small dialog asking
+ * the reason), F5 reads it again from the oldest.
  */
 final class ReviewPane extends SplitPane {
     private final ReviewQueue queue;
@@ -53,6 +54,7 @@ final class ReviewPane extends SplitPane {
                 ? null : words.category(p.paperCategory())));
         table.getColumns().add(EntryTable.decisionColumn(texts.get("audit.queue.column.decision"), words));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setRowFactory(t -> new PagingRow<>(queue.hasMoreProperty()::get, queue::loadMore));
         Label empty = new Label();
         empty.setId("reviewPlaceholder");
         empty.textProperty().bind(Bindings.createStringBinding(() -> queue.loadingProperty().get()
@@ -96,6 +98,16 @@ final class ReviewPane extends SplitPane {
             b.disableProperty().bind(queue.busyProperty().or(queue.focus().selectedProperty().isNull()));
         }
         Button refresh = button("refreshQueueButton", texts.get("audit.queue.refresh"), queue::refresh);
+        // under the table, how far the loaded pages reach while more wait than are loaded (the tab counts them all)
+        Label shown = new Label();
+        shown.setId("reviewShown");
+        shown.getStyleClass().add("audit-queue-shown");
+        shown.textProperty().bind(Bindings.createStringBinding(() -> queue.countProperty().get() == null ? ""
+                : texts.get("audit.queue.shown", queue.pending().size(), queue.countProperty().get()),
+                queue.pending(), queue.countProperty()));
+        shown.visibleProperty().bind(Bindings.createBooleanBinding(() -> queue.countProperty().get() != null
+                && queue.countProperty().get() > queue.pending().size(), queue.pending(), queue.countProperty()));
+        shown.managedProperty().bind(shown.visibleProperty());
         Label hint = new Label(texts.get("audit.queue.hint"));
         hint.getStyleClass().add("audit-queue-hint");
         Region spacer = new Region();
@@ -103,7 +115,7 @@ final class ReviewPane extends SplitPane {
         HBox bar = new HBox(approve, reject, refresh, spacer, hint);
         bar.getStyleClass().addAll("audit-buttons", "audit-queue-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
-        VBox top = new VBox(bar, table);
+        VBox top = new VBox(bar, table, shown);
         VBox.setVgrow(table, Priority.ALWAYS);
         getItems().addAll(top, new DetailPane(model, queue.focus(), words, "reviewDetailPane"));
         setDividerPositions(0.5);

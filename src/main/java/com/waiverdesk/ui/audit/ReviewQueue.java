@@ -3,10 +3,13 @@ package com.waiverdesk.ui.audit;
 import com.waiverdesk.audit.AccessEvent;
 import com.waiverdesk.audit.AuditReadException;
 import com.waiverdesk.audit.AuditWriteException;
+import com.waiverdesk.audit.ReviewPage;
 import com.waiverdesk.audit.ReviewRefusedException;
 import com.waiverdesk.audit.StoredEntry;
 import com.waiverdesk.ui.common.BackgroundRunner;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -17,14 +20,20 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The supervisor's review queue without a toolkit: the paper-certificate entries no one has reviewed, oldest first,
- * their count, the one selected (with its detail), and approve or reject through {@link AuditActions#review} on the
- * background runner; the queue is read again after each review, whatever its outcome.
+ * The supervisor's review queue without a toolkit: the paper-certificate entries no one has reviewed, oldest first, a
+ * page at a time (the first at sign-in, the next when the table nears the end of what is loaded: never the whole
+ * queue), their count, the one selected (with its detail), and approve or reject through {@link AuditActions#review}
+ * on the background runner. A reviewed entry leaves the list where it stands, the next one is selected, and the count
+ * is read again, so it stays right when other supervisors review too.
  */
 public final class ReviewQueue {
     private static final System.Logger LOG = System.getLogger(ReviewQueue.class.getName());
-    /** The access log's words for a look at the queue. */
+    /** The access log's words for a look at the queue (the audit server's functions use the same). */
     static final String SEARCH_DETAIL = "review queue (paper entries pending review)";
+    static final int PAGE_SIZE = 100;
+    /** Refusals that say the entry is no longer waiting (reviewed by someone else, purged, not paper after all). */
+    private static final Set<ReviewRefusedException.Why> GONE = EnumSet.of(ReviewRefusedException.Why.ALREADY_REVIEWED,
+            ReviewRefusedException.Why.NO_SUCH_ENTRY, ReviewRefusedException.Why.NOT_PAPER);
 
     private final AuditServices services;
     private final BackgroundRunner runner;
@@ -37,11 +46,19 @@ public final class ReviewQueue {
     private final ObservableList<StoredEntry> pending = FXCollections.observableArrayList();
     private final ObservableList<StoredEntry> readOnlyPending = FXCollections.unmodifiableObservableList(pending);
     /** {@code null} until the queue was read. */
-    private final ReadOnlyObjectWrapper<Integer> count = new ReadOnlyObjectWrapper<>(this, "count");
+    private final ReadOnlyObjectWrapper<Long> count = new ReadOnlyObjectWrapper<>(this, "count");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(this, "hasMore");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    /** Bumped by every read, so a late answer of an older one is dropped. */
+    /** Bumped by every read from the start, so a late answer of an older one is dropped. */
     private int generation;
+    /** The key of the next page: the seq of the last entry loaded. */
+    private long afterSeq;
+    /** Set when the reviewed entry was the last loaded one: the next page's first is the one to select. */
+    private boolean selectNextArrival;
+
+    private record Look(ReviewPage page, long count) {
+    }
 
     ReviewQueue(AuditServices services, BackgroundRunner runner, AccessRecorder recorder, Supplier<String> supervisor,
                 Consumer<AuditNotice> notices, EntryFocus focus, Runnable afterReview) {
@@ -56,16 +73,16 @@ public final class ReviewQueue {
 
     /** F5 or the refresh button: a look at the entries, recorded in the access log before it runs. */
     public void refresh() {
-        load(true, 0);
+        load(true);
     }
 
     /**
-     * Reads the queue; the selection goes to the entry now at {@code keepIndex} (the next one after a review).
+     * Reads the first page and the count; the selection stays on its entry if that is still on the page, else goes
+     * to the oldest.
      *
-     * @param record whether this is a look to record (not the read at sign-in, which OPEN_AUDIT covers, nor the
-     *               read after a review, which the review's own event covers)
+     * @param record whether this is a look to record (not the read at sign-in, which OPEN_AUDIT covers)
      */
-    void load(boolean record, int keepIndex) {
+    void load(boolean record) {
         if (supervisor.get() == null) {
             return;
         }
@@ -76,33 +93,85 @@ public final class ReviewQueue {
             if (record) {
                 recorder.recordOrRefuse(who, AccessEvent.Action.SEARCH, SEARCH_DETAIL);
             }
-            return services.reader().reviewQueue();
-        }, entries -> {
+            ReviewPage first = services.reader().reviewQueue(0, PAGE_SIZE);
+            return new Look(first, services.reader().pendingReviews());
+        }, look -> {
             if (read == generation) {
-                show(entries, keepIndex);
+                show(look);
             }
-        }, error -> {
-            if (read == generation) {
-                loading.set(false);
-                if (!(error instanceof AccessRecorder.NotRecorded)) {
-                    LOG.log(System.Logger.Level.WARNING, "could not read the review queue", error);
-                }
-                notices.accept(error instanceof AuditReadException || error instanceof AccessRecorder.NotRecorded
-                        ? AuditViewModel.noticeFor(error) : AuditNotice.of(AuditNotice.Kind.READ_FAILED, "UNAVAILABLE"));
-            }
-        });
+        }, error -> failed(read, error));
     }
 
-    private void show(List<StoredEntry> entries, int keepIndex) {
+    /** The table nears the end of the loaded entries: reads the next page, if there is one and none is on its way. */
+    public void loadMore() {
+        if (supervisor.get() == null || loading.get() || !hasMore.get()) {
+            return;
+        }
+        int read = generation;
+        long after = afterSeq;
+        loading.set(true);
+        runner.run(() -> services.reader().reviewQueue(after, PAGE_SIZE), page -> {
+            if (read == generation) {
+                append(page);
+            }
+        }, error -> failed(read, error));
+    }
+
+    private void show(Look look) {
         loading.set(false);
+        selectNextArrival = false;
+        List<StoredEntry> entries = look.page().entries();
         StoredEntry was = focus.selectedProperty().get();
         pending.setAll(entries);
-        count.set(entries.size());
-        StoredEntry next = entries.contains(was) ? was
-                : entries.isEmpty() ? null : entries.get(Math.min(Math.max(keepIndex, 0), entries.size() - 1));
+        afterSeq = entries.isEmpty() ? 0 : entries.get(entries.size() - 1).seq();
+        hasMore.set(look.page().hasMore());
+        StoredEntry next = was != null && entries.contains(was) ? was : entries.isEmpty() ? null : entries.get(0);
         if (next != was) {
             focus.selectedProperty().set(next);
         }
+        counted(look.count());
+    }
+
+    private void append(ReviewPage page) {
+        loading.set(false);
+        List<StoredEntry> entries = page.entries();
+        pending.addAll(entries);
+        if (!entries.isEmpty()) {
+            afterSeq = entries.get(entries.size() - 1).seq();
+        }
+        hasMore.set(page.hasMore());
+        if (selectNextArrival || focus.selectedProperty().get() == null) {
+            selectNextArrival = false;
+            if (!entries.isEmpty()) {
+                focus.selectedProperty().set(entries.get(0));
+            } else if (!pending.isEmpty()) {
+                focus.selectedProperty().set(pending.get(pending.size() - 1));
+            }
+        }
+    }
+
+    /**
+     * The count just read. More waiting than are loaded while no page is said to follow: entries came after the last
+     * page was read, and the next page brings them.
+     */
+    private void counted(long n) {
+        count.set(n);
+        if (!hasMore.get() && n > pending.size()) {
+            hasMore.set(true);
+            loadMore();
+        }
+    }
+
+    private void failed(int read, Throwable error) {
+        if (read != generation) {
+            return;
+        }
+        loading.set(false);
+        if (!(error instanceof AccessRecorder.NotRecorded)) {
+            LOG.log(System.Logger.Level.WARNING, "could not read the review queue", error);
+        }
+        notices.accept(error instanceof AuditReadException || error instanceof AccessRecorder.NotRecorded
+                ? AuditViewModel.noticeFor(error) : AuditNotice.of(AuditNotice.Kind.READ_FAILED, "UNAVAILABLE"));
     }
 
     /**
@@ -125,7 +194,6 @@ public final class ReviewQueue {
                     ReviewRefusedException.MAX_REASON_LENGTH));
             return;
         }
-        int index = pending.indexOf(entry);
         busy.set(true);
         notices.accept(null);
         runner.run(() -> services.actions().review(entry.seq(), approve, why, who), review -> {
@@ -133,11 +201,53 @@ public final class ReviewQueue {
             notices.accept(AuditNotice.of(approve ? AuditNotice.Kind.APPROVED : AuditNotice.Kind.REJECTED,
                     entry.seq()));
             afterReview.run();
-            load(false, index);
+            leave(entry);
         }, error -> {
             busy.set(false);
             notices.accept(noticeFor(entry.seq(), error));
-            load(false, index);
+            if (error instanceof ReviewRefusedException && GONE.contains(((ReviewRefusedException) error).why())) {
+                leave(entry);
+            } else {
+                recount();
+            }
+        });
+    }
+
+    /**
+     * The entry is no longer waiting: it leaves the list, the one that took its place is selected (the next page's
+     * first when it was the last loaded), and the count is read again.
+     */
+    private void leave(StoredEntry entry) {
+        int index = pending.indexOf(entry);
+        // read before the removal, which a table bound to the list answers by selecting a neighbour of its own choice
+        StoredEntry selected = focus.selectedProperty().get();
+        if (index >= 0) {
+            pending.remove(index);
+        }
+        if (selected == null || selected.equals(entry)) {
+            int at = Math.max(index, 0);
+            if (at < pending.size()) {
+                focus.selectedProperty().set(pending.get(at));
+            } else if (hasMore.get()) {
+                focus.selectedProperty().set(null);
+                selectNextArrival = true;
+                loadMore();
+            } else {
+                focus.selectedProperty().set(pending.isEmpty() ? null : pending.get(pending.size() - 1));
+            }
+        }
+        recount();
+    }
+
+    private void recount() {
+        int read = generation;
+        runner.run(() -> services.reader().pendingReviews(), n -> {
+            if (read == generation) {
+                counted(n);
+            }
+        }, error -> {
+            // the count shown stays as it was until the next read; the review's own notice says what happened
+            LOG.log(System.Logger.Level.WARNING, "could not count the review queue", error);
         });
     }
 
@@ -166,14 +276,19 @@ public final class ReviewQueue {
         return AuditNotice.of(AuditNotice.Kind.REVIEW_FAILED, seq, kind);
     }
 
-    /** The pending paper entries, oldest first. */
+    /** The pending paper entries loaded so far, oldest first. */
     public ObservableList<StoredEntry> pending() {
         return readOnlyPending;
     }
 
-    /** How many entries wait for review; {@code null} before the queue was read. */
-    public ReadOnlyObjectProperty<Integer> countProperty() {
+    /** How many entries wait for review (loaded or not); {@code null} before the queue was read. */
+    public ReadOnlyObjectProperty<Long> countProperty() {
         return count.getReadOnlyProperty();
+    }
+
+    /** Whether entries after the loaded ones wait: the table asks for them ({@link #loadMore}) as it nears its end. */
+    public ReadOnlyBooleanProperty hasMoreProperty() {
+        return hasMore.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

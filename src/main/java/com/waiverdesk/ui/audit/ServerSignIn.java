@@ -14,6 +14,7 @@ import com.waiverdesk.audit.AuditWriteException;
 import com.waiverdesk.audit.ChainReport;
 import com.waiverdesk.audit.ProgressListener;
 import com.waiverdesk.audit.Review;
+import com.waiverdesk.audit.ReviewPage;
 import com.waiverdesk.audit.ReviewRefusedException;
 import com.waiverdesk.audit.StoredEntry;
 import com.waiverdesk.audit.AuditWriteException.Kind;
@@ -155,8 +156,13 @@ public final class ServerSignIn implements SupervisorGate, AutoCloseable {
         }
 
         @Override
-        public List<StoredEntry> reviewQueue() throws AuditReadException {
-            return session().reader().reviewQueue();
+        public ReviewPage reviewQueue(long afterSeq, int size) throws AuditReadException {
+            return session().reader().reviewQueue(afterSeq, size);
+        }
+
+        @Override
+        public long pendingReviews() throws AuditReadException {
+            return session().reader().pendingReviews();
         }
 
         @Override

@@ -17,6 +17,7 @@ import com.waiverdesk.audit.PurgeResult;
 import com.waiverdesk.audit.Review;
 import com.waiverdesk.audit.ReviewRefusedException;
 import com.waiverdesk.audit.StoredEntry;
+import com.waiverdesk.audit.WholeReviewQueue;
 import com.waiverdesk.audit.export.CsvExport;
 import com.waiverdesk.audit.export.ExportResult;
 import com.waiverdesk.domain.Channel;
@@ -88,7 +89,8 @@ class SupervisorActionsPgTest extends SupervisorServerTest {
     @Order(2)
     void theReviewQueueIsThePaperEntriesOldestFirst() throws Exception {
         try (ServerAuditReader reader = reader()) {
-            assertThat(reader.reviewQueue()).extracting(StoredEntry::seq).containsExactly(6L, 7L, 9L);
+            assertThat(WholeReviewQueue.seqs(reader, 2)).containsExactly(6L, 7L, 9L);
+            assertThat(reader.pendingReviews()).isEqualTo(3);
             assertThat(reader.review(6)).as("pending").isEmpty();
         }
     }
@@ -97,7 +99,7 @@ class SupervisorActionsPgTest extends SupervisorServerTest {
     @Order(3)
     void reviewsAreRecordedOnceAndRefusalsRecordNothing() throws Exception {
         try (ServerAuditReader reader = reader()) {
-            reader.reviewQueue();
+            reader.reviewQueue(0, 10);
             ServerSupervisorActions actions = actions(reader);
             long mark = server.accessHead();
             Instant now = CLOCK.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -109,7 +111,8 @@ class SupervisorActionsPgTest extends SupervisorServerTest {
                     "REVIEW_APPROVED|entry 6; reason: |6|sup-1|SUP-WS|sup-1|" + CLOCK.millis());
             assertThat(reader.review(7)).as("the screen's reader shows it at once")
                     .contains(new Review(false, "印章模糊", "sup-1", now, "SUP-WS"));
-            assertThat(reader.reviewQueue()).extracting(StoredEntry::seq).containsExactly(9L);
+            assertThat(WholeReviewQueue.seqs(reader, 2)).containsExactly(9L);
+            assertThat(reader.pendingReviews()).isEqualTo(1);
 
             long before = server.accessHead();
             assertRefused(() -> actions.review(6, false, "again"), ReviewRefusedException.Why.ALREADY_REVIEWED, 6);
@@ -284,6 +287,8 @@ class SupervisorActionsPgTest extends SupervisorServerTest {
                 "SELECT * FROM waiverdesk.error_keys(0, 'x')",
                 "SELECT * FROM waiverdesk.view_entry(0, 'x', 1)",
                 "SELECT * FROM waiverdesk.review_queue(0, 'x')",
+                "SELECT * FROM waiverdesk.review_queue_page(0, 'x', 0, 1)",
+                "SELECT waiverdesk.review_queue_count(0, 'x')",
                 "SELECT waiverdesk.review_entry(0, 'x', 9, true, '')",
                 "SELECT waiverdesk.export_begin(0, 'x', 'EXPORT_CSV', " + NO_FILTER + ")",
                 "SELECT * FROM waiverdesk.export_open(1, " + NO_FILTER + ")");

@@ -25,6 +25,11 @@ final class AuditFixture {
     /** Replace before {@link #model} to watch or break the recording. */
     AccessLog accessLog = access;
 
+    AuditFixture() {
+        // the reader sees each review the actions record, as a store's reader sees its access chain
+        actions.recorded = reader.reviews::put;
+    }
+
     AuditServices services() {
         return new AuditServices(reader, accessLog, actions, gate, SyntheticEntries.HASHER, "ADM-SUP", 180, null);
     }

@@ -93,6 +93,8 @@ final class FakeAuditActions implements AuditActions {
     final List<String> reviews = new CopyOnWriteArrayList<>();
     final java.util.Set<Long> reviewed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     volatile AuditWriteException.Kind reviewFailure;
+    /** Told of each review recorded, as the access chain would tell a reader. */
+    volatile java.util.function.BiConsumer<Long, Review> recorded = (seq, review) -> { };
 
     @Override
     public Review review(long seq, boolean approve, String reason, String supervisor)
@@ -105,7 +107,9 @@ final class FakeAuditActions implements AuditActions {
             throw new ReviewRefusedException(ReviewRefusedException.Why.ALREADY_REVIEWED, seq);
         }
         reviews.add((approve ? "APPROVE " : "REJECT ") + seq + " " + reason + " by " + supervisor);
-        return new Review(approve, reason, supervisor, Instant.parse("2025-03-01T03:00:00Z"), "ADM-SUP");
+        Review review = new Review(approve, reason, supervisor, Instant.parse("2025-03-01T03:00:00Z"), "ADM-SUP");
+        recorded.accept(seq, review);
+        return review;
     }
 
     @Override

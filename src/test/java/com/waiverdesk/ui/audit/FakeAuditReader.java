@@ -9,6 +9,7 @@ import com.waiverdesk.audit.AuditReader;
 import com.waiverdesk.audit.AuditWriteException;
 import com.waiverdesk.audit.ErrorKeys;
 import com.waiverdesk.audit.Review;
+import com.waiverdesk.audit.ReviewPage;
 import com.waiverdesk.audit.StoredEntry;
 import com.waiverdesk.domain.Channel;
 import com.waiverdesk.domain.DecisionKind;
@@ -80,14 +81,34 @@ final class FakeAuditReader implements AuditReader {
 
     /** Paper entries reviewed (the fake's stand-in for the access chain), and their reviews. */
     final Map<Long, Review> reviews = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Review-queue pages asked for, the sizes asked, and the entries they handed out. */
     final AtomicInteger queueReads = new AtomicInteger();
+    final List<Integer> queuePageSizes = new CopyOnWriteArrayList<>();
+    final AtomicInteger queueRowsHandedOut = new AtomicInteger();
+    final AtomicInteger queueCounts = new AtomicInteger();
 
     @Override
-    public List<StoredEntry> reviewQueue() throws AuditReadException {
+    public ReviewPage reviewQueue(long afterSeq, int size) throws AuditReadException {
         called();
         queueReads.incrementAndGet();
+        queuePageSizes.add(size);
+        List<StoredEntry> rows = waiting().filter(r -> r.seq() > afterSeq).limit(size + 1L).toList();
+        ReviewPage page = new ReviewPage(rows.subList(0, Math.min(size, rows.size())),
+                rows.size() > size ? rows.get(size - 1).seq() : 0);
+        queueRowsHandedOut.addAndGet(page.entries().size());
+        return page;
+    }
+
+    @Override
+    public long pendingReviews() throws AuditReadException {
+        called();
+        queueCounts.incrementAndGet();
+        return waiting().count();
+    }
+
+    private java.util.stream.Stream<StoredEntry> waiting() {
         return rows.stream().filter(r -> r.entry().channel() == Channel.PAPER && !reviews.containsKey(r.seq()))
-                .sorted(Comparator.comparingLong(StoredEntry::seq)).toList();
+                .sorted(Comparator.comparingLong(StoredEntry::seq));
     }
 
     @Override

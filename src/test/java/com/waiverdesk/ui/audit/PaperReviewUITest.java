@@ -1,5 +1,9 @@
 package com.waiverdesk.ui.audit;
 
+import static com.waiverdesk.ui.audit.ReviewRobot.await;
+import static com.waiverdesk.ui.audit.ReviewRobot.dialog;
+import static com.waiverdesk.ui.audit.ReviewRobot.queueTable;
+import static com.waiverdesk.ui.audit.ReviewRobot.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.waiverdesk.app.Config;
@@ -25,18 +29,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
-import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -90,14 +88,7 @@ class PaperReviewUITest {
                 SupervisionActions.forOperator(supervision, "w01-wang"), new FakeGate(clock, AuditFixture.PASSPHRASE),
                 supervision.idHasher()::hash, supervision.workstation(), 180, null);
         model = new AuditViewModel(services, runner, Platform::runLater, clock);
-        PathChooser chooser = (owner, title, name, type, extension) -> Optional.empty();
-        Scene scene = new Scene(new AuditScreen(model, texts, AuditFixture.SHANGHAI, chooser, stage::hide), 1280, 800);
-        for (String css : new String[] {"desk.css", "audit/audit.css"}) {
-            scene.getStylesheets().add(getClass().getResource("/com/waiverdesk/ui/" + css).toExternalForm());
-        }
-        stage.setScene(scene);
-        stage.show();
-        model.start();
+        ReviewRobot.show(stage, model, texts, 1280, 800);
     }
 
     @AfterEach
@@ -106,32 +97,13 @@ class PaperReviewUITest {
         supervision.close();
     }
 
-    private static void await(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static TableView<StoredEntry> queueTable(FxRobot robot) {
-        return robot.lookup("#reviewTable").queryAs(TableView.class);
-    }
-
-    private static Window dialog() {
-        return Window.getWindows().stream().filter(w -> w.getScene() != null
-                && w.getScene().getRoot().lookup("#reviewReason") != null).findFirst().orElse(null);
-    }
-
     private static javafx.scene.control.TextField reasonField() {
         return (javafx.scene.control.TextField) dialog().getScene().getRoot().lookup("#reviewReason");
     }
 
     @Test
     void aPaperCertificateIsApprovedAndAnotherRejectedFromTheQueue(FxRobot robot) throws Exception {
-        await(() -> model.login().modeProperty().get() == LoginViewModel.Mode.SIGN_IN);
-        robot.clickOn("#supervisorField").write("Head nurse Zhou");
-        robot.clickOn("#passphraseField").write(AuditFixture.PASSPHRASE).type(KeyCode.ENTER);
-        await(() -> robot.lookup("#entryTable").tryQuery().isPresent());
-        Tab tab = robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class).getTabs().stream()
-                .filter(t -> "reviewTab".equals(t.getId())).findFirst().orElseThrow();
+        Tab tab = signIn(robot, model, "Head nurse Zhou");
         await(() -> tab.getText().equals(texts.get("audit.tab.review", 2)));
 
         robot.press(KeyCode.CONTROL).press(KeyCode.R).release(KeyCode.R).release(KeyCode.CONTROL);
@@ -172,7 +144,7 @@ class PaperReviewUITest {
         assertThat(robot.lookup("#auditNotice").queryAs(Label.class).getText())
                 .isEqualTo(texts.get("audit.notice.REJECTED", "5"));
 
-        assertThat(supervision.reader().reviewQueue()).isEmpty();
+        assertThat(supervision.reader().pendingReviews()).isZero();
         Review approved = supervision.reader().review(2).orElseThrow();
         assertThat(approved.approved()).isTrue();
         assertThat(approved.reason()).isEqualTo("original seen, stamp matches");

@@ -35,7 +35,8 @@ class ReviewQueueTest {
     @Test
     void theQueueIsReadAtSignInOldestFirstWithItsCountAndWithoutASearchEvent() {
         assertThat(seqs(queue.pending())).containsExactly(7, 120, 250);
-        assertThat(queue.countProperty().get()).isEqualTo(3);
+        assertThat(queue.countProperty().get()).isEqualTo(3L);
+        assertThat(queue.hasMoreProperty().get()).isFalse();
         assertThat(queue.focus().selectedProperty().get().seq()).isEqualTo(7);
         assertThat(fx.access.actions()).containsExactly(AccessEvent.Action.OPEN_AUDIT);
     }
@@ -63,7 +64,8 @@ class ReviewQueueTest {
     }
 
     @Test
-    void approvingRecordsTheSupervisorsReviewThenTheNextEntryIsSelected() {
+    void approvingRecordsTheSupervisorsReviewThenTheEntryLeavesAndTheNextIsSelected() {
+        int reads = fx.reader.queueReads.get();
         queue.review(true, "  original seen, stamp matches  ");
         assertThat(queue.busyProperty().get()).isTrue();
         runner.runAll();
@@ -71,13 +73,34 @@ class ReviewQueueTest {
         assertThat(fx.actions.reviews).containsExactly("APPROVE 7 original seen, stamp matches by Head nurse Zhou");
         assertThat(model.noticeProperty().get()).isEqualTo(AuditNotice.of(AuditNotice.Kind.APPROVED, 7L));
         assertThat(queue.busyProperty().get()).isFalse();
-        // the fake reader learns of the review as the access chain would
-        fx.reader.reviews.put(7L, new Review(true, "x", "Head nurse Zhou", Instant.EPOCH, "ADM-SUP"));
-        queue.load(false, 0);
-        runner.runAll();
         assertThat(seqs(queue.pending())).containsExactly(120, 250);
-        assertThat(queue.countProperty().get()).isEqualTo(2);
+        assertThat(queue.countProperty().get()).as("read again from the store").isEqualTo(2L);
         assertThat(queue.focus().selectedProperty().get().seq()).isEqualTo(120);
+        assertThat(fx.reader.queueReads.get()).as("the pages shown are not read again").isEqualTo(reads);
+    }
+
+    @Test
+    void theCountFollowsReviewsOfOtherSupervisors() {
+        fx.reader.reviews.put(250L, new Review(true, "", "Dr Li", Instant.EPOCH, "ADM-SUP-2"));
+        queue.review(true, "");
+        runner.runAll();
+
+        assertThat(seqs(queue.pending())).as("until the next look, the list is what was read").containsExactly(120,
+                250);
+        assertThat(queue.countProperty().get()).isEqualTo(1L);
+    }
+
+    @Test
+    void aPaperEntryRecordedAfterTheLastPageIsListedOnceTheCountShowsIt() {
+        StoredEntry row = fx.reader.rows.get(0);
+        fx.reader.rows.add(new StoredEntry(301, PaperEntries.paper(row.entry().workstationTime(),
+                SyntheticEntries.IDS[1], "李建国", "SH-P-0301", null), "p301", "h301"));
+        queue.review(true, "");
+        runner.runAll();
+
+        assertThat(seqs(queue.pending())).containsExactly(120, 250, 301);
+        assertThat(queue.countProperty().get()).isEqualTo(3L);
+        assertThat(queue.hasMoreProperty().get()).isFalse();
     }
 
     @Test
@@ -98,15 +121,19 @@ class ReviewQueueTest {
     }
 
     @Test
-    void anEntryAnotherSupervisorReviewedMeanwhileSaysSoAndTheQueueIsReadAgain() {
+    void anEntryAnotherSupervisorReviewedMeanwhileSaysSoAndLeavesTheQueue() {
         fx.actions.reviewed.add(7L);
-        int reads = fx.reader.queueReads.get();
+        fx.reader.reviews.put(7L, new Review(true, "", "Dr Li", Instant.EPOCH, "ADM-SUP-2"));
+        int counts = fx.reader.queueCounts.get();
         queue.review(false, "stamp missing");
         runner.runAll();
 
         assertThat(fx.actions.reviews).isEmpty();
         assertThat(model.noticeProperty().get()).isEqualTo(AuditNotice.of(AuditNotice.Kind.REVIEW_TAKEN, 7L));
-        assertThat(fx.reader.queueReads.get()).isEqualTo(reads + 1);
+        assertThat(seqs(queue.pending())).containsExactly(120, 250);
+        assertThat(queue.focus().selectedProperty().get().seq()).isEqualTo(120);
+        assertThat(fx.reader.queueCounts.get()).isEqualTo(counts + 1);
+        assertThat(queue.countProperty().get()).isEqualTo(2L);
     }
 
     @Test
@@ -119,6 +146,8 @@ class ReviewQueueTest {
                 .isEqualTo(AuditNotice.of(AuditNotice.Kind.REVIEW_FAILED, 7L, "READ_ONLY"));
         assertThat(model.noticeProperty().get().kind().isProblem()).isTrue();
         assertThat(queue.busyProperty().get()).isFalse();
+        assertThat(seqs(queue.pending())).as("still waiting").containsExactly(7, 120, 250);
+        assertThat(queue.focus().selectedProperty().get().seq()).isEqualTo(7);
     }
 
     @Test

@@ -26,7 +26,8 @@ import javafx.application.Platform;
 /**
  * The supervisor's real window (AuditWindow, as the desk opens it) over a small audit log of synthetic checks by every
  * channel, three paper certificates pending review among them: for scripts/review-screens.sh under Xvfb. Not a test.
- * Usage: ReviewScreensLauncher DIR LANG (the passphrase is {@link #PASSPHRASE}).
+ * Usage: ReviewScreensLauncher DIR LANG [MORE] (the passphrase is {@link #PASSPHRASE}); MORE adds that many paper
+ * certificates pending after the others, for a queue of several pages.
  */
 public final class ReviewScreensLauncher {
     static final String PASSPHRASE = "ward seven ledger";
@@ -44,7 +45,7 @@ public final class ReviewScreensLauncher {
                 Duration.ofSeconds(5), null, null, Duration.ofSeconds(30), locale);
         if (!Files.exists(dir.resolve("audit.db"))) {
             Files.createDirectories(dir);
-            seed(dir.resolve("audit.db"));
+            seed(dir.resolve("audit.db"), args.length > 2 ? Integer.parseInt(args[2]) : 0);
         }
         try (Supervision supervision = Supervision.open(config)) {
             if (!supervision.credential().isSet()) {
@@ -62,7 +63,7 @@ public final class ReviewScreensLauncher {
         });
     }
 
-    private static void seed(Path db) throws Exception {
+    private static void seed(Path db, int more) throws Exception {
         Instant t = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(30));
         try (SqliteAuditLog log = SqliteAuditLog.open(db)) {
             log.append(live(t, "310104198507150012", "王秀英", DecisionKind.WAIVE, 0, "WAIVED_BY_CATEGORY",
@@ -86,6 +87,15 @@ public final class ReviewScreensLauncher {
             log.append(paper(t.plus(Duration.ofHours(26).plusMinutes(5)), "310115199203300027", "刘芳",
                     DecisionKind.REDUCE, 50, "PAPER_PROVISIONAL_REDUCE", "PT-2025-0042", "LOW_INCOME_FAMILY",
                     timeout2, 9));
+            String[] ids = {"310104198507150012", "11010519491231002X", "310115199203300027", "440524188001010014"};
+            String[] names = {"王秀英", "李建国", "刘芳", "陈小明"};
+            for (int i = 0; i < more; i++) {
+                Instant at = t.plus(Duration.ofHours(27)).plus(Duration.ofSeconds(30L * i));
+                long timeout = log.append(failed(at, ids[i % 4], names[i % 4]));
+                log.append(paper(at.plusSeconds(20), ids[i % 4], names[i % 4], DecisionKind.WAIVE, 0,
+                        "PAPER_PROVISIONAL_WAIVE", String.format("JA-2025-%04d", 500 + i), "SUBSISTENCE_ALLOWANCE",
+                        timeout, 10 + i % 30));
+            }
         }
     }
 
