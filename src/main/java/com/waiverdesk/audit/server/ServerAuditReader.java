@@ -30,7 +30,7 @@ import java.util.TreeMap;
 
 /**
  * The supervisor's searches over the audit server, signed in with their own login: every call goes through a function
- * of V2__supervisor.sql (the review queue's: V6) that records it in the server's access chain under that login (a
+ * of V2__supervisor.sql (the review queue's: V7) that records it in the server's access chain under that login (a
  * first page always as a SEARCH; the count, charts and further pages of a filter searched in the last 15 minutes add
  * nothing, and so do the review queue's pages and count once it was looked at; one entry asked by number as a
  * VIEW_ENTRY). The entries carry the server's facts ({@link StoredEntry#server()}).
@@ -132,7 +132,7 @@ public final class ServerAuditReader implements AuditReader {
         return beside != null && beside.notShown();
     }
 
-    /** Recorded as V6's review_queue_page says: a SEARCH of the queue unless this login looked at it lately. */
+    /** Recorded as V7's review_queue_page says: a SEARCH of the queue unless this login looked at it lately. */
     @Override
     public synchronized ReviewPage reviewQueue(long afterSeq, int size) throws AuditReadException {
         ReviewPage.check(size);

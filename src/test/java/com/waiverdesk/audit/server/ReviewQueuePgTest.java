@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The review queue on a real private server, a page at a time (V6__review_queue_page.sql): each waiting paper entry
+ * The review queue on a real private server, a page at a time (V7__review_queue_page.sql): each waiting paper entry
  * once, oldest first, while other supervisors review between the pages; its count; what the access chain records (one
  * SEARCH of the queue per login in 15 minutes, however many pages); the bounds of a page; and thousands waiting. In
  * order: the entries added by the first tests stay for the next.
