@@ -92,6 +92,16 @@ class ChainSealingPgTest {
             holder.rollback();
             assertThat(desk.seal()).as("the forwarding tick links them").isEqualTo(2);
             assertThat(sealed("held")).containsExactly(1L, 2L, 3L);
+            try (Connection sup = login("held", "sup-1", SUPERVISOR_PW);
+                 PreparedStatement p = sup.prepareStatement("SELECT entry_hash FROM waiverdesk.search_page(0, 'S',"
+                         + " ROW(NULL, NULL, NULL, NULL, NULL, NULL, NULL, '丙', NULL, NULL)::waiverdesk.audit_filter,"
+                         + " true, NULL, 1)");
+                 ResultSet rs = p.executeQuery()) {
+                rs.next();
+                assertThat(rs.getString(1)).as("the supervisor sees the link's hash once it is linked")
+                        .isNotNull().isEqualTo(ownerText("held", "SELECT entry_hash FROM waiverdesk.audit_seal"
+                                + " WHERE seq = 3"));
+            }
             assertThat(verify(owner).intact()).isTrue();
         } finally {
             pool.shutdownNow();
@@ -432,6 +442,14 @@ class ChainSealingPgTest {
     private static long scannedRows(String db) throws SQLException {
         return ownerQuery(db, "SELECT seq_tup_read FROM pg_stat_user_tables WHERE relid = 'waiverdesk.audit_entry'"
                 + "::regclass");
+    }
+
+    private static String ownerText(String db, String sql) throws SQLException {
+        try (Connection c = server.pg().superuserConnection(db); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     private static long ownerQuery(String db, String sql) throws SQLException {
