@@ -17,6 +17,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * One recorded export's rows, streamed from the server's cursor, as the {@link AuditReader} the exporters page through:
@@ -24,14 +29,23 @@ import java.util.Optional;
  * Answers only what an export asks (its count, its pages in order, the reviews of the paper entries just paged).
  *
  * <p>The exporters read the next page on a second thread while writing the current one, so the reviews of the last
- * two pages are kept.
+ * two pages are kept. And while a batch of rows is turned into entries, the server's next batch is already being
+ * fetched (two FETCH statements used in turn, one ahead on a thread of its own): the server makes a batch in about the
+ * time the program takes to read one, and done one after the other the two took twice as long. Close it when done.
  */
-final class ServerExportStream implements AuditReader {
+final class ServerExportStream implements AuditReader, AutoCloseable {
     private final AuditFilter filter;
     private final long total;
-    private final PreparedStatement fetch;
+    private final PreparedStatement[] fetch;
     private final int batch;
     private final ServerUrl url;
+    private final ExecutorService fetcher = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "audit-export-fetch");
+        t.setDaemon(true);
+        return t;
+    });
+    private Future<ResultSet> pending;
+    private int current;
     private ResultSet rows;
     private int rowsInBatch;
     private long expectedBefore;
@@ -42,14 +56,18 @@ final class ServerExportStream implements AuditReader {
 
     /**
      * @param throughSeq the last seq the cursor may give (the export's chain head)
-     * @param fetch      {@code FETCH FORWARD batch FROM} the cursor: each run gives the next rows, read as they come
-     *                   (a FETCH ALL would have the server store every row before it sends the first)
+     * @param fetch      two statements of {@code FETCH FORWARD batch FROM} the cursor on the same connection: each
+     *                   run gives the next rows, read as they come (a FETCH ALL would have the server store every row
+     *                   before it sends the first); two, because running a statement again closes its last rows
      */
-    ServerExportStream(AuditFilter filter, long total, long throughSeq, PreparedStatement fetch, int batch,
+    ServerExportStream(AuditFilter filter, long total, long throughSeq, PreparedStatement[] fetch, int batch,
                        ServerUrl url) {
+        if (fetch.length != 2) {
+            throw new IllegalArgumentException("two FETCH statements, used in turn");
+        }
         this.filter = filter;
         this.total = total;
-        this.fetch = fetch;
+        this.fetch = fetch.clone();
         this.batch = batch;
         this.url = url;
         this.expectedBefore = throughSeq + 1;
@@ -94,11 +112,61 @@ final class ServerExportStream implements AuditReader {
                 if (rows != null) {
                     rows.close();
                 }
-                rows = fetch.executeQuery();
+                rows = nextBatch();
                 rowsInBatch = 0;
             }
         }
         return ahead != null;
+    }
+
+    /** The batch asked for ahead (or, the first time, now), and the one after it asked for on the other statement. */
+    private ResultSet nextBatch() throws SQLException {
+        ResultSet batchRows;
+        if (pending == null) {
+            batchRows = fetch[current].executeQuery();
+        } else {
+            batchRows = await(pending);
+            pending = null;
+        }
+        PreparedStatement other = fetch[1 - current];
+        current = 1 - current;
+        // after the last full batch this asks once more and gets no rows
+        Callable<ResultSet> fetchNext = other::executeQuery;
+        pending = fetcher.submit(fetchNext);
+        return batchRows;
+    }
+
+    private static ResultSet await(Future<ResultSet> future) throws SQLException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("the export was stopped", "57014", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new SQLException("the export's next rows could not be read", "XX000", e.getCause());
+        }
+    }
+
+    /**
+     * Waits for a fetch under way (the connection is then the caller's again) and stops the fetching thread. The rows
+     * belong to the export's transaction, which its owner ends. Closing twice does nothing more.
+     */
+    @Override
+    public synchronized void close() {
+        if (pending != null) {
+            try {
+                pending.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                // the export ended (or failed) already; what the last fetch found does not matter
+            }
+            pending = null;
+        }
+        fetcher.shutdown();
     }
 
     @Override
@@ -134,10 +202,5 @@ final class ServerExportStream implements AuditReader {
     @Override
     public List<String> errorKeys() {
         throw new UnsupportedOperationException("an export stream gives its pages only");
-    }
-
-    /** The rows belong to the export's transaction, which its owner ends. */
-    @Override
-    public void close() {
     }
 }

@@ -259,10 +259,11 @@ public final class ServerSupervisorActions {
                         rs.getString(4), rs.getLong(5), rs.getString(6));
             }
         }
-        try (PreparedStatement fetch = c.prepareStatement("FETCH FORWARD " + fetchRows + " FROM "
-                + ServerAdmin.quote(cursor))) {
-            return exporter.write(new ServerExportStream(filter, total, head.seq(), fetch, fetchRows,
-                    connections.url()), head);
+        String fetch = "FETCH FORWARD " + fetchRows + " FROM " + ServerAdmin.quote(cursor);
+        try (PreparedStatement one = c.prepareStatement(fetch); PreparedStatement two = c.prepareStatement(fetch);
+             ServerExportStream rows = new ServerExportStream(filter, total, head.seq(),
+                     new PreparedStatement[] {one, two}, fetchRows, connections.url())) {
+            return exporter.write(rows, head);
         }
     }
 
