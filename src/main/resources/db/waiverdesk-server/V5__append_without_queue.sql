@@ -45,7 +45,10 @@ CREATE TABLE seal_gap (
     found_us   bigint NOT NULL
 );
 
--- Same columns, same order: the functions that return entry_view keep working.
+-- Same columns, same order: the functions that return entry_view keep working. A chain-2 link's hashes are looked up
+-- for the rows a query returns, after its sort and limit (a subquery in the select list), and not at all for entries
+-- from before this migration, whose hashes are in audit_entry: joined, the planner merge-joined all of audit_seal for
+-- a name fragment's window of 20,000 entries (417,300 links read; an old entry's name 139.5 ms on 5.4 million).
 CREATE OR REPLACE VIEW entry_view AS
 SELECT e.seq, e.entry_id, e.ws_time_ms, e.service_time, e.operator, e.workstation, e.masked_id, e.id_hash, e.name,
        e.decision, e.deposit_percent, e.reason, e.categories, e.service_result, e.request_id, e.error_code,
@@ -53,13 +56,15 @@ SELECT e.seq, e.entry_id, e.ws_time_ms, e.service_time, e.operator, e.workstatio
        e.cert_id, e.cert_kid, e.trust_list_age_s, e.revocation_list_age_s, e.paper_number, e.paper_centre,
        e.paper_issued, e.paper_category, e.follows_seq, e.holder_from_certificate, e.received_us, e.writer,
        e.spooled_ms,
-       coalesce(s.prev_hash, e.prev_hash) AS prev_hash, coalesce(s.entry_hash, e.entry_hash) AS entry_hash,
+       CASE WHEN e.entry_hash IS NOT NULL THEN e.prev_hash
+            ELSE (SELECT s.prev_hash FROM audit_seal s WHERE s.seq = e.seq) END AS prev_hash,
+       CASE WHEN e.entry_hash IS NOT NULL THEN e.entry_hash
+            ELSE (SELECT s.entry_hash FROM audit_seal s WHERE s.seq = e.seq) END AS entry_hash,
        EXISTS (SELECT 1 FROM access_entry n WHERE n.entry_seq = e.seq AND n.action = 'DECISION_NOT_SHOWN')
            AS not_shown,
        r.action AS review_action, r.detail AS review_detail, r.time_ms AS review_time_ms,
        r.supervisor AS review_supervisor, r.workstation AS review_workstation
 FROM audit_entry e
-LEFT JOIN audit_seal s ON s.seq = e.seq
 LEFT JOIN access_entry r ON r.entry_seq = e.seq AND r.action IN ('REVIEW_APPROVED', 'REVIEW_REJECTED');
 
 -- the chain-2 hash of an entry linked after (p_prev_seq, p_prev_hash); `audit verify` recomputes it in Java
@@ -180,8 +185,10 @@ END
 $$;
 
 -- A desk's only way to write, as before: the server assigns seq, time and writer; the hash comes when it is sealed.
--- An entry id already on the server returns its seq, as before. No statement here reads audit_entry by a plan that
--- could be cached (the insert finds a duplicate through the unique index itself).
+-- An entry id already on the server returns its seq, as before, without drawing one. Its lookup is planned at each
+-- call (EXECUTE, about 0.1 ms): a desk's session lives all day, and a plan cached while the log was empty (a scan of
+-- the whole table) would be kept as it grows. (Not enable_seqscan = off on the function: the calls it makes inherit
+-- it, and a plan costed past jit_above_cost is JIT-compiled on every call, 5-60 ms.)
 CREATE OR REPLACE FUNCTION append_entry(p_entry_id uuid, p_ws_time_ms bigint, p_service_time text, p_operator text,
         p_workstation text, p_masked_id text, p_id_hash text, p_name text, p_decision text, p_deposit_percent bigint,
         p_reason text, p_categories text, p_service_result text, p_request_id text, p_error_code text,
@@ -196,6 +203,10 @@ DECLARE
 BEGIN
     IF p_entry_id IS NULL THEN
         RAISE EXCEPTION 'an entry needs its id' USING ERRCODE = '22004';
+    END IF;
+    EXECUTE 'SELECT seq FROM waiverdesk.audit_entry WHERE entry_id = $1' INTO v_seq USING p_entry_id;
+    IF v_seq IS NOT NULL THEN
+        RETURN v_seq;
     END IF;
     LOOP
         v_seq := nextval('audit_entry_seq');
@@ -212,8 +223,7 @@ BEGIN
         now_us(), session_user, p_spooled_ms, NULL, NULL)
     ON CONFLICT (entry_id) DO NOTHING;
     IF NOT FOUND THEN
-        -- the entry is there already (a forwarded copy whose first commit the desk never heard of); this seq becomes
-        -- a gap. Planned for this call (EXECUTE): a plan cached on an empty log would scan the whole table.
+        -- a copy of the same entry, forwarded at the same moment, committed first; this seq becomes a gap
         EXECUTE 'SELECT seq FROM waiverdesk.audit_entry WHERE entry_id = $1' INTO v_seq USING p_entry_id;
         RETURN v_seq;
     END IF;
@@ -332,7 +342,8 @@ BEGIN
 END
 $$;
 
--- The newest entry is the highest seq taken, sealed or not (the head may be a few entries behind).
+-- The newest entry is the highest seq taken, linked or not (the head may be a few entries behind); V6's search_page
+-- looks it up the same way.
 CREATE OR REPLACE FUNCTION grams_worth_it(f audit_filter) RETURNS text[] LANGUAGE plpgsql STABLE
     SET plan_cache_mode = force_custom_plan AS $$
 DECLARE
@@ -348,43 +359,48 @@ BEGIN
 END
 $$;
 
-CREATE OR REPLACE FUNCTION search_page(p_time_ms bigint, p_workstation text, p_filter audit_filter, p_new_search boolean,
-                            p_before bigint, p_limit integer) RETURNS SETOF entry_view
+-- An export reads every match: there the links come by one join (merged in seq order) rather than a lookup per entry.
+CREATE OR REPLACE FUNCTION export_open(p_ticket bigint, p_filter audit_filter, OUT rows refcursor, OUT total bigint,
+                            OUT checks_seq bigint, OUT checks_hash text, OUT access_seq bigint,
+                            OUT access_hash text, OUT anchored_us bigint)
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = waiverdesk, pg_temp SET plan_cache_mode = force_custom_plan
     AS $$
 DECLARE
-    f     audit_filter := checked_filter(p_filter);
-    v_top bigint;
-    v_lo  bigint;
-    v_n   bigint;
-    v_on  record;
+    f        audit_filter := checked_filter(p_filter);
+    v_access access_entry%ROWTYPE;
+    v_anchor audit_anchor%ROWTYPE;
+    v_grams  text[];
 BEGIN
-    IF p_limit IS NULL OR p_limit < 1 OR p_limit > 1000 THEN
-        RAISE EXCEPTION 'a page holds 1 to 1000 entries' USING ERRCODE = '22023';
+    SELECT * INTO v_access FROM access_entry WHERE seq = p_ticket;
+    IF NOT FOUND OR v_access.writer <> session_user OR v_access.action NOT IN ('EXPORT_CSV', 'EXPORT_FHIR')
+            OR v_access.detail <> filter_detail(f) OR v_access.received_us < now_us() - 600000000 THEN
+        RAISE EXCEPTION 'access % does not record an export of this filter by this login in the last 10 minutes',
+            p_ticket USING ERRCODE = '42501';
     END IF;
-    PERFORM record_search(p_time_ms, p_workstation, filter_detail(f), coalesce(p_new_search, true));
-    IF f.name IS NOT NULL THEN
-        SELECT coalesce(max(seq), 0) + 1 INTO v_top FROM audit_entry;
-        v_top := least(coalesce(p_before, v_top), v_top);
-        v_lo := v_top - name_window();
-        RETURN QUERY SELECT * FROM matching(f, NULL, v_lo, v_top) ORDER BY seq DESC LIMIT p_limit;
-        GET DIAGNOSTICS v_n = ROW_COUNT;
-        IF v_n < p_limit AND v_lo > 1 THEN
-            RETURN QUERY SELECT * FROM matching(f, fragment_grams(f.name), NULL, v_lo) ORDER BY seq DESC
-                LIMIT p_limit - v_n;
-        END IF;
-    ELSIF f.from_ms IS NOT NULL OR f.to_ms IS NOT NULL THEN
-        v_on := on_time_bounds(f);
-        RETURN QUERY SELECT * FROM (
-            (SELECT * FROM matching(f, NULL, v_on.lo + 1, least(p_before, v_on.hi)) m
-             WHERE on_time(m.received_us, m.ws_time_ms) ORDER BY m.seq DESC LIMIT p_limit)
-            UNION ALL
-            (SELECT * FROM matching(f, NULL, NULL, p_before) m
-             WHERE NOT on_time(m.received_us, m.ws_time_ms) ORDER BY m.seq DESC LIMIT p_limit)) u
-            ORDER BY u.seq DESC LIMIT p_limit;
-    ELSE
-        RETURN QUERY SELECT * FROM matching(f, NULL, NULL, p_before) ORDER BY seq DESC LIMIT p_limit;
+    UPDATE export_ticket SET opened_us = now_us() WHERE export_ticket.access_seq = p_ticket AND opened_us IS NULL;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'the export recorded as access % has been read already', p_ticket USING ERRCODE = '42501';
     END IF;
+    SELECT a.* INTO v_anchor FROM audit_anchor a JOIN export_ticket t ON t.anchor_id = a.id
+    WHERE t.access_seq = p_ticket;
+    checks_seq := v_anchor.checks_seq;
+    checks_hash := v_anchor.checks_hash;
+    access_seq := v_anchor.access_seq;
+    access_hash := v_anchor.access_hash;
+    anchored_us := v_anchor.anchored_us;
+    v_grams := grams_worth_it(f);
+    SELECT count(*) INTO total FROM matching(f, v_grams, NULL, checks_seq + 1);
+    OPEN rows FOR SELECT m.seq, m.entry_id, m.ws_time_ms, m.service_time, m.operator, m.workstation, m.masked_id,
+            m.id_hash, m.name, m.decision, m.deposit_percent, m.reason, m.categories, m.service_result, m.request_id,
+            m.error_code, m.latency_ms, m.policy_id, m.policy_sha256, m.service_url, m.demo_service,
+            m.program_version, m.channel, m.cert_id, m.cert_kid, m.trust_list_age_s, m.revocation_list_age_s,
+            m.paper_number, m.paper_centre, m.paper_issued, m.paper_category, m.follows_seq,
+            m.holder_from_certificate, m.received_us, m.writer, m.spooled_ms,
+            CASE WHEN s.seq IS NULL THEN m.prev_hash ELSE s.prev_hash END,
+            CASE WHEN s.seq IS NULL THEN m.entry_hash ELSE s.entry_hash END,
+            m.review_action, m.review_detail, m.review_time_ms, m.review_supervisor, m.review_workstation
+        FROM matching(f, v_grams, NULL, checks_seq + 1) m LEFT JOIN audit_seal s ON s.seq = m.seq
+        ORDER BY m.seq DESC;
 END
 $$;
 

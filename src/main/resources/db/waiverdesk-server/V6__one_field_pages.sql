@@ -5,7 +5,8 @@
 --   2. audit_entry_no_channel: the entries without a channel (before schema version 4) in seq order, which part 1
 --      needs for the LIVE_QUERY channel (drop the two together, or neither);
 --   3. access_entry_not_shown: entry_view's not-shown mark read from an index instead of the whole access log.
--- search_page keeps V5's top lookup (max(seq) of audit_entry) in its name branch.
+-- search_page looks the newest seq up as V5's grams_worth_it does (max(seq) of audit_entry: the chain's head may be a
+-- few entries behind) in its name branch.
 --
 -- 1. The first page of a filter on one field walked the primary key backwards once a few hundred thousand entries of
 -- other windows had been appended (docs/benchmarks.md: workstation 104-179 ms on 5 million entries). For `ORDER BY
