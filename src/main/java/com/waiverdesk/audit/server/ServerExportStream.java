@@ -37,6 +37,7 @@ final class ServerExportStream implements AuditReader, AutoCloseable {
     private final AuditFilter filter;
     private final long total;
     private final PreparedStatement[] fetch;
+    private final ServerRows.Reader rowReader;
     private final int batch;
     private final ServerUrl url;
     private final ExecutorService fetcher = Executors.newSingleThreadExecutor(r -> {
@@ -59,15 +60,17 @@ final class ServerExportStream implements AuditReader, AutoCloseable {
      * @param fetch      two statements of {@code FETCH FORWARD batch FROM} the cursor on the same connection: each
      *                   run gives the next rows, read as they come (a FETCH ALL would have the server store every row
      *                   before it sends the first); two, because running a statement again closes its last rows
+     * @param rowReader  reads a row of the cursor (whose columns it knows)
      */
-    ServerExportStream(AuditFilter filter, long total, long throughSeq, PreparedStatement[] fetch, int batch,
-                       ServerUrl url) {
+    ServerExportStream(AuditFilter filter, long total, long throughSeq, PreparedStatement[] fetch,
+                       ServerRows.Reader rowReader, int batch, ServerUrl url) {
         if (fetch.length != 2) {
             throw new IllegalArgumentException("two FETCH statements, used in turn");
         }
         this.filter = filter;
         this.total = total;
         this.fetch = fetch.clone();
+        this.rowReader = rowReader;
         this.batch = batch;
         this.url = url;
         this.expectedBefore = throughSeq + 1;
@@ -104,7 +107,7 @@ final class ServerExportStream implements AuditReader, AutoCloseable {
         while (ahead == null && !ended) {
             if (rows != null && rows.next()) {
                 rowsInBatch++;
-                ahead = ServerRows.row(rows, false);
+                ahead = rowReader.read(rows);
             } else if (rows != null && rowsInBatch < batch) {
                 ended = true;
                 rows.close();

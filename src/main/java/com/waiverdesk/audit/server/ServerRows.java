@@ -24,6 +24,13 @@ final class ServerRows {
     static final String COLUMNS = "seq, entry_id, " + String.join(", ", EntryColumns.NAMES)
             + ", received_us, writer, spooled_ms, prev_hash, entry_hash, review_action, review_detail,"
             + " review_time_ms, review_supervisor, review_workstation, not_shown";
+    /**
+     * The columns of {@code waiverdesk.export_open_csv}'s cursor (schema version 8), which {@link #csvRow} reads: what a
+     * CSV file shows, without the ID hash, the previous link's hash and the server's facts.
+     */
+    static final String CSV_COLUMNS = "seq, " + String.join(", ", EntryColumns.NAMES.stream()
+            .filter(name -> !name.equals("id_hash")).toList()) + ", entry_hash, review_action, review_detail,"
+            + " review_time_ms, review_supervisor, review_workstation";
     private static final int FIRST_VALUE = 3;
     private static final int AFTER_VALUES = FIRST_VALUE + EntryColumns.NAMES.size();
 
@@ -34,6 +41,12 @@ final class ServerRows {
      * @param notShown whether its decision never showed at the desk; {@code null} when the row did not say (export)
      */
     record Row(StoredEntry stored, Review review, Boolean notShown) {
+    }
+
+    /** Reads the row a result set is on. */
+    @FunctionalInterface
+    interface Reader {
+        Row read(ResultSet rs) throws SQLException;
     }
 
     private ServerRows() {
@@ -49,11 +62,7 @@ final class ServerRows {
 
     static Row row(ResultSet rs, boolean withNotShown) throws SQLException {
         long seq = rs.getLong(1);
-        List<Object> values = new ArrayList<>(EntryColumns.NAMES.size());
-        for (int i = FIRST_VALUE; i < AFTER_VALUES; i++) {
-            Object v = rs.getObject(i);
-            values.add(v instanceof Integer n ? Long.valueOf(n) : v);
-        }
+        List<Object> values = values(rs, FIRST_VALUE, null);
         int i = AFTER_VALUES;
         long receivedUs = rs.getLong(i);
         String writer = rs.getString(i + 1);
@@ -61,14 +70,44 @@ final class ServerRows {
         Instant spooled = rs.wasNull() ? null : Instant.ofEpochMilli(spooledMs);
         ServerFacts facts = new ServerFacts((UUID) rs.getObject(2), Instant.EPOCH.plus(receivedUs, ChronoUnit.MICROS),
                 writer, spooled);
-        StoredEntry stored;
+        StoredEntry stored = stored(seq, values, rs.getString(i + 3), rs.getString(i + 4), facts);
+        return new Row(stored, review(rs, i + 5, seq), withNotShown ? rs.getBoolean(i + 10) : null);
+    }
+
+    /**
+     * One row of {@link #CSV_COLUMNS}: the entry without its ID hash (null), previous hash (null) or server facts
+     * (null), which a CSV file does not show.
+     */
+    static Row csvRow(ResultSet rs) throws SQLException {
+        long seq = rs.getLong(1);
+        List<Object> values = values(rs, 2, "id_hash");
+        int i = 2 + EntryColumns.NAMES.size() - 1;
+        return new Row(stored(seq, values, null, rs.getString(i), null), review(rs, i + 1, seq), null);
+    }
+
+    /** The entry's stored values from column {@code first} on, in {@link EntryColumns#NAMES} order, but {@code absent}
+     * (not in the row: null). */
+    private static List<Object> values(ResultSet rs, int first, String absent) throws SQLException {
+        List<Object> values = new ArrayList<>(EntryColumns.NAMES.size());
+        int column = first;
+        for (String name : EntryColumns.NAMES) {
+            if (name.equals(absent)) {
+                values.add(null);
+                continue;
+            }
+            Object v = rs.getObject(column++);
+            values.add(v instanceof Integer n ? Long.valueOf(n) : v);
+        }
+        return values;
+    }
+
+    private static StoredEntry stored(long seq, List<Object> values, String prevHash, String entryHash,
+                                      ServerFacts facts) throws DamagedRow {
         try {
-            stored = new StoredEntry(seq, EntryColumns.fromColumns(values), rs.getString(i + 3), rs.getString(i + 4),
-                    facts);
+            return new StoredEntry(seq, EntryColumns.fromColumns(values), prevHash, entryHash, facts);
         } catch (IllegalArgumentException | ClassCastException e) {
             throw new DamagedRow(seq, e);
         }
-        return new Row(stored, review(rs, i + 5, seq), withNotShown ? rs.getBoolean(i + 10) : null);
     }
 
     private static Review review(ResultSet rs, int first, long seq) throws SQLException {

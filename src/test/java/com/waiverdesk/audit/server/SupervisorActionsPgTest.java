@@ -12,6 +12,7 @@ import com.waiverdesk.app.AuditVocabulary;
 import com.waiverdesk.audit.AccessEvent;
 import com.waiverdesk.audit.AuditFilter;
 import com.waiverdesk.audit.AuditWriteException;
+import com.waiverdesk.audit.ChainHead;
 import com.waiverdesk.audit.ProgressListener;
 import com.waiverdesk.audit.PurgeResult;
 import com.waiverdesk.audit.Review;
@@ -231,6 +232,17 @@ class SupervisorActionsPgTest extends SupervisorServerTest {
                     .extracting(r -> r[seq], r -> r[state])
                     .isEqualTo(rows.stream().map(r -> org.assertj.core.groups.Tuple.tuple(r[seq], r[state])).toList());
         }
+
+        // the CSV's cursor (export_open_csv) leaves out what a CSV does not show: every cell is still the one the
+        // screen's rows (every column of entry_view) give when written by the same CsvExport
+        Path fromScreen = dir.resolve("from-screen.csv");
+        try (ServerAuditReader reader = reader()) {
+            new CsvExport(reader, ZoneId.of("Asia/Shanghai"), CLOCK, new AuditVocabulary(Locale.ENGLISH)).write(
+                    AuditFilter.all(), new ChainHead(CLOCK.instant(), 11, "head", 0, "access"), fromScreen,
+                    ProgressListener.NONE);
+        }
+        assertThat(csvRows(csv.file()).stream().map(List::of).toList())
+                .isEqualTo(csvRows(fromScreen).stream().map(List::of).toList());
     }
 
     private static List<String[]> csvRows(Path file) throws Exception {
@@ -291,7 +303,8 @@ class SupervisorActionsPgTest extends SupervisorServerTest {
                 "SELECT waiverdesk.review_queue_count(0, 'x')",
                 "SELECT waiverdesk.review_entry(0, 'x', 9, true, '')",
                 "SELECT waiverdesk.export_begin(0, 'x', 'EXPORT_CSV', " + NO_FILTER + ")",
-                "SELECT * FROM waiverdesk.export_open(1, " + NO_FILTER + ")");
+                "SELECT * FROM waiverdesk.export_open(1, " + NO_FILTER + ")",
+                "SELECT * FROM waiverdesk.export_open_csv(1, " + NO_FILTER + ")");
         long mark = server.accessHead();
         try (Connection desk = server.login("desk-a", SupervisorFixture.DESK_PW); Statement s = desk.createStatement()) {
             for (String sql : calls) {
@@ -320,7 +333,8 @@ class SupervisorActionsPgTest extends SupervisorServerTest {
                     "SELECT waiverdesk.record_search(0, 'x', 'x', true)",
                     "SELECT waiverdesk.filter_detail(" + NO_FILTER + ")",
                     "SELECT waiverdesk.append_access(0, 'sup-1', 'x', 'SEARCH', 'x', NULL)",
-                    "SELECT waiverdesk.seal_locked(NULL)", "SELECT nextval('waiverdesk.audit_entry_seq')")) {
+                    "SELECT waiverdesk.seal_locked(NULL)", "SELECT nextval('waiverdesk.audit_entry_seq')",
+                    "SELECT * FROM waiverdesk.export_start(1, " + NO_FILTER + ", ARRAY['EXPORT_CSV'])")) {
                 assertRefused(s, sql);
             }
         }
@@ -329,26 +343,59 @@ class SupervisorActionsPgTest extends SupervisorServerTest {
     @Test
     @Order(9)
     void anExportTicketOpensOneStreamOfItsOwnFilterForItsOwnLogin() throws Exception {
-        long ticket;
+        for (String open : List.of("export_open", "export_open_csv")) {
+            long ticket;
+            try (Connection sup = server.login("sup-1", SupervisorFixture.SUPERVISOR_PW);
+                 Statement s = sup.createStatement()) {
+                ticket = single(s, "SELECT waiverdesk.export_begin(0, 'x', 'EXPORT_CSV', " + NO_FILTER + ")");
+                long search = single(s, "SELECT max(seq) FROM waiverdesk.access_rows() WHERE action = 'SEARCH'");
+                String other = "ROW(NULL, NULL, 'clerk-1', NULL, NULL, NULL, NULL, NULL, NULL, NULL)"
+                        + "::waiverdesk.audit_filter";
+                String call = "SELECT * FROM waiverdesk." + open + "(";
+                sup.setAutoCommit(false);
+                assertRefused(s, call + ticket + ", " + other + ")");
+                sup.rollback();
+                assertRefused(s, call + search + ", " + NO_FILTER + ")");
+                sup.rollback();
+                try (Connection sup2 = server.login("sup-2", SupervisorFixture.SUPERVISOR_PW);
+                     Statement s2 = sup2.createStatement()) {
+                    assertRefused(s2, call + ticket + ", " + NO_FILTER + ")");
+                }
+                assertThat(single(s, "SELECT total FROM waiverdesk." + open + "(" + ticket + ", " + NO_FILTER + ")"))
+                        .as(open).isEqualTo(11);
+                sup.commit();
+                // read once, whichever function opened it
+                assertRefused(s, "SELECT * FROM waiverdesk.export_open(" + ticket + ", " + NO_FILTER + ")");
+                sup.rollback();
+                assertRefused(s, "SELECT * FROM waiverdesk.export_open_csv(" + ticket + ", " + NO_FILTER + ")");
+                sup.rollback();
+            }
+        }
+    }
+
+    @Test
+    @Order(9)
+    void theCsvCursorOpensOnlyACsvExportAndGivesTheColumnsTheProgramReads() throws Exception {
         try (Connection sup = server.login("sup-1", SupervisorFixture.SUPERVISOR_PW);
              Statement s = sup.createStatement()) {
-            ticket = single(s, "SELECT waiverdesk.export_begin(0, 'x', 'EXPORT_CSV', " + NO_FILTER + ")");
-            long search = single(s, "SELECT max(seq) FROM waiverdesk.access_rows() WHERE action = 'SEARCH'");
-            String other = "ROW(NULL, NULL, 'clerk-1', NULL, NULL, NULL, NULL, NULL, NULL, NULL)"
-                    + "::waiverdesk.audit_filter";
+            long fhir = single(s, "SELECT waiverdesk.export_begin(0, 'x', 'EXPORT_FHIR', " + NO_FILTER + ")");
+            long csv = single(s, "SELECT waiverdesk.export_begin(0, 'x', 'EXPORT_CSV', " + NO_FILTER + ")");
             sup.setAutoCommit(false);
-            assertRefused(s, "SELECT * FROM waiverdesk.export_open(" + ticket + ", " + other + ")");
+            assertRefused(s, "SELECT * FROM waiverdesk.export_open_csv(" + fhir + ", " + NO_FILTER + ")");
             sup.rollback();
-            assertRefused(s, "SELECT * FROM waiverdesk.export_open(" + search + ", " + NO_FILTER + ")");
-            sup.rollback();
-            try (Connection sup2 = server.login("sup-2", SupervisorFixture.SUPERVISOR_PW);
-                 Statement s2 = sup2.createStatement()) {
-                assertRefused(s2, "SELECT * FROM waiverdesk.export_open(" + ticket + ", " + NO_FILTER + ")");
+            String cursor;
+            try (ResultSet rs = s.executeQuery("SELECT rows FROM waiverdesk.export_open_csv(" + csv + ", " + NO_FILTER
+                    + ")")) {
+                rs.next();
+                cursor = rs.getString(1);
             }
-            assertThat(single(s, "SELECT total FROM waiverdesk.export_open(" + ticket + ", " + NO_FILTER + ")"))
-                    .isEqualTo(11);
-            sup.commit();
-            assertRefused(s, "SELECT * FROM waiverdesk.export_open(" + ticket + ", " + NO_FILTER + ")");
+            try (ResultSet rs = s.executeQuery("FETCH FORWARD 1 FROM " + ServerAdmin.quote(cursor))) {
+                List<String> labels = new ArrayList<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    labels.add(rs.getMetaData().getColumnLabel(i));
+                }
+                assertThat(String.join(", ", labels)).isEqualTo(ServerRows.CSV_COLUMNS);
+            }
             sup.rollback();
         }
     }
