@@ -11,6 +11,7 @@ import com.waiverdesk.testing.FakeVerificationClient;
 import com.waiverdesk.testing.ManualScheduler;
 import com.waiverdesk.testing.MemoryAuditLog;
 import com.waiverdesk.testing.TestDesks;
+import com.waiverdesk.ui.DrawnText;
 import com.waiverdesk.ui.common.FxBackgroundRunner;
 import com.waiverdesk.ui.common.Texts;
 import com.waiverdesk.ui.common.UiFont;
@@ -28,10 +29,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Labeled;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -254,7 +252,7 @@ class CardLayoutUITest {
             saveIfAsked(robot, locale + "-" + percent + "-" + step.label());
             // the status bar's operator and workstation may shorten when the service state is long (by design, see
             // StatusBar); nothing else may
-            for (String cut : truncated(robot.lookup(".admission").queryParent())) {
+            for (String cut : DrawnText.cut(robot.lookup(".admission").queryParent())) {
                 if (!cut.startsWith("#operatorStatus") && !cut.startsWith("#workstationStatus")) {
                     problems.add(where + "cut off: " + cut);
                 }
@@ -345,32 +343,5 @@ class CardLayoutUITest {
 
     private static double sceneY(Node node) {
         return node.localToScene(node.getLayoutBounds()).getMinY();
-    }
-
-    /** Each visible label whose drawn text is not its whole text (the skin put in an ellipsis). */
-    static List<String> truncated(Parent root) {
-        List<String> cut = new ArrayList<>();
-        collect(root, cut);
-        return cut;
-    }
-
-    private static void collect(Node node, List<String> cut) {
-        if (!node.isVisible()) {
-            return;
-        }
-        if (node instanceof Labeled) {
-            Labeled labeled = (Labeled) node;
-            String text = labeled.getText();
-            Node drawn = labeled.lookup(".text");
-            if (text != null && !text.isBlank() && drawn instanceof Text && !text.equals(((Text) drawn).getText())) {
-                cut.add((labeled.getId() != null ? "#" + labeled.getId() : labeled.getStyleClass()) + " \""
-                        + text + "\" drawn as \"" + ((Text) drawn).getText() + "\"");
-            }
-        }
-        if (node instanceof Parent) {
-            for (Node child : ((Parent) node).getChildrenUnmodifiable()) {
-                collect(child, cut);
-            }
-        }
     }
 }

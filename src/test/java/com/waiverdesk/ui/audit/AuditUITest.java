@@ -6,6 +6,7 @@ import com.waiverdesk.audit.AccessEvent;
 import com.waiverdesk.audit.AuditFilter;
 import com.waiverdesk.audit.StoredEntry;
 import com.waiverdesk.domain.DecisionKind;
+import com.waiverdesk.ui.DrawnText;
 import com.waiverdesk.ui.common.FxBackgroundRunner;
 import com.waiverdesk.ui.common.Texts;
 import java.nio.file.Files;
@@ -197,11 +198,16 @@ class AuditUITest {
 
     @Test
     void chartsShowPercentagesOnAFixedScaleAndCountsInWholeSteps(FxRobot robot) throws TimeoutException {
+        // the server's charts: four in the lower row
+        fx.reader.perWindow = true;
         signIn(robot);
         robot.clickOn(texts.get("audit.tab.charts"));
         await(() -> model.chartsProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
 
+        // every title and axis label whole in a window narrower than a 1280-pixel screen, in Chinese
+        assertThat(robot.lookup("#perWorkstationChart").query().isVisible()).isTrue();
+        assertThat(DrawnText.cut(robot.lookup("#chartsPane").queryParent())).isEmpty();
         NumberAxis percent = (NumberAxis) robot.lookup("#failureRateChart").queryAs(XYChart.class).getYAxis();
         assertThat(percent.isAutoRanging()).isFalse();
         assertThat(percent.getLowerBound()).isZero();

@@ -38,6 +38,8 @@ final class FakeAuditReader implements AuditReader {
     volatile int rowsHandedOut;
     volatile AuditReadException failure;
     volatile boolean closed;
+    /** Whether the charts count per window too, as the audit server's do. */
+    volatile boolean perWindow;
 
     FakeAuditReader(List<StoredEntry> rows) {
         this.rows = new ArrayList<>(rows);
@@ -137,12 +139,14 @@ final class FakeAuditReader implements AuditReader {
         Map<LocalDate, Map<DecisionKind, Long>> perDay = new TreeMap<>();
         Map<String, Long> perOperator = new TreeMap<>();
         Map<Channel, Long> perChannel = new java.util.EnumMap<>(Channel.class);
+        Map<String, Long> perWorkstation = new TreeMap<>();
         for (StoredEntry row : rows) {
             if (matches(filter, row.entry())) {
                 LocalDate day = row.entry().workstationTime().atZone(zone).toLocalDate();
                 perDay.computeIfAbsent(day, d -> new TreeMap<>()).merge(row.entry().decision(), 1L, Long::sum);
                 perOperator.merge(row.entry().operator(), 1L, Long::sum);
                 perChannel.merge(row.entry().channel(), 1L, Long::sum);
+                perWorkstation.merge(row.entry().workstation(), 1L, Long::sum);
             }
         }
         List<AuditCharts.DayCount> days = new ArrayList<>();
@@ -158,7 +162,9 @@ final class FakeAuditReader implements AuditReader {
                 .sorted(Comparator.comparingLong(AuditCharts.OperatorCount::count).reversed()).toList();
         List<AuditCharts.ChannelCount> channels = perChannel.entrySet().stream()
                 .map(e -> new AuditCharts.ChannelCount(e.getKey(), e.getValue())).toList();
-        return new AuditCharts(days, failures, operators, channels);
+        List<AuditCharts.WorkstationCount> windows = !perWindow ? List.of() : perWorkstation.entrySet().stream()
+                .map(e -> new AuditCharts.WorkstationCount(e.getKey(), e.getValue())).toList();
+        return new AuditCharts(days, failures, operators, channels, windows);
     }
 
     @Override
