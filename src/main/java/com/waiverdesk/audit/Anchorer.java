@@ -63,7 +63,7 @@ final class Anchorer {
         if (!evenIfUnchanged && current(c).sameState(last)) {
             return last; // checked without the write lock first, so a read-only window closes quietly
         }
-        Anchor written = ChainWriter.<Anchor, IOException>immediate(c, s -> {
+        Anchor written = ImmediateTransaction.<Anchor, IOException>run(c, s -> {
             Anchor anchor = current(c);
             if (!evenIfUnchanged && anchor.sameState(last)) {
                 return last;

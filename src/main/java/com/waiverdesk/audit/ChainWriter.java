@@ -16,29 +16,9 @@ final class ChainWriter {
     private ChainWriter() {
     }
 
-    /** Work done while holding the database's write lock. */
-    interface Work<T, E extends Exception> {
-        T run(Statement s) throws SQLException, E;
-    }
-
     /** A position in a chain: a seq and the hash the next entry must point at. */
     record Link(long seq, String hash) {
         static final Link GENESIS = new Link(0, HashChain.GENESIS);
-    }
-
-    /** Runs {@code work} in one immediate transaction: committed if it returns, rolled back if it throws. */
-    static <T, E extends Exception> T immediate(Connection c, Work<T, E> work) throws SQLException, E {
-        try (Statement s = c.createStatement()) {
-            s.execute("BEGIN IMMEDIATE");
-            try {
-                T result = work.run(s);
-                s.execute("COMMIT");
-                return result;
-            } catch (Exception e) {
-                AuditSchema.rollbackQuietly(s);
-                throw e;
-            }
-        }
     }
 
     /** Inserts the next link of {@code chain}; the caller holds the write lock. Returns the new seq. */

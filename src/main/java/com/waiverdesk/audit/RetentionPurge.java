@@ -35,7 +35,7 @@ final class RetentionPurge {
                     + allowed + " or earlier, not before " + before + ".");
         }
         long cutoff = before.atStartOfDay(anchorer.clock().getZone()).toInstant().toEpochMilli();
-        return ChainWriter.<PurgeResult, IOException>immediate(c, s -> {
+        return ImmediateTransaction.<PurgeResult, IOException>run(c, s -> {
             Instant now = anchorer.clock().instant();
             ChainWriter.Link base = ChainWriter.purgeBase(c);
             base = base == null ? ChainWriter.Link.GENESIS : base;

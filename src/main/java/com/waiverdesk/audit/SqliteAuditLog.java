@@ -178,7 +178,7 @@ public final class SqliteAuditLog implements AuditLog, AccessLog {
                 workstation));
         long accessSeq;
         try {
-            accessSeq = ChainWriter.immediate(connection, s -> {
+            accessSeq = ImmediateTransaction.run(connection, s -> {
                 refuseUnlessPending(seq);
                 return ChainWriter.appendLink(connection, AuditChain.ACCESS, values);
             });
@@ -210,7 +210,7 @@ public final class SqliteAuditLog implements AuditLog, AccessLog {
         requireOpen(action);
         long seq;
         try {
-            seq = ChainWriter.immediate(connection, s -> ChainWriter.appendLink(connection, chain, values));
+            seq = ImmediateTransaction.run(connection, s -> ChainWriter.appendLink(connection, chain, values));
         } catch (SQLException e) {
             throw SqliteErrors.write(e, action);
         }

@@ -4,13 +4,13 @@ import com.waiverdesk.audit.AuditEntry;
 import com.waiverdesk.audit.AuditLog;
 import com.waiverdesk.audit.AuditWriteException;
 import com.waiverdesk.audit.EntryColumns;
+import com.waiverdesk.audit.RecentMap;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,14 +37,7 @@ public final class ServerAuditLog implements AuditLog {
     private static final int REMEMBERED = 256;
 
     private final ServerConnections connections;
-    private final Map<Long, UUID> recent = new LinkedHashMap<>(16, 0.75f, false) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, UUID> eldest) {
-            return size() > REMEMBERED;
-        }
-    };
+    private final Map<Long, UUID> recent = new RecentMap<>(REMEMBERED, false);
     private Connection connection;
 
     public ServerAuditLog(ServerConnections connections) {

@@ -6,6 +6,7 @@ import com.waiverdesk.audit.AuditPage;
 import com.waiverdesk.audit.AuditReadException;
 import com.waiverdesk.audit.AuditReader;
 import com.waiverdesk.audit.AuditWriteException;
+import com.waiverdesk.audit.RecentMap;
 import com.waiverdesk.audit.Review;
 import com.waiverdesk.audit.ReviewPage;
 import com.waiverdesk.audit.StoredEntry;
@@ -22,7 +23,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,14 +56,7 @@ public final class ServerAuditReader implements AuditReader {
     private final String workstation;
     private final Clock clock;
     /** What the server said beside each entry lately: the not-shown mark and the review. */
-    private final Map<Long, Beside> remembered = new LinkedHashMap<>(256, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Beside> eldest) {
-            return size() > REMEMBERED;
-        }
-    };
+    private final Map<Long, Beside> remembered = new RecentMap<>(REMEMBERED, true);
     private Connection connection;
     private boolean closed;
 

@@ -4,6 +4,7 @@ import com.waiverdesk.audit.AuditEntry;
 import com.waiverdesk.audit.AuditWriteException;
 import com.waiverdesk.audit.AuditWriteException.Kind;
 import com.waiverdesk.audit.HashChain;
+import com.waiverdesk.audit.ImmediateTransaction;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -83,7 +84,7 @@ public final class AuditSpool implements AutoCloseable {
         com.waiverdesk.audit.SqliteNative.prepare();
         Connection c = SpoolFile.open(absolute);
         try {
-            immediate(c, s -> {
+            ImmediateTransaction.run(c, s -> {
                 for (String statement : SCHEMA.split(";")) {
                     if (!statement.isBlank()) {
                         s.execute(statement);
@@ -130,7 +131,7 @@ public final class AuditSpool implements AutoCloseable {
     public synchronized void putSetting(String key, byte[] value) throws AuditWriteException {
         requireOpen("write a setting to");
         try {
-            immediate(connection, s -> {
+            ImmediateTransaction.run(connection, s -> {
                 try (PreparedStatement ps = connection.prepareStatement(
                         "INSERT INTO settings (key, value) VALUES (?, ?)"
                                 + " ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
@@ -148,7 +149,7 @@ public final class AuditSpool implements AutoCloseable {
     synchronized long add(RowKind kind, UUID entryId, long spooledMs, String body) throws AuditWriteException {
         requireOpen("write to");
         try {
-            return immediate(connection, s -> {
+            return ImmediateTransaction.run(connection, s -> {
                 long n = highestNumber(s) + 1;
                 String prev;
                 try (ResultSet rs = s.executeQuery("SELECT row_hash FROM spool_row ORDER BY n DESC LIMIT 1")) {
@@ -247,7 +248,7 @@ public final class AuditSpool implements AutoCloseable {
         requireOpen("remove a forwarded row from");
         Boolean removed;
         try {
-            removed = immediate(connection, s -> {
+            removed = ImmediateTransaction.run(connection, s -> {
                 try (ResultSet rs = s.executeQuery("SELECT min(n) FROM spool_row")) {
                     long oldest = rs.getLong(1);
                     if (rs.wasNull() || oldest > row.n()) {
@@ -357,28 +358,6 @@ public final class AuditSpool implements AutoCloseable {
                 throw new SQLException("the spool's head row is missing");
             }
             return new Head(rs.getLong(1), rs.getString(2));
-        }
-    }
-
-    private interface Work<T> {
-        T run(Statement s) throws SQLException;
-    }
-
-    private static <T> T immediate(Connection c, Work<T> work) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("BEGIN IMMEDIATE");
-            try {
-                T result = work.run(s);
-                s.execute("COMMIT");
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    s.execute("ROLLBACK");
-                } catch (SQLException rollback) {
-                    e.addSuppressed(rollback);
-                }
-                throw e;
-            }
         }
     }
 }

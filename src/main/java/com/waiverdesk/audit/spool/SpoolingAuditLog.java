@@ -5,13 +5,13 @@ import com.waiverdesk.audit.AuditLog;
 import com.waiverdesk.audit.AuditWriteException;
 import com.waiverdesk.audit.AuditWriteException.Kind;
 import com.waiverdesk.audit.ProofDetail;
+import com.waiverdesk.audit.RecentMap;
 import com.waiverdesk.audit.spool.AuditSpool.Batch;
 import com.waiverdesk.audit.spool.AuditSpool.Row;
 import com.waiverdesk.audit.spool.AuditSpool.RowKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,12 +43,7 @@ public final class SpoolingAuditLog implements AuditLog {
     /** Keeps this process's entries and marks in the order they were decided. */
     private final Object decisions = new Object();
     /** The entry ids behind the seqs and handles this log returned lately, for {@link #markNotShown}. */
-    private final Map<Long, UUID> recent = new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, UUID> eldest) {
-            return size() > RECENT;
-        }
-    };
+    private final Map<Long, UUID> recent = new RecentMap<>(RECENT, false);
     private IntConsumer waitingListener = count -> { };
     private int toldWaiting = -1;
     private volatile String reportedProblem;
