@@ -2,16 +2,20 @@ package com.waiverdesk.cli;
 
 import com.waiverdesk.app.ConfigException;
 import com.waiverdesk.app.ConfigOptions;
+import com.waiverdesk.app.Workstation;
 import com.waiverdesk.audit.AuditKey;
 import com.waiverdesk.audit.IntegrityReport;
 import com.waiverdesk.audit.SqliteAuditLog;
 import com.waiverdesk.audit.SqliteAuditReader;
 import com.waiverdesk.audit.server.LogMigration;
 import com.waiverdesk.audit.server.ServerAuditLog;
+import com.waiverdesk.audit.server.ServerConnections;
+import com.waiverdesk.audit.server.ServerSupervisorActions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -33,7 +37,9 @@ import picocli.CommandLine.Spec;
                 + " carry their workstation time also as spooled_ms, like entries forwarded from a desk's spool."
                 + " The local log is left as it is.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every entry is on the server (imported now or before)", "1:the program failed (entries"
+        exitCodeList = {"0:every entry (with --reviews: every local review) is on the server, now or before",
+            "2:--reviews: some reviewed entries are not on the server yet (import the entries first)",
+            "1:the program failed (entries"
                 + " imported before the failure stay; run it again)", "5:the local log was altered: nothing imported",
             "7:no local audit database at --from, or no WaiverDesk schema on the server (IT runs audit server init)",
             "8:the audit server refused the login or did not allow it this",
@@ -54,6 +60,12 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--password-file", paramLabel = "FILE", description = "That login's password (else the secret"
             + " store, else ~/.pgpass); - reads standard input.")
     Path passwordFile;
+
+    @Option(names = "--reviews", description = "Instead of the entries: carry the local log's reviews of paper"
+            + " certificates over to the entries already migrated, as the supervisor login of --to (a desk login may"
+            + " not record reviews). Each is recorded under that login; its reason says who reviewed it locally,"
+            + " at which window and when. Run it after the entries were imported; again, it records nothing twice.")
+    boolean reviews;
 
     @Spec
     CommandSpec spec;
@@ -93,6 +105,9 @@ final class MigrateCommand implements Callable<Integer> {
             long lastSeq = report.checks().lastGoodSeq();
             out.println("local log: " + database + " intact, " + (lastSeq < firstSeq ? "no entries to import"
                     : "entries " + firstSeq + " to " + lastSeq));
+            if (reviews) {
+                return carryReviews(database, server, firstSeq, lastSeq, out, err);
+            }
             LogMigration.Result result;
             try (SqliteAuditReader reader = SqliteAuditReader.open(database);
                  ServerAuditLog target = new ServerAuditLog(server)) {
@@ -113,6 +128,25 @@ final class MigrateCommand implements Callable<Integer> {
                     + " log is unchanged: keep it as this workstation's archive.%n", server.url().user());
             return 0;
         });
+    }
+
+    private static int carryReviews(Path database, ServerConnections server, long firstSeq, long lastSeq,
+                                    PrintWriter out, PrintWriter err) throws Exception {
+        ServerSupervisorActions supervisor = new ServerSupervisorActions(server, Workstation.name(System.getenv()),
+                Clock.systemUTC(), null);
+        LogMigration.ReviewsResult result;
+        try (SqliteAuditReader reader = SqliteAuditReader.open(database)) {
+            result = LogMigration.carryReviews(reader, supervisor, firstSeq, lastSeq, AuditCommand.progressTo(err));
+        }
+        out.printf("reviews in the local log: %d; recorded on the server now: %d, reviewed there already: %d,"
+                + " entry not on the server: %d%n", result.reviews(), result.carried(), result.already(),
+                result.notOnServer());
+        if (result.notOnServer() > 0) {
+            err.println("waiverdesk audit migrate: " + result.notOnServer() + " reviewed entries are not on the server:"
+                    + " import the entries first (audit migrate with the window's desk login), then run this again");
+            return AuditServerCommand.EXIT_NOT_DONE;
+        }
+        return 0;
     }
 
     private static byte[] readKey(Path keyFile) throws IOException {

@@ -8,6 +8,7 @@ import com.waiverdesk.audit.ProofDetail;
 import com.waiverdesk.audit.SqliteAuditLog;
 import com.waiverdesk.audit.SqliteAuditReader;
 import com.waiverdesk.audit.StoredEntry;
+import com.waiverdesk.audit.server.LogMigration;
 import com.waiverdesk.audit.server.ServerAuditLog;
 import com.waiverdesk.audit.server.ServerConnections;
 import com.waiverdesk.audit.server.ServerUrl;
@@ -169,6 +170,68 @@ class AuditMigratePgTest extends PgCommandTest {
         assertThat(serverRows()).hasSize(7);
         assertThat(serverRows().get(6).writer()).as("IT's login may migrate too").isEqualTo(OWNER);
         assertThat(verifyOnServer().out()).contains("check entries: 7", "intact");
+    }
+
+    private ServerCli.Run carryReviewsAs(String login, String password) throws Exception {
+        return cli.run("audit", "migrate", "--reviews", "--from", local.toString(), "--to",
+                pg.jdbcUrl(database, login), "--password-file", cli.passwordFile(login + "-pw", password).toString());
+    }
+
+    /** The server's review of the migrated copy of local entry {@code stored}: action|writer|detail, or null. */
+    private String serverReviewOf(StoredEntry stored) throws SQLException {
+        try (Connection c = pg.superuserConnection(database); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT a.action || '|' || a.writer || '|' || a.detail"
+                     + " FROM waiverdesk.access_entry a JOIN waiverdesk.audit_entry e ON e.seq = a.entry_seq"
+                     + " WHERE a.action IN ('REVIEW_APPROVED', 'REVIEW_REJECTED')"
+                     + " AND e.entry_id = '" + LogMigration.entryId(stored) + "'")) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    @Test
+    void aSupervisorCarriesTheLocalReviewsOverOnceAndADeskLoginMayNot() throws Exception {
+        check("赵明远", "310109198501010058");
+        check("刘德顺", "310106196411050031");
+        List<StoredEntry> paper = new ArrayList<>();
+        try (SqliteAuditLog log = SqliteAuditLog.open(local, AuditKey.load(local.resolveSibling("audit.key")))) {
+            List<StoredEntry> checked = log.latest(2);
+            StoredEntry first = checked.get(1);
+            StoredEntry second = checked.get(0);
+            for (StoredEntry charged : List.of(first, second, second)) {
+                log.append(paperAfter(charged.entry(), charged.seq()));
+                paper.add(log.latest(1).get(0));
+            }
+            log.recordReview(paper.get(0).seq(), true, "", Instant.parse("2026-03-03T09:00:00Z"), "李主管",
+                    "WIN-SUP-1");
+            log.recordReview(paper.get(1).seq(), false, "印章模糊", Instant.parse("2026-03-03T09:05:00Z"), "李主管",
+                    "WIN-SUP-1");
+        }
+
+        ServerCli.Run early = carryReviewsAs(supervisor, SUPERVISOR_PW);
+        assertThat(early.exit()).as("the entries are not there yet").isEqualTo(AuditServerCommand.EXIT_NOT_DONE);
+        assertThat(early.out()).contains("reviews in the local log: 2; recorded on the server now: 0, reviewed"
+                + " there already: 0, entry not on the server: 2");
+        assertThat(early.err()).contains("import the entries first");
+
+        assertThat(migrate().exit()).isZero();
+        ServerCli.Run byDesk = carryReviewsAs(desk, DESK_PW);
+        assertThat(byDesk.exit()).as("a clerk's login records no review").isEqualTo(ServerTarget.EXIT_LOGIN_REFUSED);
+        assertThat(serverReviewOf(paper.get(0))).isNull();
+
+        ServerCli.Run carried = carryReviewsAs(supervisor, SUPERVISOR_PW);
+        assertThat(carried.exit()).as(carried.err()).isZero();
+        assertThat(carried.out()).contains("reviews in the local log: 2; recorded on the server now: 2, reviewed"
+                + " there already: 0, entry not on the server: 0");
+        assertThat(serverReviewOf(paper.get(0))).startsWith("REVIEW_APPROVED|" + supervisor + "|")
+                .contains("local review by 李主管 at WIN-SUP-1, 2026-03-03T09:00:00Z");
+        assertThat(serverReviewOf(paper.get(1))).startsWith("REVIEW_REJECTED|" + supervisor + "|")
+                .contains("local review by 李主管 at WIN-SUP-1, 2026-03-03T09:05:00Z: 印章模糊");
+        assertThat(serverReviewOf(paper.get(2))).as("pending locally, pending on the server").isNull();
+
+        ServerCli.Run again = carryReviewsAs(supervisor, SUPERVISOR_PW);
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("recorded on the server now: 0, reviewed there already: 2");
+        assertThat(verifyOnServer().out()).contains("intact");
     }
 
     @Test

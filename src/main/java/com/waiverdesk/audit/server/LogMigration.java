@@ -7,9 +7,12 @@ import com.waiverdesk.audit.AuditReader;
 import com.waiverdesk.audit.AuditWriteException;
 import com.waiverdesk.audit.ProgressListener;
 import com.waiverdesk.audit.ProofDetail;
+import com.waiverdesk.audit.Review;
 import com.waiverdesk.audit.StoredEntry;
+import com.waiverdesk.domain.Channel;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 
@@ -40,6 +43,17 @@ public final class LogMigration {
     public record Result(long entries, long imported, long alreadyThere, long notShownMarks, long followsDropped) {
     }
 
+    /**
+     * What a run of {@link #carryReviews} did.
+     *
+     * @param reviews     paper entries of the local log with a review there
+     * @param carried     of them, recorded on the server by this run
+     * @param already     of them, reviewed on the server already (carried by an earlier run, or reviewed there)
+     * @param notOnServer of them, whose entry is not on the server yet (migrate the entries first)
+     */
+    public record ReviewsResult(long reviews, long carried, long already, long notOnServer) {
+    }
+
     private final AuditReader source;
     private final ServerAuditLog target;
 
@@ -68,45 +82,82 @@ public final class LogMigration {
         }
         // an entry given a seq past the chain's end as it was now is new; one found by its id has an older seq
         long serverLastSeq = target.nextSeq(read(firstSeq).entry()) - 1;
-        long imported = 0;
-        long already = 0;
-        long marks = 0;
-        long dropped = 0;
-        progress.progress(0, total);
-        for (long seq = firstSeq; seq <= lastSeq; seq++) {
-            if (progress.cancelled()) {
-                throw new CancellationException("the migration was stopped after entry " + (seq - 1));
-            }
+        // imported, already there, not-shown marks, follows dropped
+        long[] n = new long[4];
+        eachEntry(firstSeq, lastSeq, progress, seq -> {
             StoredEntry stored = read(seq);
             UUID id = entryId(stored);
             AuditEntry entry = stored.entry();
             ProofDetail proof = entry.proof();
             if (proof != null && proof.followsSeq() != null) {
                 Long follows = serverSeqOf(proof.followsSeq(), firstSeq, seq);
-                dropped += follows == null ? 1 : 0;
+                n[3] += follows == null ? 1 : 0;
                 entry = entry.withProof(new ProofDetail(proof.channel(), proof.certId(), proof.kid(),
                         proof.trustListAgeSeconds(), proof.revocationListAgeSeconds(), proof.paperNumber(),
                         proof.paperCentre(), proof.paperIssued(), proof.paperCategory(), follows,
                         proof.holderFromCertificate()));
             }
             long serverSeq = target.append(id, entry, entry.workstationTime().toEpochMilli());
-            if (serverSeq > serverLastSeq) {
-                imported++;
-            } else {
-                already++;
-            }
+            n[serverSeq > serverLastSeq ? 0 : 1]++;
             AccessEvent mark = notShown.get(seq);
             if (mark != null) {
                 target.markNotShown(id, mark.time(), mark.supervisor(), mark.workstation());
-                marks++;
+                n[2]++;
             }
+        });
+        return new Result(total, n[0], n[1], n[2], n[3]);
+    }
+
+    /**
+     * Carries the reviews of the local paper entries {@code firstSeq..lastSeq} (a verified stretch) over to their
+     * migrated entries on the server, each recorded under the supervisor's login of {@code supervisor}. Running it
+     * again records nothing twice (the server keeps one review per entry).
+     *
+     * @throws AuditWriteException the server did not take one; the ones before it stay, and a new run goes on
+     */
+    public static ReviewsResult carryReviews(AuditReader source, ServerSupervisorActions supervisor, long firstSeq,
+                                             long lastSeq, ProgressListener progress)
+            throws AuditReadException, AuditWriteException {
+        // reviews, recorded, reviewed already, not on the server
+        long[] n = new long[4];
+        eachEntry(firstSeq, lastSeq, progress, seq -> {
+            StoredEntry stored = read(source, seq);
+            Optional<Review> review = stored.entry().channel() == Channel.PAPER ? source.review(seq)
+                    : Optional.empty();
+            if (review.isPresent()) {
+                n[0]++;
+                switch (supervisor.importReview(entryId(stored), review.get())) {
+                    case RECORDED -> n[1]++;
+                    case REVIEWED_ALREADY -> n[2]++;
+                    case NOT_ON_SERVER -> n[3]++;
+                }
+            }
+        });
+        return new ReviewsResult(n[0], n[1], n[2], n[3]);
+    }
+
+    /** What a run does with one local entry. */
+    @FunctionalInterface
+    private interface Step {
+        void run(long seq) throws AuditReadException, AuditWriteException;
+    }
+
+    /** Runs {@code step} for {@code firstSeq..lastSeq} in order; stops when asked, tells progress as it goes. */
+    private static void eachEntry(long firstSeq, long lastSeq, ProgressListener progress, Step step)
+            throws AuditReadException, AuditWriteException {
+        long total = Math.max(0, lastSeq - firstSeq + 1);
+        progress.progress(0, total);
+        for (long seq = firstSeq; seq <= lastSeq; seq++) {
+            if (progress.cancelled()) {
+                throw new CancellationException("the migration was stopped after entry " + (seq - 1));
+            }
+            step.run(seq);
             long done = seq - firstSeq + 1;
             if (done % PROGRESS_EVERY == 0) {
                 progress.progress(done, total);
             }
         }
         progress.progress(total, total);
-        return new Result(total, imported, already, marks, dropped);
     }
 
     /**
@@ -124,6 +175,10 @@ public final class LogMigration {
     }
 
     private StoredEntry read(long seq) throws AuditReadException {
+        return read(source, seq);
+    }
+
+    private static StoredEntry read(AuditReader source, long seq) throws AuditReadException {
         return source.entry(seq).orElseThrow(() -> new AuditReadException(AuditWriteException.Kind.CORRUPT,
                 "entry " + seq + " of the local log cannot be found although the log verified; verify it again", null));
     }

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * What a supervisor does on the audit server besides reading: sign in, review paper entries, export, anchor, purge.
@@ -147,6 +148,57 @@ public final class ServerSupervisorActions {
             reader.reviewed(seq, review);
         }
         return review;
+    }
+
+    /** What became of one local review carried over to the server ({@link #importReview}). */
+    public enum Imported {
+        /** recorded now */
+        RECORDED,
+        /** the entry has a review on the server already (carried before, or reviewed there) */
+        REVIEWED_ALREADY,
+        /** no migrated entry with that id is on the server: its entries were not imported yet */
+        NOT_ON_SERVER
+    }
+
+    /**
+     * Records on the server, under this supervisor's login, the review that a workstation's local log holds for the
+     * migrated paper entry {@code entryId} (its id from {@link LogMigration#entryId}); the reason says who reviewed it
+     * there, at which window and when (the server keeps at most {@value ReviewRefusedException#MAX_REASON_LENGTH} characters: a longer one is
+     * shortened, the local log keeps it whole).
+     */
+    public Imported importReview(UUID entryId, Review local) throws AuditWriteException {
+        String reason = importedReason(local);
+        try (Connection c = connections.open();
+             PreparedStatement ps = c.prepareStatement("SELECT waiverdesk.import_review(?, ?, ?, ?, ?)")) {
+            ps.setLong(1, clock.millis());
+            ps.setString(2, workstation);
+            ps.setObject(3, entryId);
+            ps.setBoolean(4, local.approved());
+            ps.setString(5, reason);
+            single(ps);
+            return Imported.RECORDED;
+        } catch (SQLException e) {
+            ReviewRefusedException.Why refused = REFUSALS.get(e.getSQLState());
+            if (refused == ReviewRefusedException.Why.ALREADY_REVIEWED) {
+                return Imported.REVIEWED_ALREADY;
+            }
+            if (refused == ReviewRefusedException.Why.NO_SUCH_ENTRY) {
+                return Imported.NOT_ON_SERVER;
+            }
+            throw writeFailed(e, "carry over the local review of a migrated entry");
+        }
+    }
+
+    /** "local review by NAME at WINDOW, TIME: REASON", within the server's limit. */
+    static String importedReason(Review local) {
+        String head = "local review by " + local.supervisor() + " at " + local.workstation() + ", "
+                + local.time().truncatedTo(ChronoUnit.SECONDS);
+        String reason = local.reason() == null ? "" : local.reason().strip();
+        String whole = reason.isEmpty() ? head : head + ": " + reason;
+        if (whole.codePointCount(0, whole.length()) <= ReviewRefusedException.MAX_REASON_LENGTH) {
+            return whole;
+        }
+        return whole.substring(0, whole.offsetByCodePoints(0, ReviewRefusedException.MAX_REASON_LENGTH - 1)) + "\u2026";
     }
 
     /**

@@ -36,6 +36,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -304,7 +305,8 @@ class SupervisorActionsPgTest extends SupervisorServerTest {
                 "SELECT waiverdesk.review_entry(0, 'x', 9, true, '')",
                 "SELECT waiverdesk.export_begin(0, 'x', 'EXPORT_CSV', " + NO_FILTER + ")",
                 "SELECT * FROM waiverdesk.export_open(1, " + NO_FILTER + ")",
-                "SELECT * FROM waiverdesk.export_open_csv(1, " + NO_FILTER + ")");
+                "SELECT * FROM waiverdesk.export_open_csv(1, " + NO_FILTER + ")",
+                "SELECT waiverdesk.import_review(0, 'x', gen_random_uuid(), true, 'x')");
         long mark = server.accessHead();
         try (Connection desk = server.login("desk-a", SupervisorFixture.DESK_PW); Statement s = desk.createStatement()) {
             for (String sql : calls) {
@@ -398,6 +400,26 @@ class SupervisorActionsPgTest extends SupervisorServerTest {
             }
             sup.rollback();
         }
+    }
+
+    @Test
+    @Order(9)
+    void onlyAMigratedEntrysReviewIsImportedAndARefusalRecordsNothing() throws Exception {
+        UUID paperEntry;
+        try (Connection c = server.pg.superuserConnection(SupervisorFixture.DB); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT e.entry_id FROM waiverdesk.audit_entry e WHERE e.channel = 'PAPER'"
+                     + " ORDER BY e.seq DESC LIMIT 1")) {
+            assertThat(rs.next()).as("a paper entry").isTrue();
+            paperEntry = (UUID) rs.getObject(1);
+        }
+        assertThat(paperEntry.version()).as("a desk's own entry").isEqualTo(4);
+        long mark = server.accessHead();
+        Review local = new Review(true, "", "李主管", Instant.parse("2026-03-03T09:00:00Z"), "WIN-SUP-1");
+        assertThat(actions(null).importReview(paperEntry, local))
+                .as("reviewed on the screen, not imported").isEqualTo(ServerSupervisorActions.Imported.NOT_ON_SERVER);
+        assertThat(actions(null).importReview(UUID.nameUUIDFromBytes(new byte[] {1}), local))
+                .isEqualTo(ServerSupervisorActions.Imported.NOT_ON_SERVER);
+        assertThat(server.accessHead()).isEqualTo(mark);
     }
 
     @Test
