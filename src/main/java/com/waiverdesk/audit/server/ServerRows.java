@@ -85,8 +85,10 @@ final class ServerRows {
         return new Row(stored(seq, values, null, rs.getString(i), null), review(rs, i + 1, seq), null);
     }
 
-    /** The entry's stored values from column {@code first} on, in {@link EntryColumns#NAMES} order, but {@code absent}
-     * (not in the row: null). */
+    /**
+     * The entry's stored values from column {@code first} on, in {@link EntryColumns#NAMES} order; {@code absent} (a
+     * name, or null) is not among the row's columns and is null in the list.
+     */
     private static List<Object> values(ResultSet rs, int first, String absent) throws SQLException {
         List<Object> values = new ArrayList<>(EntryColumns.NAMES.size());
         int column = first;
