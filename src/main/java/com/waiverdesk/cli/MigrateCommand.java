@@ -38,9 +38,9 @@ import picocli.CommandLine.Spec;
                 + " The local log is left as it is.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every entry (with --reviews: every local review) is on the server, now or before",
+            "1:the program failed (entries imported before the failure stay; run it again)",
             "2:--reviews: some reviewed entries are not on the server yet (import the entries first)",
-            "1:the program failed (entries"
-                + " imported before the failure stay; run it again)", "5:the local log was altered: nothing imported",
+            "5:the local log was altered: nothing imported",
             "7:no local audit database at --from, or no WaiverDesk schema on the server (IT runs audit server init)",
             "8:the audit server refused the login or did not allow it this",
             "9:the audit server could not be reached or did not answer in time", "64:wrong usage"})

@@ -82,8 +82,13 @@ public final class LogMigration {
         }
         // an entry given a seq past the chain's end as it was now is new; one found by its id has an older seq
         long serverLastSeq = target.nextSeq(read(firstSeq).entry()) - 1;
-        // imported, already there, not-shown marks, follows dropped
-        long[] n = new long[4];
+        final class Counts {
+            long imported;
+            long already;
+            long marks;
+            long dropped;
+        }
+        Counts n = new Counts();
         eachEntry(firstSeq, lastSeq, progress, seq -> {
             StoredEntry stored = read(seq);
             UUID id = entryId(stored);
@@ -91,21 +96,25 @@ public final class LogMigration {
             ProofDetail proof = entry.proof();
             if (proof != null && proof.followsSeq() != null) {
                 Long follows = serverSeqOf(proof.followsSeq(), firstSeq, seq);
-                n[3] += follows == null ? 1 : 0;
+                n.dropped += follows == null ? 1 : 0;
                 entry = entry.withProof(new ProofDetail(proof.channel(), proof.certId(), proof.kid(),
                         proof.trustListAgeSeconds(), proof.revocationListAgeSeconds(), proof.paperNumber(),
                         proof.paperCentre(), proof.paperIssued(), proof.paperCategory(), follows,
                         proof.holderFromCertificate()));
             }
             long serverSeq = target.append(id, entry, entry.workstationTime().toEpochMilli());
-            n[serverSeq > serverLastSeq ? 0 : 1]++;
+            if (serverSeq > serverLastSeq) {
+                n.imported++;
+            } else {
+                n.already++;
+            }
             AccessEvent mark = notShown.get(seq);
             if (mark != null) {
                 target.markNotShown(id, mark.time(), mark.supervisor(), mark.workstation());
-                n[2]++;
+                n.marks++;
             }
         });
-        return new Result(total, n[0], n[1], n[2], n[3]);
+        return new Result(total, n.imported, n.already, n.marks, n.dropped);
     }
 
     /**
@@ -118,22 +127,27 @@ public final class LogMigration {
     public static ReviewsResult carryReviews(AuditReader source, ServerSupervisorActions supervisor, long firstSeq,
                                              long lastSeq, ProgressListener progress)
             throws AuditReadException, AuditWriteException {
-        // reviews, recorded, reviewed already, not on the server
-        long[] n = new long[4];
+        final class Counts {
+            long reviews;
+            long carried;
+            long already;
+            long missing;
+        }
+        Counts n = new Counts();
         eachEntry(firstSeq, lastSeq, progress, seq -> {
             StoredEntry stored = read(source, seq);
             Optional<Review> review = stored.entry().channel() == Channel.PAPER ? source.review(seq)
                     : Optional.empty();
             if (review.isPresent()) {
-                n[0]++;
+                n.reviews++;
                 switch (supervisor.importReview(entryId(stored), review.get())) {
-                    case RECORDED -> n[1]++;
-                    case REVIEWED_ALREADY -> n[2]++;
-                    case NOT_ON_SERVER -> n[3]++;
+                    case RECORDED -> n.carried++;
+                    case REVIEWED_ALREADY -> n.already++;
+                    case NOT_ON_SERVER -> n.missing++;
                 }
             }
         });
-        return new ReviewsResult(n[0], n[1], n[2], n[3]);
+        return new ReviewsResult(n.reviews, n.carried, n.already, n.missing);
     }
 
     /** What a run does with one local entry. */

@@ -25,8 +25,8 @@ final class ServerRows {
             + ", received_us, writer, spooled_ms, prev_hash, entry_hash, review_action, review_detail,"
             + " review_time_ms, review_supervisor, review_workstation, not_shown";
     /**
-     * The columns of {@code waiverdesk.export_open_csv}'s cursor (schema version 8), which {@link #csvRow} reads: what a
-     * CSV file shows, without the ID hash, the previous link's hash and the server's facts.
+     * The columns of {@code waiverdesk.export_open_csv}'s cursor (schema version 8), which {@link #csvRow} reads: what
+     * a CSV file shows, without the ID hash, the previous link's hash and the server's facts.
      */
     static final String CSV_COLUMNS = "seq, " + String.join(", ", EntryColumns.NAMES.stream()
             .filter(name -> !name.equals("id_hash")).toList()) + ", entry_hash, review_action, review_detail,"

@@ -40,7 +40,7 @@ public final class ServerSupervisorActions {
      * Rows fetched from the export's cursor per round trip: small enough that the rows in flight (one batch read, the
      * next fetched) die young in the desk's 24 MB young generation. With 2,000 (2-3 MB a batch) they outlived it and
      * filled the old one: 364 full collections and 14.8 s of pauses in a 42 s export of 5.58 million entries; with 200,
-     * none and 3.5 s (docs/benchmarks.md, "Export").
+     * none and 3.5 s (docs/benchmarks.md, "Export after V8").
      */
     static final int FETCH_ROWS = 250;
     private static final Map<String, ReviewRefusedException.Why> REFUSALS = Map.of(
@@ -163,8 +163,8 @@ public final class ServerSupervisorActions {
     /**
      * Records on the server, under this supervisor's login, the review that a workstation's local log holds for the
      * migrated paper entry {@code entryId} (its id from {@link LogMigration#entryId}); the reason says who reviewed it
-     * there, at which window and when (the server keeps at most {@value ReviewRefusedException#MAX_REASON_LENGTH} characters: a longer one is
-     * shortened, the local log keeps it whole).
+     * there, at which window and when (the server keeps at most {@value ReviewRefusedException#MAX_REASON_LENGTH}
+     * characters: a longer one is shortened, the local log keeps it whole).
      */
     public Imported importReview(UUID entryId, Review local) throws AuditWriteException {
         String reason = importedReason(local);
@@ -195,10 +195,11 @@ public final class ServerSupervisorActions {
                 + local.time().truncatedTo(ChronoUnit.SECONDS);
         String reason = local.reason() == null ? "" : local.reason().strip();
         String whole = reason.isEmpty() ? head : head + ": " + reason;
-        if (whole.codePointCount(0, whole.length()) <= ReviewRefusedException.MAX_REASON_LENGTH) {
+        int limit = ReviewRefusedException.MAX_REASON_LENGTH;
+        if (whole.codePointCount(0, whole.length()) <= limit) {
             return whole;
         }
-        return whole.substring(0, whole.offsetByCodePoints(0, ReviewRefusedException.MAX_REASON_LENGTH - 1)) + "\u2026";
+        return whole.substring(0, whole.offsetByCodePoints(0, limit - 1)) + "\u2026";
     }
 
     /**

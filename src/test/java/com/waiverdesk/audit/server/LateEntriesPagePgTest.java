@@ -47,7 +47,7 @@ class LateEntriesPagePgTest {
                 + columns + longAgo + " + g::bigint * 600000, 'clerk-m', 'WIN-M'" + rest + NOW + "::bigint * 1000,"
                         + " 'desk-m', 'LIVE_QUERY' FROM generate_series(1, 50000) g;"
                 // the last 30 days: 39,950 on time, 3 late (decided three days ago, received now), 50 on time
-                + columns + (NOW - 30 * DAY) + " + g::bigint * 60000, 'clerk-2', 'WIN-2'" + rest + "(" + (NOW - 30 * DAY)
+                + columns + FROM + " + g::bigint * 60000, 'clerk-2', 'WIN-2'" + rest + "(" + FROM
                         + " + g::bigint * 60000) * 1000, 'desk-2', 'LIVE_QUERY' FROM generate_series(1, 39950) g;"
                 + columns + (NOW - 3 * DAY) + " + g, 'clerk-3', 'WIN-3'" + rest + NOW + "::bigint * 1000,"
                         + " 'desk-3', 'LIVE_QUERY' FROM generate_series(1, 3) g;"
